@@ -1,0 +1,5 @@
+import sys
+
+from atlasviewer.cli import main
+
+sys.exit(main())

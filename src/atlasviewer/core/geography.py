@@ -1,0 +1,228 @@
+"""Reading map sets (GeoJSON) into :class:`Geography`, projected for drawing.
+
+GeoJSON is read with the standard ``json`` module and shapely rather than through GDAL: the files
+are plain GeoJSON, and keeping GDAL out of the run-time path keeps the installer small
+(../shared/ENVIRONMENT.md). Coordinates are transformed with pyproj into :data:`DRAWING_CRS`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from atlasviewer.core.model import DRAWING_CRS, Area, Geography
+from atlasviewer.core.problems import ProblemLog
+from atlasviewer.core.registry import AreaRegistry, default_registry
+from atlasviewer.i18n import N_
+
+WGS84 = "EPSG:4326"
+UTM33 = "EPSG:25833"
+
+NAME_PROPERTIES = ("area", "bohf_str", "BoområdeK", "navn", "name", "Navn", "omrade", "område")
+"""Properties that hold an area's name, in the order they are tried."""
+
+CODE_PROPERTIES = ("BoHF_num", "Opptaksomr", "BoHF_ny2", "BoHF", "code", "kode")
+"""Properties that hold the producer's referral-area code, in the order they are tried."""
+
+
+@lru_cache(maxsize=4)
+def _transformer(source_crs: str) -> Any:
+    from pyproj import Transformer
+
+    return Transformer.from_crs(source_crs, DRAWING_CRS, always_xy=True)
+
+
+def guess_crs(coordinates: Iterable[tuple[float, float]]) -> str:
+    """WGS84 when every coordinate looks like lon/lat, else UTM 33 (the first-generation maps)."""
+    for x, y in coordinates:
+        if abs(x) > 180 or abs(y) > 90:
+            return UTM33
+    return WGS84
+
+
+def _first_points(geometry: dict[str, Any], limit: int = 50) -> list[tuple[float, float]]:
+    points: list[tuple[float, float]] = []
+
+    def walk(node: Any) -> None:
+        if len(points) >= limit:
+            return
+        if isinstance(node, (list, tuple)) and node and isinstance(node[0], (int, float)):
+            points.append((float(node[0]), float(node[1])))
+            return
+        if isinstance(node, (list, tuple)):
+            for child in node:
+                walk(child)
+
+    walk(geometry.get("coordinates", []))
+    return points
+
+
+def _declared_crs(raw: dict[str, Any]) -> str | None:
+    name = ((raw.get("crs") or {}).get("properties") or {}).get("name", "")
+    if not name:
+        return None
+    if "25833" in name or "32633" in name:
+        return UTM33
+    if "4326" in name or "CRS84" in name:
+        return WGS84
+    return None
+
+
+def read_geojson(
+    path: Path,
+    registry: AreaRegistry | None = None,
+    *,
+    geography_id: str | None = None,
+    key_property: str | None = None,
+) -> Geography:
+    """Read a GeoJSON map set; every problem becomes a record, never an exception.
+
+    Args:
+        path: The GeoJSON file.
+        registry: Recognises names and codes; the map's own names stay the area keys.
+        geography_id: The id to give the set (default: the file stem).
+        key_property: The property naming areas; found among :data:`NAME_PROPERTIES` and
+            :data:`CODE_PROPERTIES` when not given.
+    """
+    import shapely
+    from shapely.geometry import shape
+
+    registry = registry or default_registry()
+    log = ProblemLog(str(path))
+    geo = Geography(id=geography_id or path.stem, source=path, areas=[], problems=log.problems)
+    try:
+        raw = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        log.error("", N_("The map file does not exist."))
+        return geo
+    except UnicodeDecodeError as exc:
+        log.error(f"byte {exc.start}", N_("The map file is not UTF-8 text."))
+        return geo
+    except json.JSONDecodeError as exc:
+        log.error(
+            f"line {exc.lineno}, column {exc.colno}",
+            N_("The map file is not valid JSON: {reason}."),
+            reason=exc.msg,
+        )
+        return geo
+    except OSError as exc:
+        log.error("", N_("The map file cannot be read: {reason}."), reason=exc.strerror or exc)
+        return geo
+    features = raw.get("features") if isinstance(raw, dict) else None
+    if not isinstance(features, list) or not features:
+        log.error("features", N_("The map file has no features (not a GeoJSON map)."))
+        return geo
+
+    crs = _declared_crs(raw) or guess_crs(
+        p for f in features[:3] if isinstance(f, dict) for p in _first_points(f.get("geometry") or {})
+    )
+    geo.source_crs = crs
+    project = None if crs == DRAWING_CRS else _vector_projection(crs)
+
+    for index, feature in enumerate(features):
+        place = f"features[{index}]"
+        props = (feature or {}).get("properties") or {}
+        key, code = _identify(props, registry, key_property)
+        if key is None:
+            log.error(
+                place,
+                N_("The feature has no area name or code property (looked for {names})."),
+                names=", ".join((key_property,) if key_property else NAME_PROPERTIES),
+            )
+            continue
+        try:
+            geometry = shape(feature["geometry"])
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            log.error(place, N_("The feature's geometry cannot be read: {reason}."), reason=exc)
+            continue
+        if project is not None:
+            geometry = shapely.transform(geometry, project)
+        if not geometry.is_valid:
+            geometry = geometry.buffer(0)
+        match = registry.match(key)
+        canonical = match.id if match is not None and match.kind == "area" else None
+        region = registry.areas[canonical].region if canonical else None
+        if code is None and canonical:
+            code = registry.areas[canonical].code
+        existing = geo.area(key)
+        if existing is not None and existing.geometry is not None:
+            existing.geometry = existing.geometry.union(geometry)
+            continue
+        geo.areas.append(Area(key, code, canonical, region, geometry))
+    _forget_registry_if_foreign(geo)
+    return geo
+
+
+def _vector_projection(source_crs: str) -> Any:
+    import numpy as np
+
+    transformer = _transformer(source_crs)
+
+    def project(coords: Any) -> Any:
+        x, y = transformer.transform(coords[:, 0], coords[:, 1])
+        return np.column_stack([x, y])
+
+    return project
+
+
+def _forget_registry_if_foreign(geo: Geography) -> None:
+    """A map whose names are mostly not referral areas (counties, DPS areas) is its own set.
+
+    Counties share a few names with referral areas ("Finnmark", "Møre og Romsdal"); such a map's
+    areas must not be taken for the referral areas of the same name.
+    """
+    known = sum(1 for a in geo.areas if a.canonical)
+    if geo.areas and known < 0.8 * len(geo.areas):
+        for area in geo.areas:
+            area.canonical = None
+            area.region = None
+
+
+def _identify(
+    props: dict[str, Any], registry: AreaRegistry, key_property: str | None
+) -> tuple[str | None, int | None]:
+    """The area's key (a name) and producer code from a feature's properties."""
+    names = (key_property,) if key_property else NAME_PROPERTIES
+    codes = (key_property,) if key_property else CODE_PROPERTIES
+    code: int | None = None
+    for prop in codes:
+        value = props.get(prop)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            code = int(value)
+            break
+    for prop in names:
+        value = props.get(prop)
+        if isinstance(value, str) and value.strip():
+            match = registry.match(value)
+            if match is not None and match.kind == "area":
+                # A known referral area is keyed by its registry name, so that every spelling
+                # of it ("NLSH HF-område", "Nordlandssykehuset") ends as one key. Its code is
+                # the registry's: some files number their areas their own way.
+                known = registry.areas[match.id]
+                return known.names["nb"], known.code
+            return value.strip(), code
+    if code is not None:
+        known = registry.area_by_code(code)
+        if known is not None:
+            return known.names["nb"], code
+        return str(code), code
+    return None, None
+
+
+def dissolve_regions(geo: Geography, registry: AreaRegistry | None = None) -> Geography:
+    """The health regions as a map set, each the union of its referral areas in ``geo``."""
+    from shapely.ops import unary_union
+
+    registry = registry or default_registry()
+    areas: list[Area] = []
+    for region in registry.regions.values():
+        parts = [a.geometry for a in geo.areas if a.region == region.id and a.geometry is not None]
+        if parts:
+            areas.append(Area(region.name("nb"), None, region.id, region.id, unary_union(parts)))
+    return Geography(
+        id=f"regions:{geo.id}", source=geo.source, areas=areas, level="region",
+        source_crs=geo.source_crs,
+    )

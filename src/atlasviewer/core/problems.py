@@ -1,0 +1,107 @@
+"""Validation as data: every problem found in an atlas is a :class:`Problem` record.
+
+A reader never raises on bad input. It records a problem naming the file and the place in the
+file, and carries on with the rest of the atlas.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from atlasviewer.i18n import gettext
+
+
+class Severity(enum.IntEnum):
+    """How bad a problem is. Errors make ``validate`` exit 1."""
+
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    @property
+    def label(self) -> str:
+        return {
+            Severity.INFO: gettext("info"),
+            Severity.WARNING: gettext("warning"),
+            Severity.ERROR: gettext("error"),
+        }[self]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input.
+
+    Attributes:
+        severity: Error, warning or info.
+        file: The file the problem is in (a path as given, or a name when there is no file).
+        place: Where in the file: a JSON path, a CSV line, a chapter and box, or "" for the whole.
+        template: The message in English with ``{name}`` placeholders; marked for translation
+            with ``N_`` where it is written, translated when read through :attr:`message`.
+        params: Values for the placeholders.
+    """
+
+    severity: Severity
+    file: str
+    place: str
+    template: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The plain message in the active UI language."""
+        try:
+            return gettext(self.template).format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.template.format(**self.params)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "severity": self.severity.name.lower(),
+            "file": self.file,
+            "place": self.place,
+            "message": self.message,
+        }
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.place}" if self.place else self.file
+        return f"{self.severity.label}: {where}: {self.message}"
+
+
+class ProblemLog:
+    """Collects problems for one file or atlas, with the file name filled in."""
+
+    def __init__(self, file: str = "") -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(
+        self,
+        severity: Severity,
+        place: str,
+        template: str,
+        *,
+        file: str | None = None,
+        **params: Any,
+    ) -> Problem:
+        problem = Problem(severity, file if file is not None else self.file, place, template, params)
+        self.problems.append(problem)
+        return problem
+
+    def error(self, place: str, template: str, **params: Any) -> Problem:
+        return self.add(Severity.ERROR, place, template, **params)
+
+    def warning(self, place: str, template: str, **params: Any) -> Problem:
+        return self.add(Severity.WARNING, place, template, **params)
+
+    def info(self, place: str, template: str, **params: Any) -> Problem:
+        return self.add(Severity.INFO, place, template, **params)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.problems)

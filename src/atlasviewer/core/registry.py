@@ -1,0 +1,154 @@
+"""The area registry: referral areas, their codes, names and spellings, and the health regions.
+
+Read from ``data/areas.json`` (the project's own material). The registry recognises names; it
+does not decide which areas a map has: a map's own names and codes are the authority for its
+areas, and names the registry does not know still load as areas of that map.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from atlasviewer.core.model import pick_text
+
+
+def normalise_name(name: str) -> str:
+    """Fold a name for matching: case, accents kept, spaces and punctuation variants folded.
+
+    ``"St. Olavs"``, ``"st olavs"`` and ``"St.\\u00a0Olavs "`` fold alike; ``"Førde"`` stays
+    distinct from ``"Forde"`` only by its letter, which is kept (Norwegian letters matter).
+    """
+    text = unicodedata.normalize("NFC", str(name)).replace("\u00a0", " ").casefold().strip()
+    text = re.sub(r"[.\-_/,]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class ReferralArea:
+    """A referral area known to the registry."""
+
+    id: str
+    code: int
+    names: dict[str, str]
+    region: str
+    aliases: tuple[str, ...] = ()
+    historic: bool = False
+
+    def name(self, lang: str) -> str:
+        return pick_text(self.names, lang)
+
+
+@dataclass(frozen=True)
+class HealthRegion:
+    """A regional health authority (RHF) and the referral areas it serves."""
+
+    id: str
+    names: dict[str, str]
+    short: dict[str, str]
+    aliases: tuple[str, ...] = ()
+    areas: tuple[str, ...] = field(default=())
+
+    def name(self, lang: str) -> str:
+        return pick_text(self.short, lang)
+
+    def long_name(self, lang: str) -> str:
+        return pick_text(self.names, lang)
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a name in the data is: a referral area, a health region, or the national row."""
+
+    kind: str  # "area", "region" or "national"
+    id: str
+
+
+class AreaRegistry:
+    """Lookup of referral areas, health regions and the national row by any known spelling."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.areas: dict[str, ReferralArea] = {}
+        self.regions: dict[str, HealthRegion] = {}
+        self.national_names: dict[str, str] = dict(raw["national"]["names"])
+        self._lookup: dict[str, Match] = {}
+        self._by_code: dict[int, ReferralArea] = {}
+        for entry in raw["areas"]:
+            area = ReferralArea(
+                id=entry["id"],
+                code=int(entry["code"]),
+                names=dict(entry["names"]),
+                region=entry["region"],
+                aliases=tuple(entry.get("aliases", ())),
+                historic=bool(entry.get("historic", False)),
+            )
+            self.areas[area.id] = area
+            self._by_code[area.code] = area
+            for spelling in (area.id, *area.names.values(), *area.aliases):
+                self._lookup.setdefault(normalise_name(spelling), Match("area", area.id))
+        for entry in raw["regions"]:
+            members = tuple(a.id for a in self.areas.values() if a.region == entry["id"])
+            region = HealthRegion(
+                id=entry["id"],
+                names=dict(entry["names"]),
+                short=dict(entry.get("short", entry["names"])),
+                aliases=tuple(entry.get("aliases", ())),
+                areas=members,
+            )
+            self.regions[region.id] = region
+            spellings = (region.id, *region.names.values(), *region.short.values(), *region.aliases)
+            for spelling in spellings:
+                self._lookup.setdefault(normalise_name(spelling), Match("region", region.id))
+        national = (*self.national_names.values(), *raw["national"].get("aliases", ()))
+        for spelling in national:
+            self._lookup.setdefault(normalise_name(spelling), Match("national", "national"))
+
+    def match(self, name: str) -> Match | None:
+        """What ``name`` (any spelling met in the data) refers to, or None if unknown."""
+        if name is None:
+            return None
+        return self._lookup.get(normalise_name(str(name)))
+
+    def area_by_code(self, code: int) -> ReferralArea | None:
+        return self._by_code.get(int(code))
+
+    def is_national(self, name: str) -> bool:
+        found = self.match(name)
+        return found is not None and found.kind == "national"
+
+    def national_name(self, lang: str) -> str:
+        return pick_text(self.national_names, lang)
+
+    def display_name(self, name: str, lang: str) -> str:
+        """The registry's name of ``name`` in ``lang``; unknown names are returned as given."""
+        found = self.match(name)
+        if found is None:
+            return str(name)
+        if found.kind == "area":
+            return self.areas[found.id].name(lang)
+        if found.kind == "region":
+            return self.regions[found.id].name(lang)
+        return self.national_name(lang)
+
+    def region_of(self, name: str) -> HealthRegion | None:
+        found = self.match(name)
+        if found is None:
+            return None
+        if found.kind == "region":
+            return self.regions[found.id]
+        if found.kind == "area":
+            return self.regions[self.areas[found.id].region]
+        return None
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> AreaRegistry:
+    """The registry shipped in ``data/areas.json``."""
+    source = importlib.resources.files("atlasviewer.data").joinpath("areas.json")
+    with source.open("r", encoding="utf-8") as fh:
+        return AreaRegistry(json.load(fh))

@@ -1,0 +1,40 @@
+"""Test set-up: Qt offscreen, matplotlib headless, English UI, and the real data in ../shared."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import pytest  # noqa: E402
+
+from atlasviewer import i18n  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+V2_ROOT = SHARED / "helseatlas"
+V1_ROOT = SHARED / "helseatlas-v1"
+
+
+@pytest.fixture(autouse=True)
+def _english_ui():
+    """Every test starts in English and leaves the language as it found it."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture(scope="session")
+def v2_root() -> Path:
+    if not V2_ROOT.is_dir():
+        pytest.skip("../shared/helseatlas is not beside the repository")
+    return V2_ROOT
+
+
+@pytest.fixture(scope="session")
+def v1_root() -> Path:
+    if not V1_ROOT.is_dir():
+        pytest.skip("../shared/helseatlas-v1 is not beside the repository")
+    return V1_ROOT
