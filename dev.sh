@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Set up and run Atlas Viewer from a checkout.
+#   bash dev.sh start [ARGS...]  set up .venv and start the viewer on the bundled atlases (../shared)
+#   bash dev.sh test             set up .venv and run the whole check: ruff, mypy, pytest, smoke run
+#   bash dev.sh setup            only set up (system libraries where root, .venv, the package)
+#   bash dev.sh translations     extract UI strings to translations/messages.pot, update nb.po, nn.po
+# Python 3.11+ is needed. As root (CI) the Qt system libraries are installed with apt-get.
+set -euo pipefail
+cd "$(dirname "$0")"
+PY=${PYTHON:-python3}
+VENV=${ATLASVIEWER_VENV:-.venv}
+
+system_packages() {
+    # What PySide6 needs on a bare Debian 12 (../shared/ENVIRONMENT.md), poppler-utils to look at
+    # PDFs, and what the bare-machine installer test uses.
+    local wanted=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core)
+    local missing=()
+    for p in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+        echo "dev.sh: installing system packages: ${missing[*]}"
+        apt-get update -qq >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        echo "dev.sh: please install these system packages: ${missing[*]}" >&2
+    fi
+}
+
+setup() {
+    system_packages
+    if [ ! -x "$VENV/bin/python" ]; then
+        "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+            echo "dev.sh: Python 3.11 or newer is needed (found $("$PY" --version))" >&2; exit 2; }
+        "$PY" -m venv "$VENV"
+    fi
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
+    if ! "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[dev]" \
+            >"$VENV/pip-install.log" 2>&1; then
+        grep -v "is ignored: it is neither a file nor a directory" "$VENV/pip-install.log" | tail -40 >&2
+        echo "dev.sh: pip install failed (full log: $VENV/pip-install.log)" >&2
+        exit 1
+    fi
+    "$VENV/bin/python" -c "import atlasviewer" || { echo "dev.sh: installation failed" >&2; exit 1; }
+}
+
+case "${1:-}" in
+    setup)
+        setup ;;
+    start)
+        shift; setup
+        exec "$VENV/bin/atlasviewer" "$@" ;;
+    test)
+        shift; setup
+        export QT_QPA_PLATFORM=offscreen MPLBACKEND=Agg
+        echo "== ruff"; "$VENV/bin/ruff" check src tests benchmarks packaging
+        "$VENV/bin/ruff" format --check src tests benchmarks packaging
+        echo "== mypy"; "$VENV/bin/mypy"
+        echo "== pytest"; "$VENV/bin/pytest" -q -p no:cacheprovider "$@"
+        ;;
+    translations)
+        setup
+        "$VENV/bin/pybabel" extract -F babel.cfg --no-location --sort-output \
+            --project=atlasviewer --copyright-holder="Atlas Viewer developers" \
+            -o translations/messages.pot src
+        for lang in nb nn; do
+            "$VENV/bin/pybabel" update --no-fuzzy-matching --ignore-obsolete \
+                -i translations/messages.pot -o "translations/$lang.po" -l "$lang"
+        done ;;
+    *)
+        sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

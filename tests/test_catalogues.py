@@ -1,0 +1,98 @@
+"""The translation catalogues are complete, current and consistent (CONVENTIONS.md, point 7)."""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from atlasviewer import i18n
+
+REPO = Path(__file__).resolve().parents[1]
+TRANSLATIONS = REPO / "translations"
+PLACEHOLDER = re.compile(r"\{[a-zA-Z_][a-zA-Z0-9_]*(?:[:!][^}]*)?\}|%\(?[a-z_]*\)?[sd]")
+
+
+def _source_messages() -> set[str]:
+    method_map = [("**.py", "python")]
+    found: set[str] = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(REPO / "src"), method_map=method_map
+    ):
+        found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+def _catalogue(name: str):
+    with open(TRANSLATIONS / name, "rb") as fh:
+        return read_po(BytesIO(fh.read()))
+
+
+def _ids(catalogue) -> set[str]:
+    return {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalogue if m.id}
+
+
+def test_template_is_current_with_the_source():
+    """Run `bash dev.sh translations` when this fails."""
+    in_source = _source_messages()
+    in_template = _ids(_catalogue("messages.pot"))
+    assert sorted(in_source - in_template) == [], "strings not yet extracted"
+    assert sorted(in_template - in_source) == [], "strings no longer in the source"
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_catalogue_is_complete(lang):
+    template = _ids(_catalogue("messages.pot"))
+    catalogue = _catalogue(f"{lang}.po")
+    missing = sorted(template - _ids(catalogue))
+    assert missing == [], f"{lang}.po lacks these messages"
+    untranslated = [
+        m.id for m in catalogue if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))
+    ]
+    assert untranslated == [], f"untranslated in {lang}.po"
+    fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
+    assert fuzzy == [], f"fuzzy in {lang}.po"
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_placeholders_agree(lang):
+    wrong = []
+    for message in _catalogue(f"{lang}.po"):
+        if not message.id or not message.string:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        expected = sorted(PLACEHOLDER.findall(ids[0]))
+        for text in strings:
+            if sorted(PLACEHOLDER.findall(text)) != expected:
+                wrong.append((ids[0], text))
+    assert wrong == []
+
+
+def test_switching_language_translates_a_known_string():
+    i18n.set_language("nb")
+    assert i18n.gettext("error") == "feil"
+    i18n.set_language("nn")
+    assert i18n.gettext("error") == "feil"
+    i18n.set_language("en")
+    assert i18n.gettext("error") == "error"
+
+
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [
+        ("nb_NO.UTF-8", "nb"),
+        ("no_NO", "nb"),
+        ("nn_NO.UTF-8", "nn"),
+        ("se_NO.UTF-8", "en"),
+        ("en_US.UTF-8", "en"),
+        ("de_DE", "en"),
+        ("", "en"),
+    ],
+)
+def test_first_start_language_follows_the_system_locale(system, expected):
+    assert i18n.language_from_locale(system) == expected
