@@ -1,0 +1,158 @@
+"""The in-app PDF viewer on the published fact sheets, and on files it cannot show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+
+from atlasviewer import i18n
+from atlasviewer.qt.pdf_viewer import FactSheetViewer
+
+
+@pytest.fixture
+def files(v2_root: Path) -> Path:
+    return v2_root / "public" / "files"
+
+
+@pytest.fixture
+def viewer(qtbot) -> FactSheetViewer:
+    widget = FactSheetViewer()
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.show()
+    return widget
+
+
+def _reference_page_count(path: Path) -> int:
+    document = QPdfDocument()
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    return document.pageCount()
+
+
+def test_published_fact_sheet_opens_with_its_pages(viewer, files, qtbot):
+    path = files / "fact-sheet-cataract.pdf"
+    with qtbot.waitSignal(viewer.document_opened):
+        assert viewer.open_pdf(path, "Age-related cataract")
+    assert viewer.page_count == _reference_page_count(path) >= 1
+    assert viewer.failure_message == ""
+    assert viewer.windowTitle() == "Age-related cataract"
+    assert viewer.page_list.count() == viewer.page_count
+    assert "Cataract is an opacity in the lens" in viewer.page_text(0)
+
+
+def test_page_navigation_in_a_long_report(viewer, files, qtbot):
+    path = files / "dagkirurgi_2013-2017.pdf"
+    assert viewer.open_pdf(path)
+    assert viewer.page_count == 70
+    assert viewer.page_count_label.text() == "of 70"
+    viewer.next_page()
+    qtbot.waitUntil(lambda: viewer.current_page == 1)
+    assert viewer.page_box.value() == 2
+    viewer.page_box.setValue(10)
+    qtbot.waitUntil(lambda: viewer.current_page == 9)
+    viewer.previous_page()
+    qtbot.waitUntil(lambda: viewer.current_page == 8)
+    viewer.go_to_page(500)
+    qtbot.waitUntil(lambda: viewer.current_page == 69)
+    assert not viewer.next_page_action.isEnabled()
+    # Thumbnails are rendered in the background, a few per event-loop turn.
+    qtbot.waitUntil(lambda: not viewer.page_list.item(69).icon().isNull(), timeout=20000)
+
+
+def test_search_finds_and_steps_through_hits(viewer, files, qtbot):
+    path = files / "fact-sheet-cataract.pdf"
+    viewer.open_pdf(path)
+    text = viewer.page_text(0)
+    expected = text.lower().count("cataract")
+    assert expected >= 2
+    viewer.search("cataract")
+    qtbot.waitUntil(lambda: viewer.hit_count == expected, timeout=5000)
+    assert viewer.view.searchModel() is viewer.search_model
+    assert viewer.search_status.text() == f"{expected} hits"
+    viewer.next_hit()
+    assert viewer.view.currentSearchResultIndex() == 0
+    assert viewer.search_status.text() == f"1 of {expected}"
+    viewer.previous_hit()  # wraps round to the last hit
+    assert viewer.view.currentSearchResultIndex() == expected - 1
+    viewer.search("no such word qqq")
+    qtbot.waitUntil(lambda: viewer.search_status.text() == "No hits")
+
+
+def test_zoom_modes_and_steps(viewer, files, qtbot):
+    viewer.open_pdf(files / "fact-sheet-cataract.pdf")
+    assert viewer.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert viewer.fit_width_action.isChecked()
+    viewer.fit_page_action.trigger()
+    assert viewer.view.zoomMode() == QPdfView.ZoomMode.FitInView
+    assert viewer.fit_page_action.isChecked() and not viewer.fit_width_action.isChecked()
+    viewer._set_zoom(1.0)
+    viewer.zoom_in()
+    assert viewer.view.zoomMode() == QPdfView.ZoomMode.Custom
+    assert viewer.view.zoomFactor() == pytest.approx(1.1)
+    assert viewer.zoom_label.text() == "110 %"
+    viewer.zoom_out()
+    viewer.zoom_out()
+    assert viewer.view.zoomFactor() == pytest.approx(0.9)
+
+
+def test_missing_file_shows_a_message_naming_it(viewer, files, qtbot):
+    path = files / "never-published-fact-sheet.pdf"
+    with qtbot.waitSignal(viewer.document_failed) as blocker:
+        assert not viewer.open_pdf(path, "Never published")
+    message = viewer.failure_message
+    assert "never-published-fact-sheet.pdf" in message
+    assert "does not exist" in message
+    assert blocker.args[1] == message
+    assert viewer.pages.currentWidget() is viewer.message
+    assert viewer.page_count == 0
+    assert not viewer.print_action.isEnabled()
+    # The viewer recovers: the next good file shows its pages again.
+    assert viewer.open_pdf(files / "fact-sheet-cataract.pdf")
+    assert viewer.failure_message == ""
+    assert viewer.pages.currentWidget() is viewer.view
+
+
+def test_corrupt_file_shows_a_message_naming_it(viewer, files, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes((files / "fact-sheet-cataract.pdf").read_bytes()[:400])
+    assert not viewer.open_pdf(broken)
+    assert "broken.pdf" in viewer.failure_message
+    assert "not a readable PDF" in viewer.failure_message
+
+    text = tmp_path / "notes.pdf"
+    text.write_text("this is not a PDF at all", encoding="utf-8")
+    assert not viewer.open_pdf(text)
+    assert "notes.pdf" in viewer.failure_message
+
+
+def test_failure_message_follows_the_language(viewer, tmp_path):
+    viewer.open_pdf(tmp_path / "missing.pdf")
+    english = viewer.failure_message
+    i18n.set_language("nb")
+    assert "missing.pdf" in viewer.failure_message
+    assert viewer.page_count_label.text() != "" and viewer.next_page_action.text() != ""
+    i18n.set_language("en")
+    assert viewer.failure_message == english
+
+
+def test_print_to_pdf_printer_renders_every_page(viewer, files, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    viewer.open_pdf(files / "fact-sheet-cataract.pdf")
+    out = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    assert viewer.print_to(printer) == viewer.page_count
+    assert _reference_page_count(out) == viewer.page_count
+
+
+def test_copy_page_text_puts_the_page_on_the_clipboard(viewer, files):
+    from PySide6.QtGui import QGuiApplication
+
+    viewer.open_pdf(files / "fact-sheet-cataract.pdf")
+    viewer.copy_action.trigger()
+    assert "Age-related cataract" in QGuiApplication.clipboard().text()
