@@ -51,7 +51,9 @@ def test_catalogue_is_complete(lang):
     missing = sorted(template - _ids(catalogue))
     assert missing == [], f"{lang}.po lacks these messages"
     untranslated = [
-        m.id for m in catalogue if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))
+        m.id
+        for m in catalogue
+        if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))
     ]
     assert untranslated == [], f"untranslated in {lang}.po"
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]

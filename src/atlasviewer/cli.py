@@ -1,4 +1,4 @@
-"""The ``atlasviewer`` command: the viewer window, and headless ``validate``, ``export``, ``factsheet``.
+"""The ``atlasviewer`` command: the viewer window and the headless sub-commands.
 
 Each sub-command lives in ``atlasviewer.commands.<name>`` with ``add_arguments(parser)`` and
 ``run(args) -> int``, imported only when used so that ``--help`` and the window start fast.

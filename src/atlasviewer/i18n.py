@@ -57,7 +57,7 @@ def _load(lang: str) -> dict[str, str]:
                     if forms and all(forms):
                         plurals[message.id[0]] = forms
                 elif message.string:
-                    messages[message.id] = str(message.string)
+                    messages[str(message.id)] = str(message.string)
         _catalogues[lang] = messages
         _plural_catalogues[lang] = plurals
         return messages

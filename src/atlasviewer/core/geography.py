@@ -116,9 +116,9 @@ def read_geojson(
         log.error("features", N_("The map file has no features (not a GeoJSON map)."))
         return geo
 
-    crs = _declared_crs(raw) or guess_crs(
-        p for f in features[:3] if isinstance(f, dict) for p in _first_points(f.get("geometry") or {})
-    )
+    heads = [f.get("geometry") or {} for f in features[:3] if isinstance(f, dict)]
+    sample = [point for geometry in heads for point in _first_points(geometry)]
+    crs = _declared_crs(raw) or guess_crs(sample)
     geo.source_crs = crs
     project = None if crs == DRAWING_CRS else _vector_projection(crs)
 
@@ -205,9 +205,9 @@ def _identify(
                 return known.names["nb"], known.code
             return value.strip(), code
     if code is not None:
-        known = registry.area_by_code(code)
-        if known is not None:
-            return known.names["nb"], code
+        by_code = registry.area_by_code(code)
+        if by_code is not None:
+            return by_code.names["nb"], code
         return str(code), code
     return None, None
 
@@ -223,6 +223,9 @@ def dissolve_regions(geo: Geography, registry: AreaRegistry | None = None) -> Ge
         if parts:
             areas.append(Area(region.name("nb"), None, region.id, region.id, unary_union(parts)))
     return Geography(
-        id=f"regions:{geo.id}", source=geo.source, areas=areas, level="region",
+        id=f"regions:{geo.id}",
+        source=geo.source,
+        areas=areas,
+        level="region",
         source_crs=geo.source_crs,
     )

@@ -155,8 +155,11 @@ class JenksClass:
 
 @dataclass
 class View:
-    """A figure or table of a result box. ``slice`` names the year or label it shows (first-
-    generation atlases), None for a view that shows all."""
+    """A figure or table of a result box.
+
+    ``slice`` names the year or label the view shows (first-generation atlases), None for a view
+    that shows the whole box.
+    """
 
     rowset: str
     slice: str | None = field(default=None, kw_only=True)

@@ -86,7 +86,8 @@ class ProblemLog:
         file: str | None = None,
         **params: Any,
     ) -> Problem:
-        problem = Problem(severity, file if file is not None else self.file, place, template, params)
+        where = file if file is not None else self.file
+        problem = Problem(severity, where, place, template, params)
         self.problems.append(problem)
         return problem
 

@@ -19,7 +19,7 @@ from atlasviewer.core.model import pick_text
 
 
 def normalise_name(name: str) -> str:
-    """Fold a name for matching: case, accents kept, spaces and punctuation variants folded.
+    r"""Fold a name for matching: case, accents kept, spaces and punctuation variants folded.
 
     ``"St. Olavs"``, ``"st olavs"`` and ``"St.\\u00a0Olavs "`` fold alike; ``"Førde"`` stays
     distinct from ``"Forde"`` only by its letter, which is kept (Norwegian letters matter).
