@@ -1,0 +1,155 @@
+"""``atlasviewer validate``: check atlases and print every problem found, per atlas.
+
+Loads every result box's data and map, and checks the texts' links. Exit codes: 0 no errors,
+1 at least one error, 2 wrong usage (such as an unknown atlas id).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from atlasviewer.core.problems import Problem, Severity
+from atlasviewer.i18n import _, ngettext
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--atlas",
+        action="append",
+        metavar="ID",
+        help="only this atlas (repeatable; first-generation atlases are v1-<name>)",
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON report instead")
+
+
+def run(args: argparse.Namespace) -> int:
+    from atlasviewer.core.library import AtlasLibrary
+    from atlasviewer.core.sources import data_roots
+
+    roots = data_roots(getattr(args, "data", None))
+    if not roots:
+        print(_("No atlas data found: give --data DIR or set ATLASVIEWER_DATA."), file=sys.stderr)
+        return 2
+    library = AtlasLibrary(roots)
+    atlases = library.atlases
+    if args.atlas:
+        unknown = [a for a in args.atlas if library.get(a) is None]
+        if unknown:
+            print(
+                _("Unknown atlas id: {ids}. Known ids: {known}.").format(
+                    ids=", ".join(unknown), known=", ".join(library.ids)
+                ),
+                file=sys.stderr,
+            )
+            return 2
+        atlases = [library.atlas(a) for a in args.atlas]
+    # A check of chosen atlases leaves out the other folders' problems.
+    root_problems = [] if args.atlas else library.root_problems
+    reports = [_atlas_report(library, atlas) for atlas in atlases]
+    all_problems = root_problems + [p for r in reports for p in r["problems"]]
+    failed = any(p.severity is Severity.ERROR for p in all_problems)
+    if args.json:
+        _print_json(roots, root_problems, reports, failed)
+    else:
+        _print_human(root_problems, reports, all_problems)
+    return 1 if failed else 0
+
+
+def _atlas_report(library: Any, atlas: Any) -> dict[str, Any]:
+    from atlasviewer.core.links import link_problems
+
+    problems: list[Problem] = list(atlas.problems)
+    maps: set[str] = set()
+    for variant in atlas.variants.values():
+        problems.extend(link_problems(variant) if atlas.generation == 2 else [])
+        for box in variant.result_boxes:
+            data = box.load()
+            problems.extend(data.problems)
+            if box.map_file:
+                maps.add(box.map_file)
+    primary = atlas.primary
+    return {
+        "atlas": atlas,
+        "id": library.atlas_id(atlas),
+        "title": primary.short_title or primary.main_title,
+        "generation": atlas.generation,
+        "published": atlas.published,
+        "languages": atlas.languages,
+        "chapters": {lang: len(atlas.variants[lang].chapters) for lang in atlas.languages},
+        "result_boxes": {lang: len(atlas.variants[lang].result_boxes) for lang in atlas.languages},
+        "maps": sorted(maps),
+        "problems": _unique(problems),
+    }
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    """Problems once each: a map's problem is met again by every box drawn on it."""
+    unique: dict[tuple[Any, ...], Problem] = {}
+    for problem in problems:
+        unique.setdefault((problem.severity, problem.file, problem.place, problem.message), problem)
+    return list(unique.values())
+
+
+def _per_language(counts: dict[str, int]) -> str:
+    return ", ".join(f"{lang} {n}" for lang, n in counts.items())
+
+
+def _count(problems: list[Problem], severity: Severity) -> int:
+    return sum(1 for p in problems if p.severity is severity)
+
+
+def _print_human(
+    root_problems: list[Problem], reports: list[dict[str, Any]], all_problems: list[Problem]
+) -> None:
+    for problem in root_problems:
+        print(problem)
+    for report in reports:
+        state = "" if report["published"] else " " + _("(draft)")
+        print(f"{report['id']}: {report['title']}{state}")
+        print(
+            "  "
+            + _("generation {generation}; languages: {languages}").format(
+                generation=report["generation"], languages=", ".join(report["languages"])
+            )
+        )
+        print(
+            "  "
+            + _("chapters: {chapters}; result boxes: {boxes}; maps: {maps}").format(
+                chapters=_per_language(report["chapters"]),
+                boxes=_per_language(report["result_boxes"]),
+                maps=", ".join(report["maps"]) or "-",
+            )
+        )
+        for problem in report["problems"]:
+            print(f"  {problem}")
+    errors = _count(all_problems, Severity.ERROR)
+    warnings = _count(all_problems, Severity.WARNING)
+    print(
+        ngettext("{n} atlas checked", "{n} atlases checked", len(reports)).format(n=len(reports))
+        + ": "
+        + ngettext("{n} error", "{n} errors", errors).format(n=errors)
+        + ", "
+        + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings)
+    )
+
+
+def _print_json(
+    roots: list[Any], root_problems: list[Problem], reports: list[dict[str, Any]], failed: bool
+) -> None:
+    output = {
+        "roots": [str(r) for r in roots],
+        "ok": not failed,
+        "problems": [p.as_dict() for p in root_problems],
+        "atlases": [
+            {
+                **{k: v for k, v in report.items() if k not in ("atlas", "problems")},
+                "problems": [p.as_dict() for p in report["problems"]],
+            }
+            for report in reports
+        ],
+    }
+    json.dump(output, sys.stdout, ensure_ascii=False, indent=1)
+    print()
