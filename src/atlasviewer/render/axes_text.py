@@ -1,0 +1,152 @@
+"""Text and axes dressing shared by the charts: d3-formatted ticks, wrapping, title, credits.
+
+Matplotlib's constrained layout makes room for text but never breaks it, so titles, labels and
+the credits line are wrapped here, before drawing, to the room the figure has.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+from typing import TYPE_CHECKING, Any
+
+from atlasviewer.core.formatting import format_number
+from atlasviewer.core.plan import Credits
+from atlasviewer.render.style import ChartStyle
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+AXIS_COLOUR = "#444444"
+GRID_COLOUR = "#e0e0e0"
+CREDITS_COLOUR = "#555555"
+POINTS_PER_INCH = 72.0
+LABEL_WRAP_CHARS = 30
+"""Area names longer than this wrap onto a second line (DPS areas have long names)."""
+CHAR_WIDTH_EM = 0.55
+"""Average width of a DejaVu Sans character in ems, to wrap long titles before drawing them."""
+
+
+def credits_text(credits: Credits) -> str:
+    """The line every figure carries: producer · period · unit (· note), empty parts left out."""
+    parts = [credits.producer, credits.period, credits.unit, credits.source_note]
+    return " · ".join(p.strip() for p in parts if p and p.strip())
+
+
+def draw_credits(ax: Axes, credits: Credits, style: ChartStyle, left_points: float = 0.0) -> None:
+    """Write the credits line under the x-axis label, left-aligned with the axes.
+
+    Anchored to the x-axis label so that it moves with it, and part of the axes so that
+    constrained layout keeps room for it.
+    """
+    text = credits_text(credits)
+    if not text:
+        return
+    ax.annotate(
+        wrap_to_width(ax, text, style.credits_size, left_points),
+        xy=(0, 0),
+        xycoords=("axes fraction", ax.xaxis.label),
+        xytext=(0, -4),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=style.credits_size,
+        color=CREDITS_COLOUR,
+        annotation_clip=False,
+    )
+
+
+def format_value_axis(ax: Axes, axis: str, spec: str, lang: str) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+    target.set_major_formatter(d3_tick_formatter(spec or ",.0f", lang))
+
+
+def d3_tick_formatter(spec: str, lang: str) -> Any:
+    """A matplotlib formatter showing ticks in the plan's d3 format and language.
+
+    The plan's format gives the style (thousands separator, percent, decimals); when the ticks
+    are closer than its decimals can show (ticks 0.5 apart under ``,.0f``), the ticks get the
+    decimals they need, so that no two ticks read the same.
+    """
+    from matplotlib.ticker import Formatter
+
+    class D3TickFormatter(Formatter):
+        tick_spec = spec
+
+        def set_locs(self, locs: Any) -> None:
+            self.tick_spec = spec_for_ticks(spec, [float(v) for v in locs])
+
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return format_number(x, self.tick_spec, lang)
+
+    return D3TickFormatter()
+
+
+def spec_for_ticks(spec: str, ticks: list[float]) -> str:
+    match = re.search(r"\.(\d+)", spec)
+    if len(ticks) < 2 or match is None:
+        return spec
+    step = min(abs(b - a) for a, b in zip(ticks, ticks[1:], strict=False))
+    if step <= 0:
+        return spec
+    if spec.endswith("%"):
+        step *= 100
+    needed = max(0, -math.floor(math.log10(step) + 1e-9))
+    while needed < 6 and abs(step * 10**needed - round(step * 10**needed)) > 1e-6:
+        needed += 1
+    if needed <= int(match.group(1)):
+        return spec
+    return spec[: match.start(1)] + str(needed) + spec[match.end(1) :]
+
+
+def style_axes(ax: Axes, style: ChartStyle, grid_axis: str) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(AXIS_COLOUR)
+    ax.tick_params(labelsize=style.tick_size, colors=AXIS_COLOUR)
+    ax.set_axisbelow(True)
+    ax.grid(axis=grid_axis, color=GRID_COLOUR, linewidth=0.8)
+
+
+def set_title(ax: Axes, title: str, style: ChartStyle, left_points: float = 0.0) -> None:
+    if title:
+        ax.set_title(
+            wrap_to_width(ax, title, style.title_size, left_points),
+            loc="left",
+            fontsize=style.title_size,
+        )
+
+
+def wrap_label(text: str, width: int = LABEL_WRAP_CHARS, lines: int = 2) -> str:
+    """An area name on at most ``lines`` lines of about ``width`` characters (tooltips show all)."""
+    if len(text) <= width:
+        return text
+    return "\n".join(textwrap.wrap(text, width=width, max_lines=lines, placeholder="…"))
+
+
+def label_column_points(labels: list[str], font_size: float) -> float:
+    """Estimated width (points) of a column of tick labels, plus the ticks' padding."""
+    longest = max((len(line) for label in labels for line in label.split("\n")), default=0)
+    return longest * font_size * CHAR_WIDTH_EM + 12
+
+
+def wrap_to_width(
+    ax: Axes, text: str, font_size: float, taken_points: float = 0.0, vertical: bool = False
+) -> str:
+    """Wrap ``text`` to lines that fit the figure's width (or height) less ``taken_points``.
+
+    Text is wrapped before drawing because constrained layout shrinks the axes to make room for
+    a too-long title instead of breaking it, down to nothing.
+    """
+    if not text:
+        return ""
+    figure = ax.figure
+    extent = figure.get_figheight() if vertical else figure.get_figwidth()
+    room = extent * POINTS_PER_INCH * 0.96 - taken_points - 12
+    chars = max(int(room / (font_size * CHAR_WIDTH_EM)), 20)
+    return "\n".join(textwrap.wrap(text, width=chars)) if len(text) > chars else text

@@ -1,0 +1,416 @@
+"""Bar and line charts of a result box, drawn with matplotlib from a drawing plan.
+
+Plain functions that take an :class:`~matplotlib.axes.Axes`, a plan from
+:mod:`atlasviewer.core.plan` and a :class:`~atlasviewer.render.style.ChartStyle`; the window's
+chart widget, the headless export, printing and the tests all draw through them
+(../shared/CONVENTIONS.md, point 5). Nothing here imports Qt or pyplot: figures are plain
+:class:`~matplotlib.figure.Figure` objects, so drawing never touches a global figure manager or
+a GUI backend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from atlasviewer.core.plan import (
+    NATIONAL_COLOUR,
+    SELECTION_COLOUR,
+    BarPlan,
+    BarRow,
+    LinePlan,
+)
+from atlasviewer.i18n import _, current_language
+from atlasviewer.render.axes_text import (
+    AXIS_COLOUR,
+    CHAR_WIDTH_EM,
+    GRID_COLOUR,
+    draw_credits,
+    format_value_axis,
+    label_column_points,
+    set_title,
+    style_axes,
+    wrap_label,
+    wrap_to_width,
+)
+from atlasviewer.render.style import ChartStyle
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.backend_bases import MouseEvent
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+ANNUAL_MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<")
+"""One marker shape per year of annual values, so years differ in shape, not only in shade."""
+
+BAR_EDGE_COLOUR = "white"
+NO_DATA_TEXT_COLOUR = "#777777"
+
+
+# --------------------------------------------------------------------------- bar chart
+
+
+def draw_bar_chart(
+    ax: Axes, plan: BarPlan, style: ChartStyle | None = None, lang: str | None = None
+) -> list[list[Rectangle]]:
+    """Draw ``plan`` as horizontal bars on ``ax``, the plan's first row at the top.
+
+    Stacked parts are drawn left to right in the plan's series colours with a legend; the
+    national row is drawn in :data:`~atlasviewer.core.plan.NATIONAL_COLOUR`; selected rows get a
+    :data:`~atlasviewer.core.plan.SELECTION_COLOUR` outline and label; annual values are dots,
+    one marker per year; error bars span the plan's ``error_low`` to ``error_high`` (absolute
+    bounds, e.g. a 95 % confidence interval). The value axis is formatted with the plan's d3
+    format in ``lang`` (default: the UI language).
+
+    Returns:
+        The bar patches of each row, in plan order (empty for a row without a value), for
+        :func:`set_bar_selection`.
+    """
+    style = style or ChartStyle()
+    lang = lang or current_language()
+    n_rows = len(plan.rows)
+    positions = list(range(n_rows))
+    n_parts = max((len(r.values) for r in plan.rows), default=1) or 1
+    row_patches: list[list[Rectangle]] = [[] for _row in plan.rows]
+    handles: list[Any] = []
+
+    for part in range(n_parts):
+        widths = [_value(row.values, part) for row in plan.rows]
+        lefts = [sum(v or 0.0 for v in row.values[:part]) for row in plan.rows]
+        colours = [_bar_colour(plan, row, part) for row in plan.rows]
+        container = ax.barh(
+            positions,
+            [w if w is not None else 0.0 for w in widths],
+            left=lefts,
+            height=style.bar_height,
+            color=colours,
+            edgecolor=BAR_EDGE_COLOUR,
+            linewidth=0.5,
+            label=_series_label(plan, part),
+            zorder=2,
+        )
+        for index, patch in enumerate(container.patches):
+            if widths[index] is None:
+                patch.set_visible(False)
+            else:
+                row_patches[index].append(patch)
+        if n_parts > 1:
+            handles.append(container)
+
+    for index, row in enumerate(plan.rows):
+        if not any(v is not None for v in row.values):
+            ax.text(
+                0,
+                index,
+                " " + _("no data"),
+                va="center",
+                ha="left",
+                fontsize=style.tick_size,
+                color=NO_DATA_TEXT_COLOUR,
+                fontstyle="italic",
+            )
+
+    if plan.has_error_bars:
+        _draw_error_bars(ax, plan)
+    handles.extend(_draw_annual_dots(ax, plan, style))
+
+    ax.set_yticks(positions, labels=[wrap_label(row.label) for row in plan.rows])
+    ax.set_ylim(n_rows - 0.5, -0.5)
+    ax.set_xlim(0, _value_axis_max(plan))
+    format_value_axis(ax, "x", plan.format, lang)
+    style_axes(ax, style, grid_axis="x")
+    for label, row in zip(ax.get_yticklabels(), plan.rows, strict=False):
+        _style_row_label(label, row)
+    set_bar_selection(row_patches, plan, {r.key for r in plan.rows if r.selected}, style, ax)
+
+    if handles:
+        ax.legend(
+            handles=handles,
+            loc="lower right",
+            fontsize=style.legend_size,
+            framealpha=0.92,
+            edgecolor=GRID_COLOUR,
+        )
+    # Title, axis label and credits start at the axes' left edge, right of the area names.
+    names = label_column_points([t.get_text() for t in ax.get_yticklabels()], style.tick_size)
+    set_title(ax, plan.title, style, names)
+    ax.set_xlabel(
+        wrap_to_width(ax, plan.value_label, style.label_size, names), fontsize=style.label_size
+    )
+    draw_credits(ax, plan.credits, style, names)
+    return row_patches
+
+
+def set_bar_selection(
+    row_patches: Sequence[Sequence[Rectangle]],
+    plan: BarPlan,
+    selected: Iterable[str],
+    style: ChartStyle | None = None,
+    ax: Axes | None = None,
+) -> None:
+    """Outline the bars (and, with ``ax``, the labels) of the ``selected`` area keys.
+
+    Cheaper than drawing the chart again: a click on the map only changes outlines.
+    """
+    style = style or ChartStyle()
+    chosen = set(selected)
+    for row, patches in zip(plan.rows, row_patches, strict=False):
+        row.selected = row.key in chosen
+        for patch in patches:
+            if row.selected:
+                patch.set_edgecolor(SELECTION_COLOUR)
+                patch.set_linewidth(style.selection_width)
+                patch.set_zorder(3)
+            else:
+                patch.set_edgecolor(BAR_EDGE_COLOUR)
+                patch.set_linewidth(0.5)
+                patch.set_zorder(2)
+    if ax is not None:
+        for label, row in zip(ax.get_yticklabels(), plan.rows, strict=False):
+            _style_row_label(label, row)
+
+
+def bar_index_at(ax: Axes, plan: BarPlan, event: MouseEvent) -> int | None:
+    """The plan row under a mouse event: on its bar band or on its area name, else None."""
+    n_rows = len(plan.rows)
+    if n_rows == 0:
+        return None
+    if event.inaxes is ax and event.ydata is not None:
+        index = round(event.ydata)
+        if 0 <= index < n_rows and abs(event.ydata - index) <= 0.5:
+            return index
+        return None
+    renderer = (
+        ax.figure.canvas.get_renderer() if hasattr(ax.figure.canvas, "get_renderer") else None
+    )
+    for index, label in enumerate(ax.get_yticklabels()[:n_rows]):
+        if label.get_visible() and label.get_window_extent(renderer).contains(event.x, event.y):
+            return index
+    return None
+
+
+def bar_key_at(ax: Axes, plan: BarPlan, event: MouseEvent) -> str | None:
+    """The area key of the row under a mouse event, or None."""
+    index = bar_index_at(ax, plan, event)
+    return plan.rows[index].key if index is not None else None
+
+
+def _value(values: Sequence[float | None], part: int) -> float | None:
+    return values[part] if part < len(values) else None
+
+
+def _series_label(plan: BarPlan, part: int) -> str:
+    if part < len(plan.series_labels) and plan.series_labels[part]:
+        return plan.series_labels[part]
+    return f"_part{part}"  # matplotlib leaves labels starting with "_" out of legends
+
+
+def _bar_colour(plan: BarPlan, row: BarRow, part: int) -> str:
+    if row.is_national:
+        # Stacked national parts: the national green, lighter for each further part.
+        return _lighten(NATIONAL_COLOUR, 0.45 * part)
+    if part < len(plan.series_colours):
+        return plan.series_colours[part]
+    return plan.series_colours[-1] if plan.series_colours else "#756bb1"
+
+
+def _lighten(colour: str, amount: float) -> str:
+    from matplotlib.colors import to_hex, to_rgb
+
+    red, green, blue = to_rgb(colour)
+    amount = min(max(amount, 0.0), 0.9)
+    return to_hex(
+        (red + (1 - red) * amount, green + (1 - green) * amount, blue + (1 - blue) * amount)
+    )
+
+
+def _style_row_label(label: Any, row: BarRow) -> None:
+    if row.selected:
+        label.set_color(SELECTION_COLOUR)
+        label.set_fontweight("bold")
+    elif row.is_national:
+        label.set_color(NATIONAL_COLOUR)
+        label.set_fontweight("bold")
+    else:
+        label.set_color(AXIS_COLOUR)
+        label.set_fontweight("normal")
+
+
+def _draw_error_bars(ax: Axes, plan: BarPlan) -> None:
+    centres: list[float] = []
+    ys: list[int] = []
+    below: list[float] = []
+    above: list[float] = []
+    for index, row in enumerate(plan.rows):
+        if row.error_low is None or row.error_high is None:
+            continue
+        total = sum(v for v in row.values if v is not None)
+        centres.append(total)
+        ys.append(index)
+        below.append(max(total - row.error_low, 0.0))
+        above.append(max(row.error_high - total, 0.0))
+    if centres:
+        ax.errorbar(
+            centres,
+            ys,
+            xerr=[below, above],
+            fmt="none",
+            ecolor="#222222",
+            elinewidth=1.0,
+            capsize=3,
+            zorder=4,
+            label="_errors",
+        )
+
+
+def _draw_annual_dots(ax: Axes, plan: BarPlan, style: ChartStyle) -> list[Any]:
+    n_years = max((len(r.annual) for r in plan.rows), default=0)
+    handles = []
+    for year in range(n_years):
+        points = [
+            (row.annual[year], index)
+            for index, row in enumerate(plan.rows)
+            if year < len(row.annual) and row.annual[year] is not None
+        ]
+        if not points:
+            continue
+        label = plan.annual_labels[year] if year < len(plan.annual_labels) else str(year + 1)
+        # Older years lighter, the latest darkest: reads as time passing without a colour key.
+        shade = 0.78 - 0.68 * (year / max(n_years - 1, 1))
+        handles.append(
+            ax.scatter(
+                [p[0] for p in points],
+                [p[1] for p in points],
+                s=style.marker_size,
+                marker=ANNUAL_MARKERS[year % len(ANNUAL_MARKERS)],
+                color=(shade, shade, shade),
+                edgecolors="black",
+                linewidths=0.5,
+                label=label,
+                zorder=5,
+            )
+        )
+    return handles
+
+
+def _value_axis_max(plan: BarPlan) -> float:
+    largest = 0.0
+    for row in plan.rows:
+        candidates = [sum(v for v in row.values if v is not None)]
+        candidates += [v for v in row.annual if v is not None]
+        if row.error_high is not None:
+            candidates.append(row.error_high)
+        largest = max([largest, *candidates])
+    return largest * 1.06 if largest > 0 else 1.0
+
+
+# --------------------------------------------------------------------------- line chart
+
+
+def draw_line_chart(
+    ax: Axes, plan: LinePlan, style: ChartStyle | None = None, lang: str | None = None
+) -> None:
+    """Draw ``plan`` as lines with dots, one per series, with a legend when there are several.
+
+    Text x values (age groups, months as names) are drawn at even steps in first-seen order;
+    ``plan.x_tick_labels``, when given, label the x positions in that order.
+    """
+    style = style or ChartStyle()
+    lang = lang or current_language()
+    categories: list[Any] = []
+    for series in plan.series:
+        for x in series.x:
+            if x not in categories:
+                categories.append(x)
+    categorical = any(isinstance(x, str) for x in categories)
+    if not categorical:
+        categories.sort()
+
+    for series in plan.series:
+        points = [(x, y) for x, y in zip(series.x, series.y, strict=False) if y is not None]
+        xs = [categories.index(x) if categorical else x for x, _y in points]
+        ax.plot(
+            xs,
+            [y for _x, y in points],
+            color=series.colour or None,
+            marker="o",
+            markersize=3.5,
+            linewidth=1.8,
+            label=series.label or "_series",
+        )
+
+    if categorical or plan.x_tick_labels:
+        ticks = list(range(len(categories))) if categorical else categories
+        labels = [str(c) for c in categories]
+        if plan.x_tick_labels and len(plan.x_tick_labels) == len(ticks):
+            labels = list(plan.x_tick_labels)
+        ax.set_xticks(ticks, labels=labels)
+        if len(ticks) > 8 and max((len(t) for t in labels), default=0) > 3:
+            ax.tick_params(axis="x", labelrotation=45)
+            for label in ax.get_xticklabels():
+                label.set_horizontalalignment("right")
+                label.set_rotation_mode("anchor")
+    elif plan.format_x and plan.format_x != "month":
+        format_value_axis(ax, "x", plan.format_x, lang)
+    format_value_axis(ax, "y", plan.format_y, lang)
+    values = [y for s in plan.series for y in s.y if y is not None]
+    if values and min(values) >= 0:
+        ax.set_ylim(bottom=0, top=max(values) * 1.08 or 1.0)
+    style_axes(ax, style, grid_axis="y")
+    if sum(1 for s in plan.series if s.label) > 1:
+        ax.legend(fontsize=style.legend_size, framealpha=0.92, edgecolor=GRID_COLOUR)
+    y_axis_points = 5 * style.tick_size * CHAR_WIDTH_EM + 3 * style.label_size
+    set_title(ax, plan.title, style, y_axis_points)
+    ax.set_xlabel(
+        wrap_to_width(ax, plan.x_label, style.label_size, y_axis_points), fontsize=style.label_size
+    )
+    ax.set_ylabel(
+        wrap_to_width(ax, plan.y_label, style.label_size, 5 * style.label_size, vertical=True),
+        fontsize=style.label_size,
+    )
+    draw_credits(ax, plan.credits, style, y_axis_points)
+
+
+# --------------------------------------------------------------------------- export
+
+
+def figure_for(
+    plan: BarPlan | LinePlan,
+    kind: str | None = None,
+    size: tuple[float, float] | None = None,
+    dpi: float | None = None,
+    style: ChartStyle | None = None,
+    lang: str | None = None,
+) -> Figure:
+    """A new figure with ``plan`` drawn on it, for export and print.
+
+    Args:
+        plan: A bar or line plan.
+        kind: ``"bar"`` or ``"line"``; default from the plan's type.
+        size: Width and height in inches; default 8 inches wide, tall enough for every bar.
+        dpi: Resolution; default the style's.
+        style: Sizes; default :meth:`ChartStyle.print` at ``dpi``.
+        lang: Language of the number formats; default the UI language.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    kind = kind or ("bar" if isinstance(plan, BarPlan) else "line")
+    style = style or ChartStyle.print(dpi or 300.0)
+    if size is None:
+        if isinstance(plan, BarPlan):
+            size = (8.0, max(3.5, 1.9 + 0.24 * len(plan.rows)))
+        else:
+            size = (8.0, 4.8)
+    figure = Figure(figsize=size, dpi=dpi or style.dpi, layout="constrained")
+    FigureCanvasAgg(figure)  # a real renderer, so text sizes and hit tests work before saving
+    figure.set_facecolor("white")
+    ax = figure.add_subplot()
+    if kind == "bar" and isinstance(plan, BarPlan):
+        draw_bar_chart(ax, plan, style, lang)
+    elif kind == "line" and isinstance(plan, LinePlan):
+        draw_line_chart(ax, plan, style, lang)
+    else:
+        raise ValueError(f"cannot draw a {type(plan).__name__} as a {kind!r} chart")
+    return figure

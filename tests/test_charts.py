@@ -1,0 +1,253 @@
+"""The matplotlib bar and line charts, checked by what they draw (artists), not by pixels."""
+
+from __future__ import annotations
+
+import pytest
+from matplotlib.backend_bases import MouseEvent
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+
+from atlasviewer.core.plan import (
+    NATIONAL_COLOUR,
+    SELECTION_COLOUR,
+    BarPlan,
+    BarRow,
+    Credits,
+    LinePlan,
+    LineSeries,
+)
+from atlasviewer.render.axes_text import credits_text
+from atlasviewer.render.charts import (
+    bar_key_at,
+    draw_line_chart,
+    figure_for,
+)
+from atlasviewer.render.style import ChartStyle
+
+PURPLE = "#756bb1"
+LONG_LABEL = "Nordre Østfold, Follo og Romerike opptaksområde for spesialisthelsetjenester"
+
+
+def bar_plan(
+    values: list[float] | None = None,
+    selected: str | None = None,
+    annual_years: int = 0,
+    parts: int = 1,
+    label: str = "Area",
+) -> BarPlan:
+    """Rows sorted largest first, with 'Norge' as the national row in between."""
+    values = values or [3400.0, 2900.0, 2100.0, 1500.0, 900.0]
+    rows = []
+    for index, value in enumerate(values):
+        key = "Norge" if index == 2 else f"{label} {index}"
+        split = [value / parts] * parts
+        rows.append(
+            BarRow(
+                key=key,
+                label=key,
+                values=split,
+                value_texts=[str(v) for v in split],
+                annual=[value * (0.9 + 0.05 * y) for y in range(annual_years)],
+                is_national=key == "Norge",
+                selected=key == selected,
+            )
+        )
+    return BarPlan(
+        title="Vertebral column MRI",
+        value_label="Examinations per 10,000 population",
+        rows=rows,
+        series_labels=["Private imaging clinics", "Public"][:parts] if parts > 1 else [""],
+        series_colours=[PURPLE, "#bcbddc"][:parts],
+        annual_labels=[str(2018 + y) for y in range(annual_years)],
+        stacked=parts > 1,
+        credits=Credits("SKDE", "2018–2022", "per 10,000 population"),
+    )
+
+
+def drawn(plan: BarPlan, lang: str = "en", size=(12.8, 8.0), dpi: float = 100) -> Figure:
+    figure = figure_for(plan, size=size, dpi=dpi, lang=lang)
+    figure.canvas.draw()
+    return figure
+
+
+def test_bars_are_drawn_in_plan_order_top_to_bottom():
+    plan = bar_plan()
+    ax = drawn(plan).axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [row.label for row in plan.rows]
+    # The first row is at the top: the y axis runs downwards.
+    bottom, top = ax.get_ylim()
+    assert bottom > top
+    widths = [p.get_width() for p in ax.patches]
+    assert widths == [row.values[0] for row in plan.rows]
+
+
+def test_national_bar_has_its_own_colour_and_the_others_the_series_colour():
+    plan = bar_plan()
+    ax = drawn(plan).axes[0]
+    colours = [to_hex(p.get_facecolor()) for p in ax.patches]
+    assert colours[2] == NATIONAL_COLOUR
+    assert colours[0] == colours[4] == PURPLE
+
+
+def test_selected_area_is_outlined_and_its_name_highlighted():
+    plan = bar_plan(selected="Area 3")
+    ax = drawn(plan).axes[0]
+    edges = [to_hex(p.get_edgecolor()) for p in ax.patches]
+    assert edges[3] == SELECTION_COLOUR
+    assert edges.count(SELECTION_COLOUR) == 1
+    assert to_hex(ax.get_yticklabels()[3].get_color()) == SELECTION_COLOUR
+
+
+@pytest.mark.parametrize(("lang", "thousand"), [("nb", "1\u00a0000"), ("en", "1,000")])
+def test_value_axis_is_formatted_in_the_language(lang, thousand):
+    ax = drawn(bar_plan(), lang=lang).axes[0]
+    ticks = [t.get_text() for t in ax.get_xticklabels()]
+    assert thousand in ticks
+
+
+def test_percent_axis_shows_percent_in_norwegian():
+    plan = bar_plan(values=[0.16, 0.12, 0.08, 0.05, 0.04])
+    plan.format = ",.0%"
+    ticks = [t.get_text() for t in drawn(plan, lang="nb").axes[0].get_xticklabels()]
+    assert "5\u00a0%" in ticks
+
+
+def test_small_values_under_an_integer_format_get_distinct_ticks():
+    plan = bar_plan(values=[2.4, 2.0, 1.6, 1.1, 0.7])
+    ticks = [t.get_text() for t in drawn(plan).axes[0].get_xticklabels() if t.get_text()]
+    assert len(ticks) == len(set(ticks)) > 2
+
+
+def test_annual_values_are_one_dot_series_per_year_with_a_legend():
+    plan = bar_plan(annual_years=5)
+    ax = drawn(plan).axes[0]
+    assert len(ax.collections) == 5
+    markers = {c.get_paths()[0].vertices.tobytes() for c in ax.collections}
+    assert len(markers) == 5, "each year has its own marker shape"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["2018", "2019", "2020", "2021", "2022"]
+
+
+def test_stacked_parts_have_a_legend_and_add_up():
+    plan = bar_plan(parts=2)
+    ax = drawn(plan).axes[0]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["Private imaging clinics", "Public"]
+    first_row = [p for p in ax.patches if abs(p.get_y() + p.get_height() / 2) < 1e-9]
+    assert sum(p.get_width() for p in first_row) == pytest.approx(3400.0)
+
+
+def test_error_bars_span_the_plan_bounds():
+    plan = bar_plan()
+    plan.has_error_bars = True
+    for row in plan.rows:
+        row.error_low, row.error_high = row.values[0] - 100, row.values[0] + 250
+    ax = drawn(plan).axes[0]
+    segments = [c for c in ax.collections if c.__class__.__name__ == "LineCollection"]
+    assert segments
+    first = segments[0].get_segments()[0]
+    assert sorted(x for x, _y in first) == pytest.approx([3300.0, 3650.0])
+
+
+def test_missing_value_says_no_data():
+    plan = bar_plan()
+    plan.rows[4].values = [None]
+    ax = drawn(plan).axes[0]
+    assert any("no data" in t.get_text() for t in ax.texts)
+
+
+def test_credits_line_names_producer_period_and_unit():
+    ax = drawn(bar_plan()).axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert "SKDE · 2018–2022 · per 10,000 population" in texts
+    assert credits_text(Credits(producer="Helse Førde")) == "Helse Førde"
+
+
+def test_click_on_a_bar_or_its_name_gives_the_area_key():
+    plan = bar_plan()
+    figure = drawn(plan)
+    ax = figure.axes[0]
+    x, y = ax.transData.transform((100.0, 3.1))
+    assert bar_key_at(ax, plan, MouseEvent("button_press_event", figure.canvas, x, y)) == "Area 3"
+    label = ax.get_yticklabels()[1].get_window_extent()
+    centre = ((label.x0 + label.x1) / 2, (label.y0 + label.y1) / 2)
+    event = MouseEvent("button_press_event", figure.canvas, *centre)
+    assert bar_key_at(ax, plan, event) == "Area 1"
+    outside = MouseEvent("button_press_event", figure.canvas, 2, 2)
+    assert bar_key_at(ax, plan, outside) is None
+
+
+def _text_boxes(figure: Figure):
+    renderer = figure.canvas.get_renderer()
+    ax = figure.axes[0]
+    texts = [ax.title, ax.xaxis.label, ax.yaxis.label, *ax.texts]
+    low, high = ax.get_xlim()
+    texts += ax.get_yticklabels()
+    # Tick labels beyond the axis limits exist but are not drawn.
+    texts += [t for t in ax.get_xticklabels() if low <= t.get_position()[0] <= high]
+    return [(t.get_text(), t.get_window_extent(renderer)) for t in texts if t.get_text()]
+
+
+@pytest.mark.parametrize(("size", "dpi"), [((12.8, 8.0), 100), (None, 300)])
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_nothing_is_clipped_or_overlaps_with_long_norwegian_labels(size, dpi, lang):
+    plan = bar_plan(values=[float(v) for v in range(4000, 0, -180)], annual_years=5)
+    plan.rows[0].label = LONG_LABEL
+    plan.title = "Antall MR-undersøkelser av kolumna hos pasienter over 18 år " * 3
+    plan.credits.unit = "Antall pr. 10 000 innbyggere, kjønns- og aldersjustert " * 2
+    figure = drawn(plan, lang=lang, size=size, dpi=dpi)
+    page = figure.bbox
+    boxes = _text_boxes(figure)
+    for text, box in boxes:
+        assert page.x0 - 0.5 <= box.x0 and box.x1 <= page.x1 + 0.5, f"clipped: {text[:40]}"
+        assert page.y0 - 0.5 <= box.y0 and box.y1 <= page.y1 + 0.5, f"clipped: {text[:40]}"
+    for i, (text_a, a) in enumerate(boxes):
+        for text_b, b in boxes[i + 1 :]:
+            assert not a.overlaps(b), f"{text_a[:30]!r} overlaps {text_b[:30]!r}"
+
+
+def test_line_chart_draws_one_line_per_series_with_legend_and_format():
+    plan = LinePlan(
+        title="",
+        x_label="Age",
+        y_label="Share of the population",
+        series=[
+            LineSeries("Women", "#756bb1", [20, 40, 60, 80], [0.012, 0.045, 0.05, 0.03]),
+            LineSeries("Men", "#e6550d", [20, 40, 60, 80], [0.008, 0.032, None, 0.028]),
+        ],
+        format_y=",.0%",
+        credits=Credits("SKDE", "2018–2022"),
+    )
+    figure = Figure(layout="constrained")
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    draw_line_chart(ax, plan, ChartStyle.screen(), lang="nb")
+    figure.canvas.draw()
+    assert [line.get_label() for line in ax.lines] == ["Women", "Men"]
+    assert len(ax.lines[1].get_xdata()) == 3, "a missing value is left out, not drawn as 0"
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Women", "Men"]
+    assert "5\u00a0%" in [t.get_text() for t in ax.get_yticklabels()]
+
+
+def test_line_chart_with_text_categories_uses_the_tick_labels():
+    months = ["jan", "feb", "mar"]
+    plan = LinePlan(
+        title="Per month",
+        x_label="",
+        y_label="",
+        series=[LineSeries("Patients", "#756bb1", months, [10.0, 12.0, 9.0])],
+        x_tick_labels=["januar", "februar", "mars"],
+    )
+    figure = figure_for(plan, dpi=100)
+    figure.canvas.draw()
+    ax = figure.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["januar", "februar", "mars"]
+    assert list(ax.lines[0].get_xdata()) == [0, 1, 2]
+    assert ax.get_legend() is None
+
+
+def test_projector_style_is_larger_than_screen():
+    assert ChartStyle.projector().tick_size > ChartStyle.screen().tick_size
+    assert ChartStyle.print(dpi=300).dpi == 300
