@@ -1,0 +1,267 @@
+"""The first-generation atlases (2015-2019): long-format CSV files and UTM 33 maps.
+
+Layout of a root (../shared/README.md)::
+
+    csv/<atlas>.csv       Norwegian (bokmål, or nynorsk when the national row is "Noreg")
+    csv/<atlas>_en.csv    English, where the atlas has one
+    geojson/<atlas>.geojson
+
+Structure read from the files:
+
+- **Atlas id** ``v1-<stem>``: the second-generation site has atlases of the same names (``barn``,
+  ``kols``: the text of the same atlases, without data), so the prefix keeps both in one library.
+- **Chapter**: one per ``level1`` group (by its name: fodsel numbers three groups ``3``).
+- **Result box**: one per indicator: ``level1`` alone where the file has no finer level (dagkir,
+  dagkir2), else per ``level2`` (fodsel, gyn, kols, ortopedi), and per ``level3`` in barn, whose
+  ``level2`` is a sub-heading (the box title then reads "level2: level3").
+- **Slices**: a level whose labels are all years (dagkir2's ``level2_name``) is not an indicator
+  but the year; each year is a slice of the box (see :mod:`.v1_boxes`).
+
+Areas are joined to maps by name through the registry, never by the CSV's own numbers (1..N,
+8888 for Norway), which differ from the maps' codes. An atlas without a map of its own (fodsel,
+gyn) is drawn on the map of the same root that covers all its areas with the fewest extra areas,
+with a warning; an atlas no map covers gets an error and keeps its tables and charts.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from pathlib import Path
+
+from atlasviewer.core.geography import read_geojson
+from atlasviewer.core.model import Atlas, AtlasVariant, Chapter, Geography, ResultBox, ResultData
+from atlasviewer.core.problems import ProblemLog
+from atlasviewer.core.readers.base import AtlasReader
+from atlasviewer.core.readers.v1_boxes import IndicatorRows, build_result_data, is_year
+from atlasviewer.core.readers.v1_csv import LongTable, read_long_csv
+from atlasviewer.core.registry import AreaRegistry
+from atlasviewer.i18n import N_
+
+ID_PREFIX = "v1-"
+ENGLISH_SUFFIX = "_en"
+
+TITLES: dict[str, dict[str, tuple[str, str]]] = {
+    "barn": {
+        "nb": ("Barnehelseatlas for Norge", "Barnehelseatlas"),
+        "en": ("Child healthcare atlas for Norway", "Child healthcare atlas"),
+    },
+    "dagkir": {
+        "nb": ("Dagkirurgi i Norge 2011–2013", "Dagkirurgi 2011–2013"),
+        "en": ("Day surgery in Norway 2011–2013", "Day surgery 2011–2013"),
+    },
+    "dagkir2": {
+        "nb": ("Dagkirurgi i Norge 2013–2017", "Dagkirurgi 2013–2017"),
+        "en": ("Day surgery in Norway 2013–2017", "Day surgery 2013–2017"),
+    },
+    "fodsel": {
+        "nb": ("Helseatlas for fødselshjelp", "Fødselshjelp"),
+        "en": ("Obstetrics healthcare atlas", "Obstetrics"),
+    },
+    "gyn": {
+        "nb": ("Helseatlas for gynekologi", "Gynekologi"),
+        "en": ("Gynaecology healthcare atlas", "Gynaecology"),
+    },
+    "kols": {
+        "nb": ("Helseatlas kols", "Kols"),
+        "en": ("COPD healthcare atlas", "COPD"),
+    },
+    "ortopedi": {
+        "nn": ("Helseatlas i ortopedi for Noreg", "Ortopedi"),
+        "en": ("Orthopaedic healthcare atlas for Norway", "Orthopaedics"),
+    },
+}
+"""Titles of the known first-generation atlases as the producers published them (main, short);
+the short titles carry the period where two atlases would otherwise share one."""
+
+PRODUCERS = {"ortopedi": "Helse Førde"}
+DEFAULT_PRODUCER = "SKDE"
+
+NYNORSK_NATIONAL = "noreg"
+"""The national row's name in nynorsk files; bokmål files say "Norge"."""
+
+
+class FirstGenerationReader(AtlasReader):
+    """Reads a first-generation root: ``csv/`` and ``geojson/``.
+
+    Every CSV is read and checked by :meth:`read_index` (they are small); result-box data is
+    built on first :meth:`ResultBox.load`, and maps are read by :meth:`geography` only.
+    """
+
+    generation = 1
+
+    def __init__(self, root: Path, registry: AreaRegistry | None = None) -> None:
+        super().__init__(root, registry)
+        self._maps: dict[Path, Geography] = {}
+        self._atlas_areas: dict[str, set[str]] = {}
+        self._resolved: dict[str, Geography] = {}
+
+    @classmethod
+    def detect(cls, root: Path) -> bool:
+        folder = Path(root) / "csv"
+        return folder.is_dir() and any(folder.glob("*.csv"))
+
+    # ------------------------------------------------------------------ index
+
+    def read_index(self) -> list[Atlas]:
+        """One atlas per CSV stem (``x.csv`` and ``x_en.csv`` are one atlas), sorted by id."""
+        files: dict[str, list[Path]] = {}
+        for path in sorted((self.root / "csv").glob("*.csv")):
+            stem = path.stem.removesuffix(ENGLISH_SUFFIX)
+            files.setdefault(stem, []).append(path)
+        return [self._read_atlas(stem, paths) for stem, paths in sorted(files.items())]
+
+    def _read_atlas(self, stem: str, paths: list[Path]) -> Atlas:
+        atlas = Atlas(id=ID_PREFIX + stem, generation=1, root=self.root)
+        areas: set[str] = set()
+        for path in paths:
+            table = read_long_csv(path, self.registry)
+            atlas.problems.extend(table.problems)
+            lang = self._language(path, table)
+            if lang in atlas.variants:
+                continue
+            atlas.variants[lang] = self._variant(stem, lang, table)
+            if table.frame is not None:
+                areas.update(
+                    m.id
+                    for m in map(self.registry.match, table.frame["area_name"])
+                    if m is not None and m.kind == "area"
+                )
+        self._atlas_areas[atlas.id] = areas
+        return atlas
+
+    def _language(self, path: Path, table: LongTable) -> str:
+        if path.stem.endswith(ENGLISH_SUFFIX):
+            return "en"
+        if table.frame is not None and any(
+            name.casefold() == NYNORSK_NATIONAL for name in table.frame["area_name"]
+        ):
+            return "nn"
+        return "nb"
+
+    def _variant(self, stem: str, lang: str, table: LongTable) -> AtlasVariant:
+        period = table.first("period")
+        known = TITLES.get(stem, {})
+        main, short = known.get(lang) or known.get("nb") or known.get("nn") or (stem, stem)
+        atlas_name = table.first("atlas_name")
+        if atlas_name:
+            start = period.split("-")[0] if period else ""
+            main = atlas_name if start in atlas_name else f"{atlas_name} {period}".strip()
+        years = re.findall(r"\d{4}", period)
+        variant = AtlasVariant(
+            lang=lang,
+            source=table.path,
+            main_title=main,
+            short_title=short,
+            date=max(years) if years else "",
+            producer=PRODUCERS.get(stem, DEFAULT_PRODUCER),
+        )
+        if table.frame is not None:
+            variant.chapters = self._chapters(stem, lang, table)
+        return variant
+
+    def _chapters(self, stem: str, lang: str, table: LongTable) -> list[Chapter]:
+        """Chapters by ``level1`` group, boxes by indicator, in the order of the file."""
+        frame = table.frame
+        assert frame is not None
+        levels = [n for n in (2, 3) if f"level{n}_name" in frame or f"level{n}" in frame]
+        slice_column = next(
+            (f"level{n}_name" for n in levels
+             if f"level{n}_name" in frame and all(map(is_year, frame[f"level{n}_name"]))),
+            None,
+        )  # fmt: skip
+        box_levels = [n for n in levels if f"level{n}_name" != slice_column]
+        chapter_column = "level1_name" if "level1_name" in frame else "level1"
+        label_columns = [_label_column(frame, n) for n in box_levels]
+        keys = [chapter_column, *label_columns]
+        for n in box_levels:
+            if f"level{n}" in frame and f"level{n}" not in keys:
+                keys.append(f"level{n}")  # numbers keep apart boxes of the same name (barn)
+
+        chapters: dict[str, Chapter] = {}
+        for number, (key, rows) in enumerate(frame.groupby(keys, sort=False), start=1):
+            values = dict(zip(keys, key if isinstance(key, tuple) else (key,), strict=True))
+            chapter_title = str(values[chapter_column])
+            names = [str(values[c]) for c in label_columns if values[c]]
+            box = ResultBox(
+                number=number,
+                title=": ".join(names) or chapter_title,
+                data_file=table.path.name,
+                map_file=f"{stem}.geojson",
+                place=f"lines {rows['_line'].min()}-{rows['_line'].max()}",
+            )
+            indicator = IndicatorRows(box.title, lang, table.path, rows, slice_column)
+            box.loader = partial(self._load_box, indicator)
+            chapters.setdefault(chapter_title, Chapter(chapter_title)).items.append(box)
+        return list(chapters.values())
+
+    def _load_box(self, rows: IndicatorRows) -> ResultData:
+        return build_result_data(rows, self.registry)
+
+    # ------------------------------------------------------------------ maps
+
+    def geography(self, atlas: Atlas, map_file: str) -> Geography:
+        """The map ``map_file``; for an atlas without its own map, the root's best other map.
+
+        The choice of another map is recorded once as a warning on ``atlas.problems``.
+        """
+        path = self.root / "geojson" / map_file
+        if map_file and path.is_file():
+            return self._read_map(path)
+        if atlas.id not in self._resolved:
+            self._resolved[atlas.id] = self._fallback_map(atlas, map_file)
+        return self._resolved[atlas.id]
+
+    def _read_map(self, path: Path) -> Geography:
+        if path not in self._maps:
+            self._maps[path] = read_geojson(path, self.registry, geography_id=f"v1:{path.stem}")
+        return self._maps[path]
+
+    def _fallback_map(self, atlas: Atlas, map_file: str) -> Geography:
+        needed = self._atlas_areas.get(atlas.id, set())
+        log = ProblemLog(str(self.root / "geojson" / map_file))
+        candidates = []
+        for path in sorted((self.root / "geojson").glob("*.geojson")):
+            geo = self._read_map(path)
+            have = {a.canonical for a in geo.areas if a.canonical}
+            if needed and needed <= have:
+                candidates.append((len(have - needed), path.name, geo))
+        if candidates:
+            extra, name, geo = min(candidates, key=lambda c: (c[0], c[1]))
+            log.warning(
+                "",
+                N_(
+                    "The atlas has no map of its own ({missing}); its maps use {chosen}, which "
+                    "covers all its areas."
+                ),
+                missing=map_file,
+                chosen=name,
+            )
+            if extra:
+                log.warning(
+                    "",
+                    N_("{count} area(s) of {chosen} have no data in this atlas."),
+                    count=extra,
+                    chosen=name,
+                )
+            atlas.problems.extend(log.problems)
+            return geo
+        log.error(
+            "",
+            N_(
+                "The atlas has no map of its own ({missing}) and no other map in {folder} covers "
+                "all its areas; it is shown without a map."
+            ),
+            missing=map_file,
+            folder=str(self.root / "geojson"),
+        )
+        atlas.problems.extend(log.problems)
+        return Geography(
+            id=f"v1:{map_file.removesuffix('.geojson')}", source=None, areas=[],
+            source_crs="EPSG:25833", problems=list(log.problems),
+        )  # fmt: skip
+
+
+def _label_column(frame, level: int) -> str:  # noqa: ANN001 - a pandas frame
+    """The column naming a level's labels: its ``_name`` column, else its number."""
+    return f"level{level}_name" if f"level{level}_name" in frame else f"level{level}"
