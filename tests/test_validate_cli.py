@@ -1,0 +1,58 @@
+"""``atlasviewer validate`` on the real atlases: output, JSON and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+from atlasviewer.cli import main
+
+MISSING_FACT_SHEET = "links to a fact sheet that was never published"
+
+
+def test_real_second_generation_errors_are_only_the_known_defects(v2_root, capsys):
+    assert main(["validate", "--data", str(v2_root), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False and report["problems"] == []
+    errors = [
+        p for atlas in report["atlases"] for p in atlas["problems"] if p["severity"] == "error"
+    ]
+    assert errors
+    for problem in errors:
+        assert "psyk2-1" in problem["file"] or MISSING_FACT_SHEET in problem["message"], problem
+        assert problem["place"]
+    missing_data = [p for p in errors if "data file does not exist" in p["message"]]
+    assert len(missing_data) == 11
+    assert sum(MISSING_FACT_SHEET in p["message"] for p in errors) == 25
+    radiologi2 = next(a for a in report["atlases"] if a["id"] == "radiologi2")
+    assert radiologi2["languages"] == ["nb", "en"]
+    assert radiologi2["result_boxes"] == {"nb": 7, "en": 7}
+    assert radiologi2["maps"] == ["kart_2024.geojson"]
+
+
+def test_one_clean_atlas_exits_0_with_a_readable_summary(v2_root, capsys):
+    assert main(["validate", "--data", str(v2_root), "--atlas", "radiologi2"]) == 0
+    out = capsys.readouterr().out
+    assert "radiologi2: Radiologi andre del, MR Kolumna" in out
+    assert "languages: nb, en" in out
+    assert "result boxes: nb 7, en 7" in out
+    assert "1 atlas checked: 0 errors" in out
+
+
+def test_draft_with_missing_data_exits_1(v2_root, capsys):
+    assert main(["validate", "--data", str(v2_root), "--atlas", "psyk2-1"]) == 1
+    out = capsys.readouterr().out
+    assert "(draft)" in out
+    assert "pasient_polyklinikk_65.json" in out
+
+
+def test_unknown_atlas_id_is_a_usage_error(v2_root, capsys):
+    assert main(["validate", "--data", str(v2_root), "--atlas", "nosuch"]) == 2
+    err = capsys.readouterr().err
+    assert "Unknown atlas id: nosuch" in err and "radiologi2" in err
+
+
+def test_folder_that_is_not_an_atlas_exits_1_naming_it(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
+    assert main(["validate", "--data", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert str(tmp_path) in out and "not an atlas folder" in out
