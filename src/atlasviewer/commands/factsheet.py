@@ -1,0 +1,102 @@
+"""``atlasviewer factsheet``: an A4 PDF fact sheet for one referral area or health region.
+
+Exit codes: 0 written, 1 written but without a single figure for the area (or the file could not
+be written), 2 wrong usage (unknown atlas or area; the valid names are listed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from atlasviewer.i18n import LANGUAGES, _
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--atlas", required=True, metavar="ID", help="the atlas id (e.g. lab)")
+    parser.add_argument(
+        "--area",
+        required=True,
+        metavar="NAME",
+        help="a referral area or health region, in any spelling the atlases use "
+        '("St. Olavs", "Ahus", "Helse Nord")',
+    )
+    parser.add_argument(
+        "--lang",
+        dest="sheet_lang",
+        choices=LANGUAGES,
+        help="language of the fact sheet (default: the --lang given before the command, else nb)",
+    )
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+
+
+def run(args: argparse.Namespace) -> int:
+    from atlasviewer import i18n
+    from atlasviewer.core.factsheet import build_fact_sheet, resolve_target, valid_names
+    from atlasviewer.core.library import AtlasLibrary
+    from atlasviewer.core.sources import data_roots
+
+    lang = getattr(args, "sheet_lang", None) or getattr(args, "lang", None) or "nb"
+    i18n.set_language(lang)
+    roots = data_roots(getattr(args, "data", None))
+    if not roots:
+        print(_("No atlas data found: give --data DIR or set ATLASVIEWER_DATA."), file=sys.stderr)
+        return 2
+    library = AtlasLibrary(roots)
+    atlas = library.get(args.atlas)
+    if atlas is None:
+        print(
+            _("Unknown atlas id: {ids}. Known ids: {known}.").format(
+                ids=args.atlas, known=", ".join(library.ids)
+            ),
+            file=sys.stderr,
+        )
+        return 2
+    target = resolve_target(args.area, library.registry)
+    if target is None:
+        print(
+            _("Unknown area: {name}. Valid names: {names}.").format(
+                name=args.area, names=", ".join(valid_names(atlas, library.registry))
+            ),
+            file=sys.stderr,
+        )
+        return 2
+
+    sheet = build_fact_sheet(atlas, target, lang, library.registry)
+    out = Path(args.out)
+    try:
+        pages = _write_pdf(sheet, out, lambda map_file: library.geography(atlas, map_file))
+    except OSError as exc:
+        print(_("Cannot write {path}: {reason}").format(path=out, reason=exc), file=sys.stderr)
+        return 1
+    with_figures = sum(1 for box in sheet.boxes if box.has_figures or box.members)
+    print(
+        _("Wrote {path}: {pages} pages, {count} of {total} result boxes with figures.").format(
+            path=out, pages=pages, count=with_figures, total=len(sheet.boxes)
+        )
+    )
+    if with_figures == 0:
+        print(
+            _("The atlas has no figures for {area}.").format(area=sheet.area_name),
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _write_pdf(sheet, out: Path, geography_for) -> int:  # type: ignore[no-untyped-def]
+    """Draw the sheet with Qt, headless when there is no display."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from atlasviewer.qt.factsheet_pdf import write_fact_sheet_pdf
+    from atlasviewer.qt.fonts import register_bundled_fonts
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    register_bundled_fonts()
+    pages = write_fact_sheet_pdf(sheet, out, geography_for)
+    del app
+    return pages

@@ -1,0 +1,516 @@
+"""Drawing a generated area fact sheet (:class:`~atlasviewer.core.factsheet.FactSheet`) to PDF.
+
+A4 portrait through ``QPdfWriter`` + ``QPainter``. Every word is drawn with ``drawText`` so the
+PDF's text stays selectable and searchable; the spread strip and the locator map are vector
+paths. The writer works at 72 dpi, so one painter unit is one PostScript point.
+
+Layout is decided first (which block goes on which page), then painted, so every page can say
+"Page 2 of 3".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+    QPolygonF,
+)
+
+from atlasviewer.core.factsheet import REGION, BoxFacts, FactSheet, FactSheetTarget
+from atlasviewer.core.formatting import format_number
+from atlasviewer.core.model import Geography
+from atlasviewer.core.plan import NATIONAL_COLOUR, SELECTION_COLOUR
+from atlasviewer.core.registry import normalise_name
+from atlasviewer.i18n import _
+
+PAGE_WIDTH = 595.0  # A4 in points
+PAGE_HEIGHT = 842.0
+MARGIN = 42.0
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
+FOOTER_HEIGHT = 30.0
+MAP_WIDTH = 92.0
+MAP_HEIGHT = 92.0
+GAP = 12.0
+TEXT_WIDTH = CONTENT_WIDTH - MAP_WIDTH - GAP
+STRIP_HEIGHT = 26.0
+FIGURE_COLUMNS = ((112.0, 78.0), (62.0, 155.0))
+"""(label width, value width) of the two figure columns: the area against the country, then
+its place among the areas."""
+MEMBER_COLUMNS = 3
+FAMILY = "DejaVu Sans"
+TEXT_COLOUR = QColor("#222222")
+MUTED_COLOUR = QColor("#666666")
+RULE_COLOUR = QColor("#cccccc")
+AREA_FILL = QColor("#e8e4f0")
+MAP_SIMPLIFY_METRES = 3000.0
+"""Locator maps are a few centimetres wide: coastline detail below this is invisible there."""
+
+GeographyLookup = Callable[[str], Geography | None]
+
+
+def _font(size: float, bold: bool = False, italic: bool = False) -> QFont:
+    font = QFont(FAMILY)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
+TITLE_FONT = 18.0
+HEADING_FONT = 10.5
+BODY_FONT = 8.5
+SMALL_FONT = 7.0
+
+
+@dataclass
+class _Block:
+    box: BoxFacts
+    height: float
+    y: float = 0.0
+
+
+@dataclass
+class _Page:
+    blocks: list[_Block] = field(default_factory=list)
+
+
+class FactSheetPdf:
+    """Lays out and paints one fact sheet.
+
+    Args:
+        sheet: The content, already in its language.
+        geography_for: Returns the map set of a result box's map file (for the locator map),
+            or None; without it, no locator maps are drawn.
+    """
+
+    def __init__(self, sheet: FactSheet, geography_for: GeographyLookup | None = None) -> None:
+        self.sheet = sheet
+        self.geography_for = geography_for
+        self._paths: dict[str, list[tuple[QPainterPath, bool]]] = {}
+
+    # ------------------------------------------------------------------ measuring
+
+    def _text_height(self, text: str, font: QFont, width: float) -> float:
+        if not text:
+            return 0.0
+        metrics = QFontMetricsF(font)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return metrics.boundingRect(QRectF(0, 0, width, 10_000), flags, text).height()
+
+    def _figure_columns(self, box: BoxFacts) -> list[list[tuple[str, str]]]:
+        """The figures as columns of (label, value).
+
+        First the area against the country, then where it lies among the areas.
+        """
+        sheet = self.sheet
+        if box.members:
+            return [[(text, "") for text in box.member_texts]]
+        against_country = [
+            (sheet.area_name, box.value_text),
+            (sheet.national_name, box.national_text or "\u2013"),
+        ]
+        if box.ratio_text:
+            against_country.append((_("Ratio to national"), box.ratio_text))
+        among_areas = [
+            (_("Rank"), box.rank_text),
+            (_("Lowest"), box.minimum_text),
+            (_("Highest"), box.maximum_text),
+        ]
+        return [against_country, among_areas]
+
+    def _block_height(self, box: BoxFacts) -> float:
+        height = self._text_height(self._heading(box), _font(HEADING_FONT, bold=True), TEXT_WIDTH)
+        height += 2 + self._text_height(self._subheading(box), _font(SMALL_FONT), TEXT_WIDTH)
+        if box.has_figures or box.members:
+            if box.members:
+                height += 4 + self._text_height(
+                    box.note, _font(SMALL_FONT, italic=True), TEXT_WIDTH
+                )
+            line = QFontMetricsF(_font(BODY_FONT)).lineSpacing()
+            height += 6 + self._figure_rows(box) * line + 4 + STRIP_HEIGHT
+            return max(height, MAP_HEIGHT) + 12
+        height += 3 + self._text_height(box.note, _font(BODY_FONT, italic=True), TEXT_WIDTH)
+        return height + 12
+
+    def _figure_rows(self, box: BoxFacts) -> int:
+        if box.members:
+            return 1 + -(-len(box.members) // MEMBER_COLUMNS)
+        return max(len(column) for column in self._figure_columns(box))
+
+    def _heading(self, box: BoxFacts) -> str:
+        return f"{box.number}. {box.title}"
+
+    def _subheading(self, box: BoxFacts) -> str:
+        parts = [p for p in (box.measure, box.period) if p]
+        return " \u00b7 ".join(parts)
+
+    def _header_height(self) -> float:
+        return 104.0
+
+    def layout(self) -> list[_Page]:
+        """Which block goes on which page, and where."""
+        pages = [_Page()]
+        top = MARGIN + self._header_height()
+        bottom = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT
+        y = top
+        for box in self.sheet.boxes:
+            block = _Block(box, self._block_height(box))
+            if y + block.height > bottom and pages[-1].blocks:
+                pages.append(_Page())
+                y = MARGIN
+            block.y = y
+            pages[-1].blocks.append(block)
+            y += block.height
+        return pages
+
+    # ------------------------------------------------------------------ painting
+
+    def write(self, path: Path) -> int:
+        """Write the PDF to ``path``; returns the number of pages.
+
+        Raises:
+            OSError: When the file cannot be written.
+        """
+        pages = self.layout()
+        writer = QPdfWriter(str(path))
+        writer.setResolution(72)
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(0, 0, 0, 0),
+            )
+        )
+        writer.setTitle(_("Fact sheet: {area}").format(area=self.sheet.area_name))
+        writer.setCreator("Atlas Viewer")
+        writer.setAuthor(self.sheet.producer)
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError(_("Cannot write the PDF file {path}.").format(path=path))
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            for number, page in enumerate(pages, start=1):
+                if number > 1:
+                    writer.newPage()
+                if number == 1:
+                    self._paint_header(painter)
+                for block in page.blocks:
+                    self._paint_block(painter, block)
+                self._paint_footer(painter, number, len(pages))
+        finally:
+            painter.end()
+        return len(pages)
+
+    def _draw_text(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        text: str,
+        font: QFont,
+        colour: QColor,
+        flags: int = 0,
+    ) -> float:
+        painter.setFont(font)
+        painter.setPen(colour)
+        flags |= int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignTop)
+        used = painter.boundingRect(rect, flags, text)
+        painter.drawText(rect, flags, text)
+        return used.height()
+
+    def _paint_header(self, painter: QPainter) -> None:
+        sheet = self.sheet
+        y = MARGIN
+        y += self._draw_text(
+            painter,
+            QRectF(MARGIN, y, CONTENT_WIDTH, 30),
+            sheet.atlas_title,
+            _font(BODY_FONT, bold=True),
+            MUTED_COLOUR,
+        )
+        y += 4
+        title = _("Fact sheet: {area}").format(area=sheet.area_name)
+        y += self._draw_text(
+            painter,
+            QRectF(MARGIN, y, CONTENT_WIDTH, 40),
+            title,
+            _font(TITLE_FONT, bold=True),
+            TEXT_COLOUR,
+        )
+        details = [sheet.level_label, _("Producer: {producer}").format(producer=sheet.producer)]
+        if sheet.published:
+            details.append(_("Atlas published {date}").format(date=sheet.published))
+        y += 2 + self._draw_text(
+            painter,
+            QRectF(MARGIN, y + 2, CONTENT_WIDTH, 20),
+            " \u00b7 ".join(details),
+            _font(BODY_FONT),
+            TEXT_COLOUR,
+        )
+        explanation = _(
+            "Figures per result box of the atlas: the value for {area} beside the national "
+            "value, its rank among the areas (1 = highest), and its ratio to the national value. "
+            "The strip shows every area as a tick: {area} in orange, Norway in green."
+        ).format(area=sheet.area_name)
+        y += 4 + self._draw_text(
+            painter,
+            QRectF(MARGIN, y + 4, CONTENT_WIDTH, 40),
+            explanation,
+            _font(SMALL_FONT),
+            MUTED_COLOUR,
+        )
+        painter.setPen(QPen(RULE_COLOUR, 0.8))
+        rule = MARGIN + self._header_height() - 8
+        painter.drawLine(QPointF(MARGIN, rule), QPointF(MARGIN + CONTENT_WIDTH, rule))
+
+    def _paint_footer(self, painter: QPainter, number: int, count: int) -> None:
+        sheet = self.sheet
+        y = PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT + 10
+        painter.setPen(QPen(RULE_COLOUR, 0.6))
+        painter.drawLine(QPointF(MARGIN, y), QPointF(MARGIN + CONTENT_WIDTH, y))
+        source = _("Source: {producer}, {atlas}. Made with Atlas Viewer on {date}.").format(
+            producer=sheet.producer, atlas=sheet.atlas_title, date=sheet.generated
+        )
+        self._draw_text(
+            painter,
+            QRectF(MARGIN, y + 4, CONTENT_WIDTH - 80, 24),
+            source,
+            _font(SMALL_FONT),
+            MUTED_COLOUR,
+        )
+        self._draw_text(
+            painter,
+            QRectF(MARGIN + CONTENT_WIDTH - 80, y + 4, 80, 12),
+            _("Page {number} of {count}").format(number=number, count=count),
+            _font(SMALL_FONT),
+            MUTED_COLOUR,
+            int(Qt.AlignmentFlag.AlignRight),
+        )
+
+    def _paint_block(self, painter: QPainter, block: _Block) -> None:
+        box = block.box
+        x, y = MARGIN, block.y
+        y += self._draw_text(
+            painter,
+            QRectF(x, y, TEXT_WIDTH, 60),
+            self._heading(box),
+            _font(HEADING_FONT, bold=True),
+            TEXT_COLOUR,
+        )
+        y += 2 + self._draw_text(
+            painter,
+            QRectF(x, y + 2, TEXT_WIDTH, 40),
+            self._subheading(box),
+            _font(SMALL_FONT),
+            MUTED_COLOUR,
+        )
+        if not (box.has_figures or box.members):
+            self._draw_text(
+                painter,
+                QRectF(x, y + 3, TEXT_WIDTH, 40),
+                box.note,
+                _font(BODY_FONT, italic=True),
+                MUTED_COLOUR,
+            )
+            return
+        if box.members:
+            y += 4 + self._draw_text(
+                painter,
+                QRectF(x, y + 4, TEXT_WIDTH, 40),
+                box.note,
+                _font(SMALL_FONT, italic=True),
+                MUTED_COLOUR,
+            )
+        y += 6
+        y = self._paint_figures(painter, box, x, y)
+        self._paint_strip(painter, box, QRectF(x, y + 6, TEXT_WIDTH, STRIP_HEIGHT))
+        self._paint_locator(
+            painter, box, QRectF(MARGIN + TEXT_WIDTH + GAP, block.y, MAP_WIDTH, MAP_HEIGHT)
+        )
+        painter.setPen(QPen(RULE_COLOUR, 0.5))
+        bottom = block.y + block.height - 6
+        painter.drawLine(QPointF(MARGIN, bottom), QPointF(MARGIN + CONTENT_WIDTH, bottom))
+
+    def _paint_figures(self, painter: QPainter, box: BoxFacts, x: float, y: float) -> float:
+        line = QFontMetricsF(_font(BODY_FONT)).lineSpacing()
+        body, bold = _font(BODY_FONT), _font(BODY_FONT, bold=True)
+        if box.members:
+            heading = _("Referral areas of {region}").format(region=self.sheet.area_name)
+            self._draw_text(painter, QRectF(x, y, TEXT_WIDTH, line), heading, bold, TEXT_COLOUR)
+            width = TEXT_WIDTH / MEMBER_COLUMNS
+            rows = self._figure_rows(box) - 1
+            for index, (text, _value) in enumerate(self._figure_columns(box)[0]):
+                column, row = divmod(index, rows)
+                rect = QRectF(x + column * width, y + (row + 1) * line, width, line)
+                self._draw_text(painter, rect, text, body, TEXT_COLOUR)
+            return y + (rows + 1) * line
+        left = x
+        for column, (label_width, value_width) in zip(
+            self._figure_columns(box), FIGURE_COLUMNS, strict=False
+        ):
+            for index, (label, value) in enumerate(column):
+                font = bold if (column is self._figure_columns(box)[0] and index == 0) else body
+                top = y + index * line
+                self._draw_text(
+                    painter, QRectF(left, top, label_width, line), label, font, TEXT_COLOUR
+                )
+                self._draw_text(
+                    painter,
+                    QRectF(left + label_width, top, value_width, line),
+                    value,
+                    font,
+                    TEXT_COLOUR,
+                )
+            left += label_width + value_width
+        return y + self._figure_rows(box) * line
+
+    def _paint_strip(self, painter: QPainter, box: BoxFacts, rect: QRectF) -> None:
+        """Every area as a tick on one axis from the lowest to the highest value."""
+        values = [s.value for s in box.spread]
+        if box.national_value is not None:
+            values.append(box.national_value)
+        if not values:
+            return
+        low, high = min(values), max(values)
+        span = (high - low) or 1.0
+        axis_y = rect.top() + rect.height() * 0.45
+        left, width = rect.left() + 4, rect.width() - 8
+
+        def x_of(value: float) -> float:
+            return left + (value - low) / span * width
+
+        painter.setPen(QPen(QColor("#999999"), 0.8))
+        painter.drawLine(QPointF(left, axis_y), QPointF(left + width, axis_y))
+        painter.setPen(QPen(QColor("#8c8c8c"), 0.8))
+        for spread in box.spread:
+            if not spread.is_target:
+                painter.drawLine(
+                    QPointF(x_of(spread.value), axis_y - 5), QPointF(x_of(spread.value), axis_y + 5)
+                )
+        if box.national_value is not None:
+            nx = x_of(box.national_value)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QColor(NATIONAL_COLOUR)))
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(nx, axis_y - 6),
+                        QPointF(nx + 4, axis_y),
+                        QPointF(nx, axis_y + 6),
+                        QPointF(nx - 4, axis_y),
+                    ]
+                )
+            )
+        painter.setPen(QPen(QColor(SELECTION_COLOUR), 2.2))
+        for spread in box.spread:
+            if spread.is_target:
+                painter.drawLine(
+                    QPointF(x_of(spread.value), axis_y - 8), QPointF(x_of(spread.value), axis_y + 8)
+                )
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        small = _font(SMALL_FONT - 0.5)
+        bottom = QRectF(rect.left(), axis_y + 8, rect.width(), 10)
+        self._draw_text(
+            painter,
+            bottom,
+            format_number(low, box.format, self.sheet.lang),
+            small,
+            MUTED_COLOUR,
+            int(Qt.AlignmentFlag.AlignLeft),
+        )
+        self._draw_text(
+            painter,
+            bottom,
+            format_number(high, box.format, self.sheet.lang),
+            small,
+            MUTED_COLOUR,
+            int(Qt.AlignmentFlag.AlignRight),
+        )
+
+    # ------------------------------------------------------------------ locator map
+
+    def _paint_locator(self, painter: QPainter, box: BoxFacts, rect: QRectF) -> None:
+        if self.geography_for is None:
+            return
+        paths = self._area_paths(box.map_file, self.sheet.target)
+        if not paths:
+            return
+        bounds = QRectF()
+        for path, _target in paths:
+            bounds = bounds.united(path.boundingRect())
+        if bounds.isEmpty():
+            return
+        scale = min(rect.width() / bounds.width(), rect.height() / bounds.height())
+        painter.save()
+        # Centre the map in its box; y is flipped because map northings grow upwards.
+        painter.translate(
+            rect.center().x() - bounds.center().x() * scale,
+            rect.center().y() + bounds.center().y() * scale,
+        )
+        painter.scale(scale, -scale)
+        outline = QPen(QColor("#ffffff"), 0.35 / scale)
+        for path, is_target in paths:
+            painter.setPen(outline)
+            colour = SELECTION_COLOUR if is_target else AREA_FILL.name()
+            painter.setBrush(QBrush(QColor(colour)))
+            painter.drawPath(path)
+        painter.restore()
+
+    def _area_paths(
+        self, map_file: str, target: FactSheetTarget
+    ) -> list[tuple[QPainterPath, bool]]:
+        cache_key = map_file or ""
+        if cache_key in self._paths:
+            return self._paths[cache_key]
+        geography = self.geography_for(map_file) if self.geography_for else None
+        paths: list[tuple[QPainterPath, bool]] = []
+        for area in geography.areas if geography else []:
+            if area.geometry is None:
+                continue
+            if target.level == REGION:
+                is_target = area.region == target.id
+            else:
+                is_target = area.canonical == target.id or normalise_name(area.key) == target.id
+            paths.append((_geometry_path(area.geometry.simplify(MAP_SIMPLIFY_METRES)), is_target))
+        self._paths[cache_key] = paths
+        return paths
+
+
+def _geometry_path(geometry: object) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    polygons = getattr(geometry, "geoms", [geometry])
+    for polygon in polygons:
+        if getattr(polygon, "geom_type", "") != "Polygon":
+            continue
+        for ring in (polygon.exterior, *polygon.interiors):
+            points = [QPointF(x, y) for x, y, *_rest in ring.coords]
+            if len(points) > 2:
+                path.addPolygon(QPolygonF(points))
+                path.closeSubpath()
+    return path
+
+
+def write_fact_sheet_pdf(
+    sheet: FactSheet, path: Path, geography_for: GeographyLookup | None = None
+) -> int:
+    """Write ``sheet`` as an A4 PDF at ``path``; returns the number of pages.
+
+    Needs a ``QGuiApplication`` (fonts); the command creates one.
+    """
+    return FactSheetPdf(sheet, geography_for).write(Path(path))
+
+
+__all__ = ["FactSheetPdf", "write_fact_sheet_pdf"]
