@@ -254,3 +254,17 @@ def test_wilson_interval_known_values():
     low, high = value_interval(50.0, 5, 10, share=True)
     assert (low, high) == (pytest.approx(23.66, abs=0.01), pytest.approx(76.34, abs=0.01))
     assert value_interval(10.0, 0, 100, share=False) is None
+
+
+def test_value_labels_carry_the_rate_unit(atlases: dict[str, Atlas]):
+    def label(atlas_id: str, lang: str, index: int) -> str:
+        box = atlases[atlas_id].variant(lang).result_boxes[index]
+        bar = next(v for v in box.load().views if isinstance(v, BarChartView))
+        return bar.x_label[lang]
+
+    assert label("v1-barn", "en", 0) == "Rate per 100,000 inhabitants (Number)"
+    assert label("v1-gyn", "nb", 0) == "Rate per 10\u00a0000 innbyggere (Antall)"
+    # dagkir_en.csv names its count "denominator_name" and its population "numerator_name".
+    assert label("v1-dagkir", "en", 0) == "Rate per 100,000 inhabitants (Number)"
+    assert any("swapped" in p.message for p in atlases["v1-dagkir"].problems)
+    assert label("v1-fodsel", "nb", 0) == "Andel (%) (Antall per Fødsler)"

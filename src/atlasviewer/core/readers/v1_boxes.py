@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from atlasviewer.core.formatting import format_number
 from atlasviewer.core.intervals import value_interval
 from atlasviewer.core.model import (
     BarChartView,
@@ -123,10 +124,8 @@ def build_result_data(rows: IndicatorRows, registry: AreaRegistry) -> ResultData
         slices = sorted(dict.fromkeys(frame[rows.slice_column]), key=_slice_order)
     annual = {label: _values_by_area(frame[frame[rows.slice_column] == label]) for label in slices}
 
-    value_label = type_text or rows.title
-    if numerator_name and denominator_name:
-        value_label = f"{value_label} ({numerator_name} per {denominator_name})"
-    value_label = value_label[:1].upper() + value_label[1:]
+    value_label = _value_label(frame, kind, fmt, lang, rows.title, type_text,
+                               numerator_name, denominator_name)  # fmt: skip
     title: LocalizedText = {lang: rows.title}
 
     rowsets: dict[str, RowSet] = {}
@@ -183,6 +182,50 @@ def build_result_data(rows: IndicatorRows, registry: AreaRegistry) -> ResultData
         slice_label=YEAR_LABEL if slices else None,
         problems=log.problems,
     )
+
+
+def rate_unit(frame: pd.DataFrame) -> int | None:
+    """The "per N" of a rate (10, 1,000, 100,000...), told from value / (numerator / denominator).
+
+    Standardisation moves a value from its crude rate by tens of per cent, never by a factor of
+    ten, so the median ratio rounded to a power of ten is the unit; None when it is not near one.
+    """
+    ratios = sorted(
+        v * d / n
+        for v, n, d in zip(frame["value"], _column(frame, "numerator"),
+                           _column(frame, "denominator"), strict=True)
+        if n > 0 and d > 0 and not math.isnan(v)
+    )  # fmt: skip
+    if not ratios or ratios[len(ratios) // 2] <= 0:
+        return None
+    exponent = math.log10(ratios[len(ratios) // 2])
+    if abs(exponent - round(exponent)) > 0.25 or round(exponent) < 1:
+        return None
+    return int(10 ** round(exponent))
+
+
+def _value_label(
+    frame: pd.DataFrame,
+    kind: str,
+    fmt: str,
+    lang: str,
+    title: str,
+    type_text: str,
+    numerator_name: str,
+    denominator_name: str,
+) -> str:
+    """``type`` with its unit where the file leaves it out, and what is counted in what."""
+    label = type_text or title
+    unit = rate_unit(frame) if kind == RATE else None
+    if unit and " per " not in f" {label.casefold()} ":
+        label = f"{label} per {format_number(unit, ',.0f', lang)} {denominator_name.casefold()}"
+        label = f"{label.strip()} ({numerator_name})" if numerator_name else label.strip()
+    else:
+        if kind == SHARE and fmt == ",.1f" and "%" not in label:
+            label = f"{label} (%)"
+        if numerator_name and denominator_name and kind != MEAN:
+            label = f"{label} ({numerator_name} per {denominator_name})"
+    return label[:1].upper() + label[1:]
 
 
 def _slice_order(label: str) -> tuple[int, str]:

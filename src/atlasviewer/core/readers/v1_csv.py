@@ -168,8 +168,36 @@ def read_long_csv(path: Path, registry: AreaRegistry) -> LongTable:
         if column in frame:
             frame[column] = _numbers(frame, column, log)
     frame[AREA_KEY] = _area_keys(frame, registry, log)
+    _unswap_count_names(frame, log)
     table.frame = frame
     return table
+
+
+_POPULATION_WORDS = ("inhabitants", "innbyggere", "innbyggjarar", "population")
+_COUNT_WORDS = ("number", "antall", "tal")
+
+
+def _unswap_count_names(frame: pd.DataFrame, log: ProblemLog) -> None:
+    """Put back numerator and denominator names a file gives the wrong way round.
+
+    The English dagkir file names its population "numerator_name" and its count
+    "denominator_name" (the numbers themselves are in the right columns).
+    """
+    if "numerator_name" not in frame or "denominator_name" not in frame:
+        return
+    numerator = frame["numerator_name"].str.casefold()
+    denominator = frame["denominator_name"].str.casefold()
+    swapped = numerator.isin(_POPULATION_WORDS) & denominator.isin(_COUNT_WORDS)
+    if swapped.any():
+        first = frame.loc[swapped, LINE].iloc[0]
+        log.info(
+            f"line {first}",
+            N_("The numerator and denominator names are swapped ({count} rows); corrected."),
+            count=int(swapped.sum()),
+        )
+        frame.loc[swapped, ["numerator_name", "denominator_name"]] = frame.loc[
+            swapped, ["denominator_name", "numerator_name"]
+        ].to_numpy()
 
 
 def _clean_label(text: str) -> str:
