@@ -149,8 +149,9 @@ def _fill(breaks: list[float], values: list[float]) -> tuple[list, list[int]]:
     for v in values:
         i = bisect_left(breaks, v)
         counts[i] += 1
-        lows[i] = v if lows[i] is None or v < lows[i] else lows[i]
-        highs[i] = v if highs[i] is None or v > highs[i] else highs[i]
+        low, high = lows[i], highs[i]
+        lows[i] = v if low is None or v < low else low
+        highs[i] = v if high is None or v > high else high
     return list(zip(lows, highs, strict=True)), counts
 
 
