@@ -9,6 +9,7 @@ result box gets a loader that reads its data file and its map when the box is fi
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -137,7 +138,7 @@ class SecondGenerationReader(AtlasReader):
         unknown = sorted(set(raw) - ATLAS_KEYS)
         if unknown:
             log.warning("", N_("Unknown keys were ignored: {keys}."), keys=", ".join(unknown))
-        lang = raw.get("lang")
+        lang: str = raw.get("lang") or ""
         allowed = ("en",) if english else ("nb", "nn")
         if lang not in allowed:
             log.warning(
@@ -174,7 +175,7 @@ class SecondGenerationReader(AtlasReader):
         if not isinstance(chapters, list):
             log.error("kapittel", N_("The chapters (“kapittel”) are not a list."))
             chapters = []
-        numbering = iter(range(1, 10_000))
+        numbering = itertools.count(1)
         for index, chapter in enumerate(chapters):
             parsed = self._read_chapter(chapter, f"kapittel[{index}]", atlas_id, numbering, log)
             if parsed is not None:
