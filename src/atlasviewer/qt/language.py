@@ -1,0 +1,131 @@
+"""Qt adapter over :mod:`atlasviewer.i18n`: a signal on language change, and Qt's own texts.
+
+Our strings go through ``_()``. Qt's stock texts (dialog buttons, file dialogs, context menus)
+come from Qt's catalogues: PySide6 ships ``qtbase_nn.qm`` for nynorsk but nothing for bokmål,
+so :class:`StockTextTranslator` answers the common stock texts of the button and platform-theme
+contexts through ``_()`` as well, with the bokmål/nynorsk text in our own catalogues. For nynorsk
+it sits in front of ``qtbase_nn.qm``, which covers the rest.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
+
+from atlasviewer import i18n
+from atlasviewer.i18n import N_, _
+
+STOCK_CONTEXTS = frozenset({"QPlatformTheme", "QDialogButtonBox", "QMessageBox", "QGnomeTheme"})
+
+STOCK_TEXTS: tuple[str, ...] = (
+    N_("OK"),
+    N_("Cancel"),
+    N_("Close"),
+    N_("Open"),
+    N_("Save"),
+    N_("Apply"),
+    N_("Reset"),
+    N_("Help"),
+    N_("Discard"),
+    N_("Don't Save"),
+    N_("Close without Saving"),
+    N_("Save All"),
+    N_("Retry"),
+    N_("Ignore"),
+    N_("Abort"),
+    N_("Restore Defaults"),
+    N_("Yes"),
+    N_("No"),
+    N_("Yes to All"),
+    N_("No to All"),
+    N_("&Yes"),
+    N_("&No"),
+    N_("&OK"),
+    N_("&Cancel"),
+    N_("&Close"),
+    N_("&Save"),
+    N_("&Open"),
+    N_("Show Details..."),
+    N_("Hide Details..."),
+)
+"""Qt's stock texts we translate ourselves (marked so that ``pybabel extract`` finds them)."""
+
+
+class StockTextTranslator(QTranslator):
+    """Translates Qt's stock button texts through ``_()`` (Qt has no bokmål catalogue)."""
+
+    def translate(  # noqa: N802 - Qt's name
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        if context not in STOCK_CONTEXTS or source not in STOCK_TEXTS:
+            return ""
+        translated = _(source)
+        # An empty answer tells Qt to ask the next translator (or keep the source text).
+        return "" if translated == source else translated
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
+class LanguageManager(QObject):
+    """Emits :attr:`language_changed` after every switch and keeps Qt's translators in step.
+
+    Signals:
+        language_changed(str): The new UI language code.
+    """
+
+    language_changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stock = StockTextTranslator(self)
+        self._qtbase: QTranslator | None = None
+        self._installed = False
+        self._unsubscribe = i18n.on_language_changed(self._on_changed)
+        self._install_translators(i18n.current_language())
+
+    @property
+    def language(self) -> str:
+        return i18n.current_language()
+
+    def set_language(self, lang: str) -> None:
+        """Switch the UI language; listeners re-translate themselves."""
+        i18n.set_language(lang)
+
+    def close(self) -> None:
+        self._unsubscribe()
+        self._remove_translators()
+
+    def _on_changed(self, lang: str) -> None:
+        self._install_translators(lang)
+        self.language_changed.emit(lang)
+
+    def _remove_translators(self) -> None:
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        if self._installed:
+            QCoreApplication.removeTranslator(self._stock)
+            self._installed = False
+        if self._qtbase is not None:
+            QCoreApplication.removeTranslator(self._qtbase)
+            self._qtbase = None
+
+    def _install_translators(self, lang: str) -> None:
+        if QCoreApplication.instance() is None:
+            return
+        self._remove_translators()
+        if lang == "en":
+            return
+        if lang == "nn":
+            qtbase = QTranslator(self)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qtbase.load("qtbase_nn", folder) or qtbase.load(
+                "qtbase_nn", str(Path(__file__).parent)
+            ):
+                QCoreApplication.installTranslator(qtbase)
+                self._qtbase = qtbase
+        # Installed last, asked first: our texts win over qtbase_nn for the stock buttons.
+        QCoreApplication.installTranslator(self._stock)
+        self._installed = True

@@ -1,0 +1,319 @@
+"""The library screen: a card per atlas, newest first, with a search field.
+
+Cards are rows of a list model painted by a delegate (front image, title in the content
+language, producer, date, languages, a draft marker); a filter proxy matches the search text
+against each atlas's titles and its result boxes' titles and texts in every language. Arrow keys
+move between cards, Enter or a double click opens one (:attr:`LibraryView.atlas_activated`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImageReader,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from atlasviewer import i18n
+from atlasviewer.core.model import Atlas
+from atlasviewer.i18n import _, language_name
+
+ATLAS_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
+META_ROLE = Qt.ItemDataRole.UserRole + 3
+
+CARD_WIDTH = 300
+CARD_HEIGHT = 272
+IMAGE_HEIGHT = 150
+
+
+def front_image_path(atlas: Atlas) -> Path | None:
+    """The atlas's front image on disk (``/helseatlas/img/...`` -> ``public/img/...``), if any."""
+    for variant in (atlas.variant(i18n.current_language()), *atlas.variants.values()):
+        image = (variant.image or "").strip()
+        if not image:
+            continue
+        if "/img/" in image:
+            candidate = atlas.root / "public" / "img" / image.split("/img/", 1)[1]
+        else:
+            candidate = atlas.root / image.lstrip("/")
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def search_text(atlas: Atlas) -> str:
+    """Everything the search field matches: titles and result-box texts in every language."""
+    parts: list[str] = [atlas.id]
+    for variant in atlas.variants.values():
+        parts += [variant.main_title, variant.short_title, variant.frontpage_text]
+        for box in variant.result_boxes:
+            parts += [box.title, box.intro, box.finding]
+    return "\n".join(p for p in parts if p).casefold()
+
+
+class AtlasCardDelegate(QStyledItemDelegate):
+    """Paints one atlas as a card; front images are decoded once at card size and cached."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._images: dict[str, QPixmap | None] = {}
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        return QSize(CARD_WIDTH, CARD_HEIGHT)
+
+    def _image(self, atlas: Atlas, ratio: float) -> QPixmap | None:
+        if atlas.id not in self._images:
+            path = front_image_path(atlas)
+            pixmap = None
+            if path is not None:
+                reader = QImageReader(str(path))
+                size = reader.size()
+                width, height = int(CARD_WIDTH * ratio), int(IMAGE_HEIGHT * ratio)
+                if size.isValid() and size.width() > 0:
+                    # Cover the image box: scale so both sides fill it, crop the rest.
+                    scale = max(width / size.width(), height / size.height())
+                    reader.setScaledSize(
+                        QSize(int(size.width() * scale), int(size.height() * scale))
+                    )
+                image = reader.read()
+                if not image.isNull():
+                    pixmap = QPixmap.fromImage(image)
+                    pixmap.setDevicePixelRatio(ratio)
+            self._images[atlas.id] = pixmap
+        return self._images[atlas.id]
+
+    def paint(  # noqa: D102
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        atlas: Atlas = index.data(ATLAS_ROLE)
+        if atlas is None:
+            return
+        lang = i18n.current_language()
+        palette = option.palette  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(6, 6, -6, -6)  # type: ignore[attr-defined]
+        state = option.state  # type: ignore[attr-defined]
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor("#e6550d") if selected else palette.mid().color())
+        painter.setBrush(palette.base())
+        painter.drawRoundedRect(rect, 6, 6)
+        image_rect = QRect(rect.left() + 1, rect.top() + 1, rect.width() - 2, IMAGE_HEIGHT)
+        pixmap = self._image(atlas, painter.device().devicePixelRatioF())
+        if pixmap is not None:
+            source = QRect(
+                0,
+                0,
+                int(image_rect.width() * pixmap.devicePixelRatio()),
+                int(image_rect.height() * pixmap.devicePixelRatio()),
+            )
+            painter.drawPixmap(image_rect, pixmap, source)
+        else:
+            painter.fillRect(image_rect, QColor("#dfe6ee"))
+        text_rect = rect.adjusted(10, IMAGE_HEIGHT + 8, -10, -8)
+        title_font = QFont(option.font)  # type: ignore[attr-defined]
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.1)
+        painter.setFont(title_font)
+        painter.setPen(palette.text().color())
+        title_box = QRect(text_rect.left(), text_rect.top(), text_rect.width(), 62)
+        painter.drawText(
+            title_box, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, atlas.title(lang)
+        )
+        painter.setFont(option.font)  # type: ignore[attr-defined]
+        painter.setPen(palette.placeholderText().color())
+        meta = QRect(text_rect.left(), title_box.bottom() + 4, text_rect.width(), 60)
+        painter.drawText(
+            meta, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, index.data(META_ROLE) or ""
+        )
+        if not atlas.published:
+            badge = _("Draft")
+            metrics = painter.fontMetrics()
+            width = metrics.horizontalAdvance(badge) + 16
+            badge_rect = QRect(
+                rect.right() - width - 8, rect.top() + 8, width, metrics.height() + 6
+            )
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#b2182b"))
+            painter.drawRoundedRect(badge_rect, 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+        painter.restore()
+
+
+class AtlasFilterProxy(QSortFilterProxyModel):
+    """Keeps the cards whose search text contains every word typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+
+    def set_query(self, text: str) -> None:
+        self._words = text.casefold().split()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        if not self._words:
+            return True
+        text = self.sourceModel().index(row, 0, parent).data(SEARCH_TEXT_ROLE) or ""
+        return all(word in text for word in self._words)
+
+
+class LibraryView(QWidget):
+    """The first screen: every atlas as a card.
+
+    Signals:
+        atlas_activated(object): The user opened an atlas (Enter, double click).
+    """
+
+    atlas_activated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._atlases: list[Atlas] = []
+        self.search_field = QLineEdit(self)
+        self.search_field.setClearButtonEnabled(True)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.model = QStandardItemModel(self)
+        self.proxy = AtlasFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.cards = QListView(self)
+        self.cards.setModel(self.proxy)
+        self.cards.setItemDelegate(AtlasCardDelegate(self.cards))
+        self.cards.setViewMode(QListView.ViewMode.IconMode)
+        self.cards.setResizeMode(QListView.ResizeMode.Adjust)
+        self.cards.setMovement(QListView.Movement.Static)
+        self.cards.setUniformItemSizes(True)
+        self.cards.setSpacing(4)
+        self.cards.setWordWrap(True)
+        self.cards.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.cards.activated.connect(self._on_activated)
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search_field)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.cards, 1)
+        layout.addWidget(self.empty_label)
+        self.search_field.textChanged.connect(self._on_search)
+        self.search_field.returnPressed.connect(self._focus_first_card)
+        self.search_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        self.search_shortcut.activated.connect(self.focus_search)
+        self.retranslate_ui()
+
+    def set_atlases(self, atlases: list[Atlas]) -> None:
+        """Show these atlases, in the order given (the library lists them newest first)."""
+        self._atlases = list(atlases)
+        self.model.clear()
+        for atlas in self._atlases:
+            item = QStandardItem()
+            item.setEditable(False)
+            item.setData(atlas, ATLAS_ROLE)
+            item.setData(search_text(atlas), SEARCH_TEXT_ROLE)
+            self.model.appendRow(item)
+        self._relabel()
+        if self.proxy.rowCount():
+            self.cards.setCurrentIndex(self.proxy.index(0, 0))
+        self._update_empty()
+
+    def set_notice(self, text: str) -> None:
+        """A line above the cards (for problems with the data folders); empty hides it."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def visible_atlases(self) -> list[Atlas]:
+        return [self.proxy.index(r, 0).data(ATLAS_ROLE) for r in range(self.proxy.rowCount())]
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def index_of(self, atlas_id: str) -> QModelIndex:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ATLAS_ROLE).id == atlas_id:
+                return index
+        return QModelIndex()
+
+    def retranslate_ui(self) -> None:
+        self.search_field.setPlaceholderText(
+            _("Search atlases and result boxes (Ctrl+F), e.g. “MR” or “hip”")
+        )
+        self.search_field.setToolTip(_("Search in atlas titles and in the result boxes' texts"))
+        self.cards.setAccessibleName(_("Atlases"))
+        self.empty_label.setText(_("No atlas matches the search."))
+        self._relabel()
+
+    def _relabel(self) -> None:
+        from atlasviewer.core.formatting import format_date
+
+        lang = i18n.current_language()
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            atlas: Atlas = item.data(ATLAS_ROLE)
+            languages = ", ".join(language_name(code) for code in atlas.languages)
+            date = format_date(atlas.date, lang) if atlas.date else ""
+            parts = [p for p in (atlas.producer, date) if p]
+            meta = " · ".join(parts) + "\n" + languages
+            if atlas.generation == 1:
+                meta += " · " + _("first generation")
+            item.setData(meta, META_ROLE)
+            tooltip = atlas.title(lang)
+            if not atlas.published:
+                tooltip += "\n" + _("Draft: not published by the producer")
+            item.setData(tooltip, Qt.ItemDataRole.ToolTipRole)
+            item.setData(atlas.title(lang), Qt.ItemDataRole.AccessibleTextRole)
+        self.cards.viewport().update()
+
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_query(text)
+        if self.proxy.rowCount() and not self.cards.currentIndex().isValid():
+            self.cards.setCurrentIndex(self.proxy.index(0, 0))
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        self.empty_label.setVisible(self.proxy.rowCount() == 0 and bool(self.model.rowCount()))
+
+    def _focus_first_card(self) -> None:
+        if self.proxy.rowCount():
+            self.cards.setFocus()
+            self.cards.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        atlas = index.data(ATLAS_ROLE)
+        if atlas is not None:
+            self.atlas_activated.emit(atlas)

@@ -1,0 +1,423 @@
+"""The viewer window: the library screen and the reader, menus, toolbar, history, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from atlasviewer import i18n
+from atlasviewer.core.library import AtlasLibrary
+from atlasviewer.core.model import Atlas
+from atlasviewer.i18n import LANGUAGES, _, language_name
+from atlasviewer.qt.language import LanguageManager
+from atlasviewer.qt.library_view import LibraryView
+from atlasviewer.qt.settings import AppSettings, save_settings
+from atlasviewer.qt.state import AppState
+
+if TYPE_CHECKING:
+    from atlasviewer.qt.reader_view import ReaderView
+
+HistoryEntry = tuple[str, int]
+"""(atlas id or "" for the library, result box number or 0)."""
+
+
+class MainWindow(QMainWindow):
+    """Library and reader in one window; every view follows the one :class:`AppState`.
+
+    Signals:
+        fact_sheet_requested(Path, str): A text asked for a fact sheet (PDF) to be shown.
+    """
+
+    fact_sheet_requested = Signal(Path, str)
+
+    def __init__(
+        self,
+        library: AtlasLibrary,
+        state: AppState,
+        language: LanguageManager,
+        settings: AppSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.state = state
+        self.language = language
+        self.settings = settings or AppSettings()
+        self.history: list[HistoryEntry] = []
+        self._navigating_back = False
+        self._reader: ReaderView | None = None
+        self.library_view = LibraryView(self)
+        self.library_view.atlas_activated.connect(lambda atlas: self.open_atlas(atlas))
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.library_view)
+        self.setCentralWidget(self.stack)
+        self.hover_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.hover_label, 1)
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self.library_view.set_atlases(library.atlases)
+        self._show_library_problems()
+        state.atlas_changed.connect(self._on_location_changed)
+        state.box_changed.connect(self._on_location_changed)
+        language.language_changed.connect(self.retranslate_ui)
+        self.retranslate_ui()
+        self.resize(1280, 800)
+
+    # ------------------------------------------------------------------ set-up
+
+    def _create_actions(self) -> None:
+        def action(shortcut: Any = None, slot: Any = None, checkable: bool = False) -> QAction:
+            act = QAction(self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            if slot is not None:
+                act.triggered.connect(slot)
+            act.setCheckable(checkable)
+            self.addAction(act)
+            return act
+
+        self.open_folder_action = action(QKeySequence.StandardKey.Open, self.open_data_folder)
+        self.export_action = action("Ctrl+E", self.export_current_figure)
+        self.print_action = action(QKeySequence.StandardKey.Print, self.print_current_figure)
+        self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
+        self.library_action = action("Ctrl+L", self.show_library)
+        self.back_action = action("Alt+Left", self.go_back)
+        self.full_screen_action = action("F11", self.toggle_full_screen, checkable=True)
+        self.reset_map_action = action("Ctrl+0", self.reset_map)
+        self.copy_action = action(QKeySequence.StandardKey.Copy, self.copy_current)
+        self.find_action = action(QKeySequence.StandardKey.Find, self.find)
+        self.about_action = action(None, self.show_about)
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for lang in LANGUAGES:
+            act = action(None, None, checkable=True)
+            act.setText(language_name(lang))
+            act.triggered.connect(
+                lambda _checked=False, code=lang: self.language.set_language(code)
+            )
+            group.addAction(act)
+            self.language_actions[lang] = act
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        for act in (self.open_folder_action, self.export_action, self.print_action):
+            self.file_menu.addAction(act)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.copy_action)
+        self.edit_menu.addAction(self.find_action)
+        self.view_menu = bar.addMenu("")
+        for act in (self.library_action, self.back_action, self.reset_map_action):
+            self.view_menu.addAction(act)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.full_screen_action)
+        self.language_menu = bar.addMenu("")
+        for act in self.language_actions.values():
+            self.language_menu.addAction(act)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _create_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.back_action)
+        self.toolbar.addAction(self.library_action)
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
+        )
+        self.toolbar.addWidget(spacer)
+        self.language_label = QLabel(self.toolbar)
+        self.toolbar.addWidget(self.language_label)
+        self.language_combo = QComboBox(self.toolbar)
+        for lang in LANGUAGES:
+            self.language_combo.addItem(language_name(lang), lang)
+        self.language_combo.activated.connect(
+            lambda index: self.language.set_language(self.language_combo.itemData(index))
+        )
+        self.language_label.setBuddy(self.language_combo)
+        self.toolbar.addWidget(self.language_combo)
+        self.addToolBar(self.toolbar)
+
+    # ------------------------------------------------------------------ language
+
+    def retranslate_ui(self, *_args: object) -> None:
+        self.file_menu.setTitle(_("&File"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self.view_menu.setTitle(_("&View"))
+        self.language_menu.setTitle(_("&Language"))
+        self.help_menu.setTitle(_("&Help"))
+        self.open_folder_action.setText(_("&Open data folder…"))
+        self.export_action.setText(_("&Export current figure…"))
+        self.print_action.setText(_("&Print…"))
+        self.quit_action.setText(_("&Quit"))
+        self.copy_action.setText(_("&Copy figure or table selection"))
+        self.find_action.setText(_("&Search atlases"))
+        self.library_action.setText(_("&Library"))
+        self.library_action.setToolTip(_("Show all atlases (Ctrl+L)"))
+        self.back_action.setText(_("&Back"))
+        self.back_action.setToolTip(_("Go back (Alt+Left)"))
+        self.full_screen_action.setText(_("&Full screen"))
+        self.reset_map_action.setText(_("&Reset map"))
+        self.about_action.setText(_("&About Atlas Viewer"))
+        self.toolbar.setWindowTitle(_("Navigation"))
+        self.language_label.setText(_("Language:") + " ")
+        lang = i18n.current_language()
+        self.language_actions[lang].setChecked(True)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(lang))
+        self.library_view.retranslate_ui()
+        self._show_library_problems()
+        self._update_title()
+        self._update_actions()
+
+    def _update_title(self) -> None:
+        atlas = self.state.atlas
+        if atlas is None:
+            self.setWindowTitle(_("Atlas Viewer"))
+        else:
+            title = atlas.title(self.state.content_language)
+            self.setWindowTitle(_("{atlas} – Atlas Viewer").format(atlas=title))
+
+    def _update_actions(self) -> None:
+        box_open = self.state.atlas is not None and self.state.box is not None
+        self.export_action.setEnabled(box_open)
+        self.print_action.setEnabled(box_open)
+        self.reset_map_action.setEnabled(box_open)
+        self.back_action.setEnabled(bool(self.history))
+        self.library_action.setEnabled(self.stack.currentWidget() is not self.library_view)
+
+    def _show_library_problems(self) -> None:
+        problems = self.library.root_problems
+        if not self.library.atlases:
+            text = _("No atlases were found.")
+            if problems:
+                text += " " + " ".join(f"{p.file}: {p.message}" for p in problems[:3])
+            self.library_view.set_notice(text)
+        elif problems:
+            self.library_view.set_notice(
+                i18n.ngettext(
+                    "{count} problem with the data folders: {first}",
+                    "{count} problems with the data folders: {first}",
+                    len(problems),
+                ).format(count=len(problems), first=f"{problems[0].file}: {problems[0].message}")
+            )
+        else:
+            self.library_view.set_notice("")
+
+    # ------------------------------------------------------------------ navigation
+
+    @property
+    def reader(self) -> ReaderView:
+        """The reader, built when first needed (its charts import matplotlib)."""
+        if self._reader is None:
+            from atlasviewer.qt.reader_view import ReaderView
+
+            self._reader = ReaderView(self.state, self.library, self)
+            self._reader.fact_sheet_requested.connect(self.fact_sheet_requested)
+            self._reader.box_view.hover_text_changed.connect(self.hover_label.setText)
+            self.stack.addWidget(self._reader)
+        return self._reader
+
+    def open_atlas(self, atlas: Atlas | str, box_number: int = 0) -> bool:
+        """Open an atlas (object or library id), at result box ``box_number`` (0: front page)."""
+        if isinstance(atlas, str):
+            found = self.library.get(atlas)
+            if found is None:
+                self.statusBar().showMessage(_("No atlas “{id}” in the library.").format(id=atlas))
+                return False
+            atlas = found
+        reader = self.reader
+        self.stack.setCurrentWidget(reader)
+        self.state.set_atlas(atlas)
+        if box_number:
+            variant = self.state.variant
+            boxes = variant.result_boxes if variant is not None else []
+            box = next((b for b in boxes if b.number == box_number), None)
+            if box is None:
+                self.statusBar().showMessage(
+                    _("The atlas has no result box {number}.").format(number=box_number)
+                )
+            self.state.set_box(box)
+        self._update_actions()
+        return True
+
+    def show_library(self) -> None:
+        self.state.set_atlas(None)
+        self.stack.setCurrentWidget(self.library_view)
+        self.library_view.cards.setFocus()
+        self._update_actions()
+
+    def current_location(self) -> HistoryEntry:
+        if self.state.atlas is None or self.stack.currentWidget() is self.library_view:
+            return ("", 0)
+        box = self.state.box
+        return (self.library.atlas_id(self.state.atlas), box.number if box else 0)
+
+    def _on_location_changed(self, *_args: object) -> None:
+        location = self.current_location()
+        if not self._navigating_back and (not self.history or self.history[-1] != location):
+            self.history.append(location)
+        self._update_title()
+        self._update_actions()
+
+    def go_back(self) -> None:
+        """Return to where the user was before (Alt+Left)."""
+        current = self.current_location()
+        while self.history and self.history[-1] == current:
+            self.history.pop()
+        if not self.history:
+            self._update_actions()
+            return
+        atlas_id, box_number = self.history[-1]
+        self._navigating_back = True
+        try:
+            if not atlas_id:
+                self.show_library()
+            elif (
+                self.state.atlas is not None and self.library.atlas_id(self.state.atlas) == atlas_id
+            ):
+                self.stack.setCurrentWidget(self.reader)
+                self.reader._open_box_number(
+                    box_number
+                ) if box_number else self.reader.show_front_page()
+            else:
+                self.open_atlas(atlas_id, box_number)
+        finally:
+            self._navigating_back = False
+        self._update_actions()
+
+    # ------------------------------------------------------------------ actions
+
+    def find(self) -> None:
+        if self.stack.currentWidget() is not self.library_view:
+            self.show_library()
+        self.library_view.focus_search()
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.full_screen_action.setChecked(self.isFullScreen())
+
+    def reset_map(self) -> None:
+        if self._reader is not None:
+            self._reader.box_view.reset_map()
+
+    def copy_current(self) -> None:
+        """Ctrl+C: the table selection as TSV, else the figure shown as an image."""
+        focus = QGuiApplication.focusObject()
+        if self._reader is None or self.stack.currentWidget() is not self._reader:
+            if hasattr(focus, "copy"):
+                focus.copy()
+            return
+        if not self._reader.box_view.copy_to_clipboard(focus) and hasattr(focus, "copy"):
+            focus.copy()
+
+    def export_current_figure(self) -> None:
+        if self._reader is None or self.state.box is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Export current figure"),
+            str(Path.home() / f"{self.current_location()[0]}-{self.state.box.number}.png"),
+            _("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"),
+        )
+        if path:
+            error = self._reader.box_view.export_current_figure(Path(path))
+            if error:
+                QMessageBox.warning(self, _("Export current figure"), error)
+            else:
+                self.statusBar().showMessage(_("Saved {path}").format(path=path), 5000)
+
+    def print_current_figure(self) -> None:
+        if self._reader is None or self.state.box is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self._reader.box_view.print_current_figure(printer)
+
+    def open_data_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Open data folder"))
+        if not folder:
+            return
+        roots = [*self.library.roots, Path(folder)]
+        library = AtlasLibrary(roots, self.library.registry)
+        new_problems = [p for p in library.root_problems if p.file == str(Path(folder))]
+        if new_problems:
+            QMessageBox.warning(
+                self,
+                _("Open data folder"),
+                "\n".join(f"{p.file}: {p.message}" for p in new_problems),
+            )
+            return
+        self.library = library
+        if self._reader is not None:
+            self._reader.library = library
+            self._reader.box_view.library = library
+        if folder not in self.settings.data_folders:
+            self.settings.data_folders.append(folder)
+        self.library_view.set_atlases(library.atlases)
+        self.show_library()
+
+    def show_about(self) -> None:
+        from atlasviewer.qt.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        self.language.language_changed.connect(dialog.retranslate_ui)
+        dialog.exec()
+        self.language.language_changed.disconnect(dialog.retranslate_ui)
+
+    # ------------------------------------------------------------------ settings
+
+    def restore_from(self, settings: AppSettings) -> None:
+        """Window geometry, last atlas and box, and selection from the last run."""
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromHex(settings.window_geometry.encode()))
+        if settings.window_state:
+            self.restoreState(QByteArray.fromHex(settings.window_state.encode()))
+        if settings.selection:
+            self.state.set_selection(settings.selection)
+        if settings.last_atlas and self.library.get(settings.last_atlas) is not None:
+            self.open_atlas(settings.last_atlas, settings.last_box)
+        if settings.full_screen:
+            self.showFullScreen()
+
+    def store_into(self, settings: AppSettings) -> AppSettings:
+        settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
+        settings.window_state = bytes(self.saveState().toHex().data()).decode()
+        settings.full_screen = self.isFullScreen()
+        settings.language = i18n.current_language()
+        atlas_id, box_number = self.current_location()
+        settings.last_atlas = atlas_id
+        settings.last_box = box_number
+        settings.selection = sorted(self.state.selection)
+        return settings
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        try:
+            save_settings(self.store_into(self.settings))
+        except OSError as exc:
+            self.statusBar().showMessage(_("Settings not saved: {error}").format(error=exc))
+        super().closeEvent(event)

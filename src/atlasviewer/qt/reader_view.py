@@ -1,0 +1,353 @@
+"""The reader: an atlas's chapters in a navigation pane, text pages and result boxes beside it.
+
+Text, fact boxes and the front page are markdown shown in a :class:`AtlasTextBrowser`, which
+loads only local files (images from the atlas's own folder; nothing is fetched from the net) and
+turns clicks on links into signals: a fact sheet (PDF) asks the fact-sheet viewer to open it, a
+missing file is reported in place, with where it was expected.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtWidgets import (
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from atlasviewer import i18n
+from atlasviewer.core.model import Chapter, FactBox, ResultBox, TextItem
+from atlasviewer.i18n import _
+from atlasviewer.qt.markdown import markdown_to_html
+from atlasviewer.qt.state import AppState
+
+BOX_SCHEME = "box"
+"""Links ``box:N`` in a chapter page open result box N."""
+
+PAGE_FRONT = -1
+
+
+class AtlasTextBrowser(QTextBrowser):
+    """A text browser that loads local images only and reports link clicks as signals.
+
+    Signals:
+        fact_sheet_requested(Path, str): A link to a PDF that exists was clicked.
+        box_requested(int): A ``box:N`` link was clicked.
+        missing_file(Path): A link to a local file that does not exist was clicked.
+    """
+
+    fact_sheet_requested = Signal(Path, str)
+    box_requested = Signal(int)
+    missing_file = Signal(Path)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.root: Path | None = None
+        self.document().setDocumentMargin(12)
+
+    def show_markdown(self, text: str, root: Path | None) -> None:
+        self.root = root
+        self.setHtml(markdown_to_html(text, root))
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 - Qt's name
+        url = QUrl(url)
+        if kind == QTextDocument.ResourceType.ImageResource.value or kind == (
+            QTextDocument.ResourceType.ImageResource
+        ):
+            if not url.isLocalFile():
+                return None  # remote images are never fetched
+            image = QImage(url.toLocalFile())
+            if image.isNull():
+                return None
+            room = max(200, self.viewport().width() - 40)
+            if image.width() > room:
+                image = image.scaledToWidth(room, mode=_smooth())
+            return image
+        if url.isLocalFile() or url.isRelative():
+            return super().loadResource(kind, url)
+        return None
+
+    def _anchor_text(self, href: str) -> str:
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.isValid() and fragment.charFormat().anchorHref() == href:
+                    return fragment.text().strip()
+                iterator += 1
+            block = block.next()
+        return ""
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == BOX_SCHEME:
+            with contextlib.suppress(ValueError):
+                self.box_requested.emit(int(url.path()))
+            return
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if not path.is_file():
+                self.missing_file.emit(path)
+            elif path.suffix.lower() == ".pdf":
+                title = self._anchor_text(url.toString()) or path.stem.replace("_", " ")
+                self.fact_sheet_requested.emit(path, title)
+            elif path.suffix.lower() == ".md":
+                self.show_markdown(path.read_text(encoding="utf-8", errors="replace"), self.root)
+            else:
+                QDesktopServices.openUrl(url)
+            return
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)  # the user's click: the system browser fetches it
+            return
+        if url.hasFragment():
+            self.scrollToAnchor(url.fragment())
+
+
+def _smooth() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.TransformationMode.SmoothTransformation
+
+
+def chapter_markdown(chapter: Chapter) -> str:
+    """A chapter as one markdown page: texts, fact boxes as quotes, result boxes as links."""
+    parts = [f"# {chapter.title}"]
+    for item in chapter.items:
+        if isinstance(item, TextItem):
+            parts.append(item.markdown)
+        elif isinstance(item, FactBox):
+            quoted = "\n".join(f"> {line}" for line in item.markdown.splitlines())
+            parts.append(f"> **{item.title}**\n>\n{quoted}")
+        elif isinstance(item, ResultBox):
+            label = _("Result box {number}: {title}").format(number=item.number, title=item.title)
+            parts.append(f"**[▸ {label}]({BOX_SCHEME}:{item.number})**")
+    return "\n\n".join(parts)
+
+
+class ReaderView(QWidget):
+    """An open atlas: navigation on the left, a text page or a result box on the right.
+
+    Signals:
+        fact_sheet_requested(Path, str): Forwarded from the text pages and result boxes.
+    """
+
+    fact_sheet_requested = Signal(Path, str)
+
+    def __init__(self, state: AppState, library: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from atlasviewer.qt.result_box_view import ResultBoxView
+
+        self.state = state
+        self.library = library
+        self._page = PAGE_FRONT
+        self._filling = False
+        self.language_note = QLabel(self)
+        self.language_note.setWordWrap(True)
+        self.language_note.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 4px; }"
+        )
+        self.language_note.hide()
+        self.navigation = QTreeWidget(self)
+        self.navigation.setHeaderHidden(True)
+        self.navigation.setWordWrap(True)
+        self.navigation.setUniformRowHeights(False)
+        self.navigation.itemActivated.connect(self._on_navigation)
+        self.navigation.itemClicked.connect(self._on_navigation)
+        self.text_page = AtlasTextBrowser(self)
+        self.missing_note = QLabel(self)
+        self.missing_note.setWordWrap(True)
+        self.missing_note.setStyleSheet(
+            "QLabel { background: #f8d7da; color: #58151c; padding: 6px; border-radius: 4px; }"
+        )
+        self.missing_note.hide()
+        text_holder = QWidget(self)
+        text_layout = QVBoxLayout(text_holder)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.addWidget(self.missing_note)
+        text_layout.addWidget(self.text_page, 1)
+        self.box_view = ResultBoxView(state, library, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(text_holder)
+        self.pages.addWidget(self.box_view)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 1000])
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.language_note)
+        layout.addWidget(splitter, 1)
+        for browser in (self.text_page, self.box_view.text):
+            browser.fact_sheet_requested.connect(self.fact_sheet_requested)
+            browser.missing_file.connect(self._on_missing_file)
+            browser.box_requested.connect(self._open_box_number)
+        state.atlas_changed.connect(self._on_atlas)
+        state.variant_language_changed.connect(self._on_variant_language)
+        state.box_changed.connect(self._on_box)
+        state.ui_language_changed.connect(self.retranslate_ui)
+        self.retranslate_ui()
+
+    # ------------------------------------------------------------------ public
+
+    def show_front_page(self) -> None:
+        self.state.set_box(None)
+        self._page = PAGE_FRONT
+        self._show_page()
+
+    def show_chapter(self, number: int) -> None:
+        self.state.set_box(None)
+        self._page = number
+        self._show_page()
+
+    def retranslate_ui(self, *_args: object) -> None:
+        self.navigation.setAccessibleName(_("Chapters"))
+        self._update_language_note()
+        self._fill_navigation()
+        if self.state.box is None:
+            self._show_page()
+
+    # ------------------------------------------------------------------ internals
+
+    def _update_language_note(self) -> None:
+        atlas = self.state.atlas
+        ui = i18n.current_language()
+        content = self.state.content_language
+        shown = atlas is not None and content != ui and not {ui, content} <= {"nb", "nn"}
+        if shown:
+            if ui == "en":
+                text = _("This atlas is only available in Norwegian.")
+            else:
+                text = _("This atlas is only available in English.")
+            self.language_note.setText(text)
+        self.language_note.setVisible(shown)
+
+    def _fill_navigation(self) -> None:
+        variant = self.state.variant
+        self._filling = True
+        self.navigation.clear()
+        if variant is not None:
+            front = QTreeWidgetItem([_("About this atlas")])
+            front.setData(0, _ROLE, ("front", PAGE_FRONT))
+            self.navigation.addTopLevelItem(front)
+            for number, chapter in enumerate(variant.chapters):
+                item = QTreeWidgetItem([chapter.title])
+                item.setData(0, _ROLE, ("chapter", number))
+                item.setToolTip(0, chapter.title)
+                for box in chapter.result_boxes:
+                    child = QTreeWidgetItem([f"{box.number}. {box.title}"])
+                    child.setToolTip(0, box.title)
+                    child.setData(0, _ROLE, ("box", box.number))
+                    item.addChild(child)
+                self.navigation.addTopLevelItem(item)
+            self.navigation.expandAll()
+        self._filling = False
+        self._mark_current()
+
+    def _mark_current(self) -> None:
+        wanted = ("box", self.state.box.number) if self.state.box else self._page_key()
+        for item in _walk(self.navigation):
+            if tuple(item.data(0, _ROLE)) == wanted:
+                self._filling = True
+                self.navigation.setCurrentItem(item)
+                self._filling = False
+                return
+
+    def _page_key(self) -> tuple[str, int]:
+        return ("front", PAGE_FRONT) if self._page == PAGE_FRONT else ("chapter", self._page)
+
+    def _show_page(self) -> None:
+        variant = self.state.variant
+        self.missing_note.hide()
+        self.pages.setCurrentIndex(0)
+        if variant is None:
+            self.text_page.clear()
+            return
+        root = self.state.atlas.root if self.state.atlas else None
+        if self._page == PAGE_FRONT or self._page >= len(variant.chapters):
+            text = "\n\n".join(
+                p for p in (f"# {variant.main_title}", variant.frontpage_text, variant.ingress) if p
+            )
+            if variant.chapters:
+                links = [f"{n + 1}. {chapter.title}" for n, chapter in enumerate(variant.chapters)]
+                text += "\n\n## " + _("Chapters") + "\n\n" + "\n".join(links)
+        else:
+            text = chapter_markdown(variant.chapters[self._page])
+        self.text_page.show_markdown(text, root)
+        self._mark_current()
+
+    def _on_navigation(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        if self._filling:
+            return
+        kind, number = item.data(0, _ROLE)
+        if kind == "box":
+            self._open_box_number(number)
+        elif kind == "chapter":
+            self.show_chapter(number)
+        else:
+            self.show_front_page()
+
+    def _open_box_number(self, number: int) -> None:
+        variant = self.state.variant
+        if variant is None:
+            return
+        for box in variant.result_boxes:
+            if box.number == number:
+                self.state.set_box(box)
+                return
+
+    def _on_atlas(self, _atlas: object) -> None:
+        self._page = PAGE_FRONT
+        self._update_language_note()
+        self._fill_navigation()
+        if self.state.box is None:
+            self._show_page()
+
+    def _on_variant_language(self, _lang: str) -> None:
+        self._update_language_note()
+        self._fill_navigation()
+        if self.state.box is None:
+            self._show_page()
+
+    def _on_box(self, box: ResultBox | None) -> None:
+        if box is None:
+            self._show_page()
+            return
+        self.pages.setCurrentIndex(1)
+        self._mark_current()
+
+    def _on_missing_file(self, path: Path) -> None:
+        self.missing_note.setText(
+            _("The file “{name}” is not there: it was expected at {path}").format(
+                name=path.name, path=path
+            )
+        )
+        self.missing_note.setVisible(self.pages.currentIndex() == 0)
+        if self.pages.currentIndex() == 1:
+            self.box_view.show_notice(self.missing_note.text())
+
+
+_ROLE = 256  # Qt.UserRole
+
+
+def _walk(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    items: list[QTreeWidgetItem] = []
+    for row in range(tree.topLevelItemCount()):
+        top = tree.topLevelItem(row)
+        items.append(top)
+        items.extend(top.child(i) for i in range(top.childCount()))
+    return items

@@ -1,0 +1,526 @@
+"""A result box: its texts above, and its map, charts and tables side by side below.
+
+The view draws what the :class:`AppState` says: the box, the year (first-generation slices), the
+selected areas and the language. Clicks in the map, a bar or a table row change the state's
+selection; every pane then marks the same areas. Map, charts and tables never call each other.
+A box whose data cannot be read shows its problems in plain words in place of the figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from atlasviewer import i18n
+from atlasviewer.core.model import (
+    BarChartView,
+    LineChartView,
+    MapView,
+    ResultBox,
+    ResultData,
+    TableView,
+    pick_text,
+)
+from atlasviewer.core.plan import MapPlan, TablePlan
+from atlasviewer.core.problems import Severity
+from atlasviewer.i18n import _
+from atlasviewer.qt.reader_view import AtlasTextBrowser
+from atlasviewer.qt.state import AppState
+from atlasviewer.qt.table_model import TablePlanModel, TableSortProxy
+
+
+class ResultBoxView(QWidget):
+    """The current result box of the state.
+
+    Signals:
+        hover_text_changed(str): Name and formatted value of the area under the mouse ("" off).
+        painted(): The figures of the box were drawn (used by ``--smoke`` and the benchmarks).
+    """
+
+    hover_text_changed = Signal(str)
+
+    def __init__(self, state: AppState, library: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.library = library
+        self.data: ResultData | None = None
+        self.map_plan: MapPlan | None = None
+        self._syncing_table = False
+        self._charts: list[Any] = []
+        self._tables: list[tuple[QTableView, TablePlanModel, TableSortProxy, TableView]] = []
+        self._chart_views: list[BarChartView | LineChartView] = []
+        self._map_view_spec: MapView | None = None
+        self._map_widget: Any = None
+        self._map_geography_id = ""
+
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.slice_label = QLabel(self)
+        self.slice_combo = QComboBox(self)
+        self.slice_combo.activated.connect(
+            lambda index: self.state.set_slice(self.slice_combo.itemData(index))
+        )
+        self.slice_label.setBuddy(self.slice_combo)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.slice_label)
+        header.addWidget(self.slice_combo)
+        self.text = AtlasTextBrowser(self)
+        self.text.setMinimumHeight(90)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
+        self.map_holder = QWidget(self)
+        self.map_layout = QVBoxLayout(self.map_holder)
+        self.map_layout.setContentsMargins(0, 0, 0, 0)
+        self.map_empty = QLabel(self.map_holder)
+        self.map_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.map_empty.setWordWrap(True)
+        self.map_layout.addWidget(self.map_empty)
+        self.chart_tabs = QTabWidget(self)
+        self.chart_tabs.setTabBarAutoHide(True)
+        self.table_tabs = QTabWidget(self)
+        self.table_tabs.setTabBarAutoHide(True)
+        self.figures = QSplitter(Qt.Orientation.Horizontal, self)
+        self.figures.addWidget(self.map_holder)
+        self.figures.addWidget(self.chart_tabs)
+        self.figures.addWidget(self.table_tabs)
+        self.figures.setStretchFactor(0, 3)
+        self.figures.setStretchFactor(1, 4)
+        self.figures.setStretchFactor(2, 3)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.text)
+        self.splitter.addWidget(self.figures)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([170, 700])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.splitter, 1)
+
+        state.box_changed.connect(self._on_box)
+        state.slice_changed.connect(lambda _s: self._show_views())
+        state.selection_changed.connect(self._on_selection)
+        state.ui_language_changed.connect(self.retranslate_ui)
+        self.retranslate_ui()
+
+    # ------------------------------------------------------------------ public
+
+    def retranslate_ui(self, *_args: object) -> None:
+        self.slice_label.setText(_("Year:"))
+        self.map_empty.setText(_("This result box has no map."))
+        self.chart_tabs.setAccessibleName(_("Charts"))
+        self.table_tabs.setAccessibleName(_("Tables"))
+        if self.state.box is not None:
+            self._show_texts()
+            self._show_slices()
+            self._show_views(relabel=True)
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def reset_map(self) -> None:
+        if self._map_widget is not None:
+            self._map_widget.reset_view()
+
+    @property
+    def map_widget(self) -> Any:
+        return self._map_widget
+
+    @property
+    def chart_widgets(self) -> list[Any]:
+        return self._charts[: len(self._chart_views)]
+
+    @property
+    def table_views(self) -> list[QTableView]:
+        return [entry[0] for entry in self._tables[: self.table_tabs.count()]]
+
+    def is_painted(self) -> bool:
+        """True when every figure the box has is drawn and shown."""
+        if self.state.box is None or self.data is None:
+            return False
+        if self._map_view_spec is not None and (
+            self._map_widget is None or not self._map_widget.isVisible()
+        ):
+            return False
+        for chart in self.chart_widgets:
+            if chart.plan is not None and chart.isVisible() and chart.figure.stale:
+                return False
+        return True
+
+    def current_figure_widget(self) -> QWidget | None:
+        """The figure Ctrl+C, export and print act on: the focused pane, else the chart."""
+        focus = QGuiApplication.focusObject()
+        widget = self._map_widget
+        if widget is not None and isinstance(focus, QWidget) and widget.isAncestorOf(focus):
+            return widget
+        if widget is not None and focus is widget:
+            return widget
+        chart = self.chart_tabs.currentWidget()
+        if chart is not None and getattr(chart, "plan", None) is not None:
+            return chart
+        return self._map_widget
+
+    def copy_to_clipboard(self, focus: object) -> bool:
+        """Copy the focused table's selected rows as TSV, else the current figure as an image."""
+        for view, model, proxy, _spec in self._tables:
+            if focus is view and view.selectionModel().hasSelection():
+                rows = sorted(
+                    {proxy.mapToSource(i).row() for i in view.selectionModel().selectedRows()}
+                )
+                plan = model.plan
+                assert plan is not None
+                lines = ["\t".join(c.label for c in plan.columns)]
+                lines += ["\t".join(plan.texts[row]) for row in rows]
+                QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
+                return True
+        widget = self.current_figure_widget()
+        if widget is None:
+            return False
+        QGuiApplication.clipboard().setImage(widget.grab().toImage())
+        return True
+
+    def export_current_figure(self, path: Path) -> str:
+        """Save the current figure (PNG, SVG or PDF by suffix); returns an error text or ""."""
+        widget = self.current_figure_widget()
+        if widget is None:
+            return _("There is no figure to export.")
+        suffix = path.suffix.lower()
+        try:
+            if getattr(widget, "figure", None) is not None:
+                widget.figure.savefig(path, dpi=200 if suffix == ".png" else None)
+            elif suffix == ".svg":
+                from PySide6.QtSvg import QSvgGenerator
+
+                generator = QSvgGenerator()
+                generator.setFileName(str(path))
+                generator.setSize(widget.size())
+                generator.setViewBox(widget.rect())
+                painter = QPainter(generator)
+                widget.render(painter)
+                painter.end()
+            elif suffix == ".pdf":
+                from PySide6.QtGui import QPdfWriter
+
+                writer = QPdfWriter(str(path))
+                self._render_scaled(widget, writer)
+            elif not widget.grab().save(str(path)):
+                return _("Could not write {path}.").format(path=path)
+        except (OSError, ValueError) as exc:
+            return _("Could not write {path}: {error}").format(path=path, error=exc)
+        return ""
+
+    def print_current_figure(self, printer: Any) -> None:
+        widget = self.current_figure_widget()
+        if widget is not None:
+            self._render_scaled(widget, printer)
+
+    @staticmethod
+    def _render_scaled(widget: QWidget, device: Any) -> None:
+        painter = QPainter(device)
+        target = QRectF(painter.viewport())
+        size = QSize(widget.size())
+        scale = min(target.width() / max(1, size.width()), target.height() / max(1, size.height()))
+        painter.scale(scale, scale)
+        widget.render(painter)
+        painter.end()
+
+    # ------------------------------------------------------------------ box and texts
+
+    def _on_box(self, box: ResultBox | None) -> None:
+        if box is None:
+            return
+        self.data = box.load()
+        if self.data.slices and self.state.slice not in self.data.slices:
+            self.state.blockSignals(True)
+            self.state.set_slice(self.data.slices[-1])
+            self.state.blockSignals(False)
+        self._show_texts()
+        self._show_slices()
+        self._show_views()
+
+    def _show_texts(self) -> None:
+        box = self.state.box
+        if box is None:
+            return
+        self.title.setText(box.title)
+        parts = []
+        if box.finding:
+            parts += [f"### {_('Finding')}", box.finding]
+        if box.intro:
+            parts += [box.intro]
+        if box.selection:
+            parts += [f"### {_('Patient selection')}", box.selection]
+        root = self.state.atlas.root if self.state.atlas else None
+        self.text.show_markdown("\n\n".join(parts), root)
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        data = self.data
+        if data is None or not data.problems:
+            self.show_notice("")
+            return
+        errors = [p for p in data.problems if p.severity is Severity.ERROR]
+        shown = errors or data.problems
+        lines = [f"• {p.message} ({p.file}{': ' + p.place if p.place else ''})" for p in shown[:6]]
+        if len(shown) > 6:
+            lines.append(_("… and {count} more.").format(count=len(shown) - 6))
+        heading = (
+            _("The data of this result box could not be read:")
+            if errors and not data.views
+            else _("Some of this result box's data has problems:")
+        )
+        self.notice.setStyleSheet(
+            "QLabel { background: %s; padding: 6px; border-radius: 4px; }"
+            % ("#f8d7da" if errors else "#fff3cd")
+        )
+        self.show_notice(heading + "\n" + "\n".join(lines))
+
+    def _show_slices(self) -> None:
+        data = self.data
+        has = bool(data and data.slices)
+        self.slice_label.setVisible(has)
+        self.slice_combo.setVisible(has)
+        if not has or data is None:
+            return
+        if data.slice_label:
+            self.slice_label.setText(pick_text(data.slice_label, i18n.current_language()) + ":")
+        self.slice_combo.blockSignals(True)
+        self.slice_combo.clear()
+        for value in data.slices:
+            self.slice_combo.addItem(value, value)
+        self.slice_combo.setCurrentIndex(max(0, self.slice_combo.findData(self.state.slice)))
+        self.slice_combo.blockSignals(False)
+
+    # ------------------------------------------------------------------ figures
+
+    def _show_views(self, relabel: bool = False) -> None:
+        box, data, variant = self.state.box, self.data, self.state.variant
+        if box is None or data is None or variant is None:
+            return
+        from atlasviewer.core.plan import credits_for
+
+        lang = i18n.current_language()
+        views = data.views_for(self.state.slice or None)
+        try:
+            credits = credits_for(variant, box, lang, data)
+        except Exception:  # noqa: BLE001 - a credit line must never hide the figures
+            credits = None
+        map_specs = [v for v in views if isinstance(v, MapView)]
+        self._map_view_spec = map_specs[0] if map_specs else None
+        self._show_map(box, data, lang, credits)
+        self._show_charts(
+            data, [v for v in views if isinstance(v, BarChartView | LineChartView)], lang, credits
+        )
+        self._show_tables(
+            data, [v for v in views if isinstance(v, TableView)], lang, credits, relabel
+        )
+        self._on_selection(self.state.selection)
+
+    def _show_map(self, box: ResultBox, data: ResultData, lang: str, credits: Any) -> None:
+        spec = self._map_view_spec
+        if spec is None:
+            if self._map_widget is not None:
+                self._map_widget.hide()
+            self.map_empty.show()
+            self.map_plan = None
+            return
+        from atlasviewer.core.matching import match_rows
+        from atlasviewer.core.plan import build_map_plan
+
+        try:
+            geography = self.library.geography(self.state.atlas, box.map_file)
+            rowset = data.rowsets[spec.rowset]
+            mapping = match_rows(rowset, geography, self.state.registry).mapping
+            plan = build_map_plan(
+                data,
+                spec,
+                geography,
+                row_to_area=mapping,
+                lang=lang,
+                credits=credits,
+                registry=self.state.registry,
+            )
+        except Exception as exc:  # noqa: BLE001 - shown in place, the rest of the box works
+            self.map_empty.setText(_("The map could not be drawn: {error}").format(error=exc))
+            self.map_empty.show()
+            if self._map_widget is not None:
+                self._map_widget.hide()
+            self.map_plan = None
+            return
+        widget = self._ensure_map_widget()
+        widget.show_geography(geography) if hasattr(widget, "show_geography") else None
+        widget.apply_plan(plan)
+        widget.show()
+        self.map_empty.hide()
+        self.map_plan = plan
+
+    def _ensure_map_widget(self) -> Any:
+        if self._map_widget is None:
+            from atlasviewer.qt.map_view import MapView as MapWidget
+
+            self._map_widget = MapWidget(self.map_holder)
+            self._map_widget.area_clicked.connect(self.state.select)
+            self._map_widget.area_hovered.connect(self._on_map_hover)
+            self.map_layout.addWidget(self._map_widget, 1)
+        return self._map_widget
+
+    def _show_charts(self, data: ResultData, specs: list[Any], lang: str, credits: Any) -> None:
+        from atlasviewer.core.plan import build_bar_plan, build_line_plan
+        from atlasviewer.qt.chart_widget import ChartWidget
+
+        while len(self._charts) < len(specs):
+            chart = ChartWidget(self)
+            chart.area_clicked.connect(self.state.select)
+            chart.area_hovered.connect(lambda key, c=chart: self._on_chart_hover(c, key))
+            self._charts.append(chart)
+        current = self.chart_tabs.currentIndex()
+        self.chart_tabs.clear()
+        self._chart_views = list(specs)
+        for index, spec in enumerate(specs):
+            chart = self._charts[index]
+            try:
+                if isinstance(spec, BarChartView):
+                    plan = build_bar_plan(
+                        data, spec, lang, credits=credits, registry=self.state.registry
+                    )
+                    chart.show_bar_plan(plan, lang)
+                    label = plan.value_label or plan.title
+                else:
+                    line = build_line_plan(data, spec, lang, credits=credits)
+                    chart.show_line_plan(line, lang)
+                    label = line.title or line.y_label
+            except Exception as exc:  # noqa: BLE001 - one bad chart must not hide the others
+                chart.clear(_("This chart could not be drawn: {error}").format(error=exc))
+                label = _("Chart")
+            title = _("Chart {number}").format(number=index + 1) if len(specs) > 1 else label
+            self.chart_tabs.addTab(chart, _short(title))
+            self.chart_tabs.setTabToolTip(index, label)
+        if not specs:
+            self.chart_tabs.hide()
+        else:
+            self.chart_tabs.show()
+            self.chart_tabs.setCurrentIndex(max(0, min(current, len(specs) - 1)))
+
+    def _show_tables(
+        self, data: ResultData, specs: list[TableView], lang: str, credits: Any, relabel: bool
+    ) -> None:
+        from atlasviewer.core.plan import build_table_plan
+
+        while len(self._tables) < len(specs):
+            view = QTableView(self)
+            model = TablePlanModel(view)
+            proxy = TableSortProxy(view)
+            proxy.setSourceModel(model)
+            view.setModel(proxy)
+            view.setSortingEnabled(True)
+            view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            view.setWordWrap(False)
+            view.verticalHeader().hide()
+            view.horizontalHeader().setStretchLastSection(True)
+            view.selectionModel().selectionChanged.connect(
+                lambda *_a, v=view, p=proxy: self._on_table_selection(v, p)
+            )
+            self._tables.append((view, model, proxy, specs[0]))
+        self.table_tabs.clear()
+        for index, spec in enumerate(specs):
+            view, model, proxy, _old = self._tables[index]
+            self._tables[index] = (view, model, proxy, spec)
+            try:
+                plan: TablePlan | None = build_table_plan(
+                    data, spec, lang, credits=credits, registry=self.state.registry
+                )
+            except Exception:  # noqa: BLE001
+                plan = None
+            if relabel and plan is not None and model.plan is not None:
+                model.relabel(plan)
+            else:
+                model.set_plan(plan)
+                view.resizeColumnsToContents()
+            caption = plan.caption if plan is not None and plan.caption else _("Table")
+            title = _("Table {number}").format(number=index + 1) if len(specs) > 1 else caption
+            self.table_tabs.addTab(view, _short(title))
+            self.table_tabs.setTabToolTip(index, caption)
+        self.table_tabs.setVisible(bool(specs))
+
+    # ------------------------------------------------------------------ selection and hover
+
+    def _on_selection(self, _selection: object) -> None:
+        if self._map_widget is not None and self.map_plan is not None:
+            self._map_widget.set_selection(self.state.selected_names(list(self.map_plan.areas)))
+        for chart in self.chart_widgets:
+            plan = chart.plan
+            rows = getattr(plan, "rows", None)
+            if rows is not None:
+                chart.set_selected_areas(self.state.selected_names([r.key for r in rows]))
+        self._syncing_table = True
+        try:
+            for view, model, proxy, _spec in self._tables:
+                plan = model.plan
+                selection = QItemSelection()
+                if plan is not None:
+                    for row, key in enumerate(plan.row_keys):
+                        if row != plan.national_row and self.state.is_selected(key):
+                            index = proxy.mapFromSource(model.index(row, 0))
+                            selection.select(index, index)
+                view.selectionModel().select(
+                    selection,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        finally:
+            self._syncing_table = False
+
+    def _on_table_selection(self, view: QTableView, proxy: TableSortProxy) -> None:
+        if self._syncing_table:
+            return
+        model = proxy.sourceModel()
+        assert isinstance(model, TablePlanModel)
+        keys: set[str] = set()
+        for index in view.selectionModel().selectedRows():
+            keys |= self.state.keys_for(model.row_key(proxy.mapToSource(index).row()))
+        self.state.set_selection(keys)
+
+    def _on_map_hover(self, key: str) -> None:
+        style = self.map_plan.areas.get(key) if (key and self.map_plan) else None
+        if style is None:
+            self.hover_text_changed.emit("")
+            return
+        value = style.value_text or _("no data")
+        self.hover_text_changed.emit(f"{style.name}: {value}")
+
+    def _on_chart_hover(self, chart: Any, key: str) -> None:
+        rows = getattr(chart.plan, "rows", None) or []
+        row = next((r for r in rows if r.key == key), None) if key else None
+        if row is None:
+            self.hover_text_changed.emit("")
+            return
+        self.hover_text_changed.emit(f"{row.label}: {' / '.join(row.value_texts)}")
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

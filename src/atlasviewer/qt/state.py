@@ -1,0 +1,212 @@
+"""The one application state of the viewer window, with a Qt signal per piece of it.
+
+Views (library, reader, map, charts, table) read the state and subscribe to its signals; they
+never call each other. That keeps linked selection consistent: a click in any view changes the
+state, and every view redraws its own part from the state (../shared/CONVENTIONS.md, point 3).
+
+Selected areas are kept as registry-canonical names (``"st_olav"``), so a selection made in one
+result box still means the same areas in the next one, whatever spelling that box's data or map
+uses. Names the registry does not know are kept as given.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from atlasviewer import i18n
+from atlasviewer.core.model import Atlas, AtlasVariant, ResultBox
+from atlasviewer.core.registry import AreaRegistry, default_registry
+
+
+class AppState(QObject):
+    """Current atlas, content language, result box, selection, slice, UI language and level.
+
+    Signals:
+        atlas_changed(object): The atlas (or None) now shown.
+        variant_language_changed(str): The language of the atlas content now shown.
+        box_changed(object): The result box (or None) now shown.
+        selection_changed(frozenset): The canonical keys of the selected areas.
+        slice_changed(str): The year or label shown by first-generation boxes ("" for none).
+        ui_language_changed(str): The interface language.
+        level_changed(str): ``"area"`` or ``"region"``.
+    """
+
+    atlas_changed = Signal(object)
+    variant_language_changed = Signal(str)
+    box_changed = Signal(object)
+    selection_changed = Signal(object)
+    slice_changed = Signal(str)
+    ui_language_changed = Signal(str)
+    level_changed = Signal(str)
+
+    def __init__(self, registry: AreaRegistry | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.registry = registry or default_registry()
+        self._atlas: Atlas | None = None
+        self._content_language = i18n.current_language()
+        self._box: ResultBox | None = None
+        self._selection: frozenset[str] = frozenset()
+        self._slice = ""
+        self._level = "area"
+        self._unsubscribe = i18n.on_language_changed(self._on_ui_language)
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def atlas(self) -> Atlas | None:
+        return self._atlas
+
+    @property
+    def variant(self) -> AtlasVariant | None:
+        """The atlas's variant in the content language, or None without an atlas."""
+        if self._atlas is None or not self._atlas.variants:
+            return None
+        return self._atlas.variant(self._content_language)
+
+    @property
+    def content_language(self) -> str:
+        return self._content_language
+
+    @property
+    def ui_language(self) -> str:
+        return i18n.current_language()
+
+    @property
+    def box(self) -> ResultBox | None:
+        return self._box
+
+    @property
+    def selection(self) -> frozenset[str]:
+        return self._selection
+
+    @property
+    def slice(self) -> str:
+        return self._slice
+
+    @property
+    def level(self) -> str:
+        return self._level
+
+    # ------------------------------------------------------------------ keys
+
+    def canonical_key(self, name: str) -> str:
+        """The registry id of an area name in any spelling; unknown names stay as given."""
+        found = self.registry.match(name)
+        if found is not None and found.kind == "area":
+            return found.id
+        return str(name)
+
+    def keys_for(self, name: str) -> frozenset[str]:
+        """The canonical keys a click on ``name`` selects: a region selects all its areas."""
+        found = self.registry.match(name)
+        if found is None:
+            return frozenset({str(name)})
+        if found.kind == "region":
+            return frozenset(self.registry.regions[found.id].areas) or frozenset({str(name)})
+        if found.kind == "national":
+            return frozenset()
+        return frozenset({found.id})
+
+    def is_selected(self, name: str) -> bool:
+        """True when the area (or every area of the region) called ``name`` is selected."""
+        keys = self.keys_for(name)
+        return bool(keys) and keys <= self._selection
+
+    def selected_names(self, names: list[str]) -> list[str]:
+        """Those of a view's own ``names`` that are selected, in the view's spelling."""
+        return [name for name in names if self.is_selected(name)]
+
+    # ------------------------------------------------------------------ changing
+
+    def set_atlas(self, atlas: Atlas | None) -> None:
+        """Show ``atlas`` (in the best language for the UI); clears the box, keeps the selection."""
+        if atlas is self._atlas:
+            return
+        self._atlas = atlas
+        self._box = None
+        self._slice = ""
+        self._update_content_language(emit=False)
+        self.atlas_changed.emit(atlas)
+        self.variant_language_changed.emit(self._content_language)
+        self.box_changed.emit(None)
+
+    def set_box(self, box: ResultBox | None) -> None:
+        """Show result box ``box``; the selection survives, the slice goes to the box's latest."""
+        if box is self._box:
+            return
+        self._box = box
+        self._slice = ""
+        self.box_changed.emit(box)
+
+    def set_slice(self, slice_: str) -> None:
+        if slice_ == self._slice:
+            return
+        self._slice = slice_
+        self.slice_changed.emit(slice_)
+
+    def set_level(self, level: str) -> None:
+        if level == self._level:
+            return
+        self._level = level
+        self.level_changed.emit(level)
+
+    def select(self, name: str, add: bool = False) -> None:
+        """Select the area or region ``name``; with ``add`` toggle it in the current selection.
+
+        A plain click on the only selected area unselects it, so a click can also clear.
+        """
+        keys = self.keys_for(name)
+        if add:
+            selection = (
+                self._selection - keys if keys <= self._selection else self._selection | keys
+            )
+        else:
+            selection = frozenset() if keys == self._selection else keys
+        self.set_selection(selection)
+
+    def set_selection(self, keys: frozenset[str] | set[str] | list[str]) -> None:
+        selection = frozenset(keys)
+        if selection == self._selection:
+            return
+        self._selection = selection
+        self.selection_changed.emit(selection)
+
+    def clear_selection(self) -> None:
+        self.set_selection(frozenset())
+
+    def set_ui_language(self, lang: str) -> None:
+        """Switch the interface language (every subscriber re-translates itself)."""
+        i18n.set_language(lang)
+
+    # ------------------------------------------------------------------ internals
+
+    def _update_content_language(self, emit: bool = True) -> None:
+        lang = i18n.current_language()
+        if self._atlas is not None and self._atlas.variants:
+            lang = self._atlas.variant(lang).lang
+        if lang != self._content_language:
+            self._content_language = lang
+            had_box = self._box is not None
+            if self._atlas is not None and had_box:
+                self._box = self._same_box_in(self.variant)
+            if emit:
+                self.variant_language_changed.emit(lang)
+                if had_box:
+                    self.box_changed.emit(self._box)
+
+    def _same_box_in(self, variant: AtlasVariant | None) -> ResultBox | None:
+        """The box with the same number in another language variant (boxes are parallel)."""
+        if variant is None or self._box is None:
+            return None
+        for box in variant.result_boxes:
+            if box.number == self._box.number:
+                return box
+        return None
+
+    def _on_ui_language(self, lang: str) -> None:
+        self.ui_language_changed.emit(lang)
+        self._update_content_language()
+
+    def close(self) -> None:
+        """Stop listening to the translation module (call when the window goes)."""
+        self._unsubscribe()

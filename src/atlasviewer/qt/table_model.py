@@ -1,0 +1,143 @@
+"""A table model over a :class:`~atlasviewer.core.plan.TablePlan`, sortable through a proxy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from atlasviewer.core.plan import TablePlan
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The raw value of a cell (number or text), for sorting."""
+
+AREA_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The area name of the row (as the data writes it), for linked selection."""
+
+AREA_COLUMN = 0
+"""The first column names the row's area; the others are the plan's value columns."""
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TablePlanModel(QAbstractTableModel):
+    """Rows are the plan's areas (the national row too); columns are the plan's columns."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._plan: TablePlan | None = None
+
+    @property
+    def plan(self) -> TablePlan | None:
+        return self._plan
+
+    def set_plan(self, plan: TablePlan | None) -> None:
+        """Show another plan. Labels of the same shape update in place (see :meth:`relabel`)."""
+        self.beginResetModel()
+        self._plan = plan
+        self.endResetModel()
+
+    def relabel(self, plan: TablePlan) -> None:
+        """Take the texts of ``plan`` (same table in another language) without a reset.
+
+        Sorting and the view's selection survive; headers and cells repaint.
+        """
+        old = self._plan
+        if old is None or len(old.columns) != len(plan.columns) or old.row_keys != plan.row_keys:
+            self.set_plan(plan)
+            return
+        self._plan = plan
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
+
+    def row_key(self, row: int) -> str:
+        assert self._plan is not None
+        return self._plan.row_keys[row]
+
+    def rows_of(self, keys: set[str] | frozenset[str]) -> list[int]:
+        if self._plan is None:
+            return []
+        return [row for row, key in enumerate(self._plan.row_keys) if key in keys]
+
+    # ------------------------------------------------------------------ Qt model interface
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        if parent.isValid() or self._plan is None:
+            return 0
+        return len(self._plan.row_keys)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        if parent.isValid() or self._plan is None:
+            return 0
+        return len(self._plan.columns)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if self._plan is None or orientation != Qt.Orientation.Horizontal:
+            return None
+        if not 0 <= section < len(self._plan.columns):
+            return None
+        column = self._plan.columns[section]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.label
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
+            )
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if self._plan is None or not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        plan = self._plan
+        if role == Qt.ItemDataRole.DisplayRole:
+            return plan.texts[row][col]
+        if role == SORT_ROLE:
+            value = plan.values[row][col]
+            if value is None or (isinstance(value, float) and value != value):
+                # Missing values sort below every number.
+                return float("-inf") if plan.columns[col].numeric else ""
+            return value
+        if role == AREA_KEY_ROLE:
+            return plan.row_keys[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = (
+                Qt.AlignmentFlag.AlignRight
+                if plan.columns[col].numeric
+                else Qt.AlignmentFlag.AlignLeft
+            )
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and row == plan.national_row:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class TableSortProxy(QSortFilterProxyModel):
+    """Sorts by :data:`SORT_ROLE`; numbers as numbers, text case-insensitively."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if isinstance(a, int | float) and isinstance(b, int | float):
+            return a < b
+        return str(a).casefold() < str(b).casefold()
