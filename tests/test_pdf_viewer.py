@@ -156,3 +156,31 @@ def test_copy_page_text_puts_the_page_on_the_clipboard(viewer, files):
     viewer.open_pdf(files / "fact-sheet-cataract.pdf")
     viewer.copy_action.trigger()
     assert "Age-related cataract" in QGuiApplication.clipboard().text()
+
+
+def test_fact_sheet_list_of_an_atlas_opens_the_viewer(qtbot, v2_root, viewer):
+    from atlasviewer.core.library import AtlasLibrary
+    from atlasviewer.qt.fact_sheet_list import FactSheetList
+
+    atlas = AtlasLibrary([v2_root]).atlas("gyn")
+    sheets = FactSheetList()
+    qtbot.addWidget(sheets)
+    sheets.set_atlas(atlas, "en")
+    titles = [title for title, _path, _exists in sheets.entries]
+    assert "Postmenopausal bleeding" in titles
+    assert sheets.list.count() == len(titles) == 13
+    # The report the English text links to was never published: listed last, and marked.
+    last = sheets.list.item(sheets.list.count() - 1).text()
+    assert last == "report (not published)"
+    sheets.fact_sheet_requested.connect(viewer.open_pdf)
+    with qtbot.waitSignal(sheets.fact_sheet_requested) as blocker:
+        sheets.open_row(titles.index("Postmenopausal bleeding"))
+    assert blocker.args[0].name == "gyneng_postmenbleeding.pdf"
+    assert viewer.windowTitle() == "Postmenopausal bleeding" and viewer.page_count >= 1
+    sheets.open_row(sheets.list.count() - 1)
+    assert "healthatlas-gynaecology.pdf" in viewer.failure_message
+
+    sheets.set_atlas(atlas, "nb")  # the Norwegian text links only to its report
+    assert [t for t, _p, _e in sheets.entries] == ["rapporten"]
+    sheets.set_atlas(None, "nb")
+    assert sheets.list.count() == 0 and not sheets.empty.isHidden()
