@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QSpinBox,
@@ -107,6 +108,12 @@ class FactSheetViewer(QWidget):
         self.page_list = QListWidget(self)
         self.page_list.setIconSize(QSize(THUMBNAIL_WIDTH, int(THUMBNAIL_WIDTH * 1.42)))
         self.page_list.setMinimumWidth(THUMBNAIL_WIDTH + 40)
+        # Thumbnails above their page labels, one column, as document viewers show them.
+        self.page_list.setViewMode(QListView.ViewMode.IconMode)
+        self.page_list.setFlow(QListView.Flow.TopToBottom)
+        self.page_list.setWrapping(False)
+        self.page_list.setMovement(QListView.Movement.Static)
+        self.page_list.setSpacing(6)
         self.page_list.currentRowChanged.connect(self._on_page_list_row)
 
         splitter = QSplitter(self)
