@@ -18,6 +18,7 @@ from typing import Any
 from atlasviewer.core.model import pick_text
 
 
+@lru_cache(maxsize=4096)
 def normalise_name(name: str) -> str:
     r"""Fold a name for matching: case, accents kept, spaces and punctuation variants folded.
 
