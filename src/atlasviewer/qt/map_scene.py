@@ -44,8 +44,8 @@ COARSE_TOLERANCE_M = 300.0
 FINE_TOLERANCE_M = 15.0
 """Light simplification kept for zoomed-in views and the inset, where small areas are drawn."""
 
-COARSE_BELOW_PIXELS_PER_M = 1 / 150
-"""Use the coarse paths while one pixel covers more than 150 m (half the coarse tolerance)."""
+COARSE_BELOW_PIXELS_PER_M = 1 / 600
+"""Use the coarse paths while one pixel covers more than twice the coarse tolerance (600 m)."""
 
 SMALL_AREA_FRACTION = 0.03
 """An area whose bounding box is under 3% of the map's extent (about 45 km for Norway) shows as a
@@ -219,6 +219,8 @@ class MapScene(QGraphicsScene):
             if area.geometry is not None and not area.geometry.is_empty
         }
         geometries = strip_drawn_insets(geometries)
+        self.geometries = geometries
+        """The geometry drawn per area key (drawn-in insets removed), unsimplified."""
         self._small_keys = small_area_keys(geometries)
         keys = list(geometries)
         originals = list(geometries.values())
@@ -255,7 +257,7 @@ class MapScene(QGraphicsScene):
         if not geometries:
             return QRectF()
         rect = scene_rect_of_bounds(shapely.total_bounds(geometries))
-        margin = max(rect.width(), rect.height()) * 0.2 + 2000.0
+        margin = max(rect.width(), rect.height()) * 0.1 + 1000.0
         return rect.adjusted(-margin, -margin, margin, margin)
 
     # ------------------------------------------------------------------ geometry facts

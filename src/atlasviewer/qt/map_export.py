@@ -1,0 +1,443 @@
+"""The whole map figure painted with a QPainter: map, Oslo inset, legend with title, credits.
+
+The same painters serve the screen (the legend overlay of the map view), exports (PNG through
+QImage, SVG through QSvgGenerator, PDF through QPdfWriter) and printing, so
+what is exported is what is shown. Sizes are in logical pixels at 96 dpi; a higher dpi makes the
+output sharper, not the layout different.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTransform,
+)
+
+from atlasviewer.core.plan import NO_DATA_COLOUR, LegendEntry, MapPlan
+from atlasviewer.i18n import _
+from atlasviewer.qt.map_scene import HATCH_COLOUR, AreaItem, MapScene
+
+LOGICAL_DPI = 96.0
+LEGEND_FONT_PX = 14
+"""Legend text: 14 px is 10.5 pt at 100 %, readable on a projector."""
+
+CREDITS_FONT_PX = 12
+"""Credits: 12 px is 9 pt, the smallest text the figure carries."""
+
+INSET_FRACTION = 0.34
+"""The inset's longer side, as a share of the shorter side of the map's area."""
+
+TEXT_COLOUR = QColor("#222222")
+FRAME_COLOUR = QColor("#555555")
+MAP_BACKGROUND = QColor("white")
+FORMATS = ("png", "svg", "pdf")
+
+
+@dataclass
+class FigureLayout:
+    """Where each part of the figure goes, in the painter's logical coordinates."""
+
+    map_target: QRectF
+    legend: QRectF
+    inset: QRectF
+    credits: QRectF
+    legend_painter: LegendPainter
+
+
+def _font(pixels: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(max(1, round(pixels)))
+    font.setBold(bold)
+    return font
+
+
+def is_no_data_entry(entry: LegendEntry) -> bool:
+    """The plan's no-data legend entry: grey, without a range."""
+    return entry.lower is None and entry.upper is None and entry.colour.lower() == NO_DATA_COLOUR
+
+
+def national_line(plan: MapPlan) -> str:
+    """``Norway: 345`` in the plan's language, or empty when the plan has no national value."""
+    if not plan.national_text:
+        return ""
+    label = plan.national_label or _("Norway")
+    return _("{label}: {value}").format(label=label, value=plan.national_text)
+
+
+def credits_text(plan: MapPlan) -> str:
+    """The credits line: producer, period, unit and any source note, joined with middots."""
+    credits = plan.credits
+    parts = []
+    if credits.source_note:
+        parts.append(credits.source_note)
+    elif credits.producer:
+        parts.append(_("Source: {producer}").format(producer=credits.producer))
+    parts.extend(text for text in (credits.period, credits.unit) if text)
+    return " · ".join(parts)
+
+
+class LegendPainter:
+    """Measures and paints a plan's legend: title, class swatches, no-data entry, national value.
+
+    Args:
+        plan: The map plan in the current language.
+        font_px: Size of the class labels in logical pixels.
+        max_width: The widest the legend may grow; the title wraps within it.
+    """
+
+    def __init__(self, plan: MapPlan, font_px: float = LEGEND_FONT_PX, max_width: float = 300):
+        self.plan = plan
+        self.font = _font(font_px)
+        self.title_font = _font(font_px * 1.08, bold=True)
+        self.unit = font_px
+        self.padding = font_px * 0.6
+        self.row_height = font_px * 1.55
+        self.swatch = QSizeF(font_px * 1.7, font_px * 1.1)
+        metrics = QFontMetricsF(self.font)
+        label_width = max(
+            [metrics.horizontalAdvance(e.label) for e in plan.legend]
+            + [metrics.horizontalAdvance(national_line(plan))]
+            + [0.0]
+        )
+        rows_width = self.swatch.width() + self.unit * 0.6 + label_width
+        title_metrics = QFontMetricsF(self.title_font)
+        natural_title = title_metrics.horizontalAdvance(plan.title)
+        # As wide as the class labels need, or a short title; a long title wraps instead.
+        wanted = max(rows_width, min(natural_title, max_width * 0.8))
+        self.inner_width = min(wanted, max_width - 2 * self.padding)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        self.title_height = (
+            title_metrics.boundingRect(
+                QRectF(0, 0, self.inner_width, 1e6), flags, plan.title
+            ).height()
+            if plan.title
+            else 0.0
+        )
+
+    def size(self) -> QSizeF:
+        """The legend's size including its padding."""
+        rows = len(self.plan.legend) + (1 if national_line(self.plan) else 0)
+        height = self.title_height + (self.unit * 0.5 if self.title_height else 0.0)
+        height += rows * self.row_height
+        return QSizeF(self.inner_width + 2 * self.padding, height + 2 * self.padding)
+
+    def paint(self, painter: QPainter, top_left: QPointF) -> QRectF:
+        """Paint at ``top_left``; returns the rectangle painted."""
+        size = self.size()
+        box = QRectF(top_left, size)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(QColor(0, 0, 0, 60), 1))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(box, 4, 4)
+        x = box.left() + self.padding
+        y = box.top() + self.padding
+        painter.setPen(TEXT_COLOUR)
+        if self.title_height:
+            painter.setFont(self.title_font)
+            title_rect = QRectF(x, y, self.inner_width, self.title_height)
+            painter.drawText(title_rect, int(Qt.TextFlag.TextWordWrap), self.plan.title)
+            y += self.title_height + self.unit * 0.5
+        painter.setFont(self.font)
+        label_x = x + self.swatch.width() + self.unit * 0.6
+        label_width = box.right() - self.padding - label_x
+        for entry in self.plan.legend:
+            swatch = QRectF(
+                x, y + (self.row_height - self.swatch.height()) / 2, *self.swatch.toTuple()
+            )
+            painter.setPen(QPen(QColor(0, 0, 0, 90), 1))
+            painter.setBrush(QColor(entry.colour))
+            painter.drawRect(swatch)
+            if is_no_data_entry(entry):
+                painter.fillRect(swatch, QBrush(HATCH_COLOUR, Qt.BrushStyle.BDiagPattern))
+            painter.setPen(TEXT_COLOUR)
+            painter.drawText(
+                QRectF(label_x, y, label_width, self.row_height),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                entry.label,
+            )
+            y += self.row_height
+        line = national_line(self.plan)
+        if line:
+            painter.drawText(
+                QRectF(x, y, box.right() - self.padding - x, self.row_height),
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                line,
+            )
+        painter.restore()
+        return box
+
+
+def inset_size(scene: MapScene, area: QRectF) -> QSizeF:
+    """The inset's size for a map area: a share of it, with the inset's own aspect ratio."""
+    source = scene.inset_rect()
+    if source.isEmpty():
+        return QSizeF()
+    side = INSET_FRACTION * min(area.width(), area.height())
+    if source.width() >= source.height():
+        return QSizeF(side, side * source.height() / source.width())
+    return QSizeF(side * source.width() / source.height(), side)
+
+
+def fitted(source: QRectF, area: QRectF) -> QRectF:
+    """The largest rectangle with ``source``'s aspect ratio centred in ``area``."""
+    if source.isEmpty() or area.isEmpty():
+        return QRectF(area)
+    scale = min(area.width() / source.width(), area.height() / source.height())
+    size = QSizeF(source.width() * scale, source.height() * scale)
+    return QRectF(area.center() - QPointF(size.width() / 2, size.height() / 2), size)
+
+
+def scene_to_target(source: QRectF, target: QRectF) -> QTransform:
+    """The transform drawing scene rectangle ``source`` into ``target`` (same aspect ratio)."""
+    scale = target.width() / source.width()
+    transform = QTransform()
+    transform.translate(target.left(), target.top())
+    transform.scale(scale, scale)
+    transform.translate(-source.left(), -source.top())
+    return transform
+
+
+def national_target(scene: MapScene, area: QRectF, obstacles: list[QRectF]) -> QRectF:
+    """Where to draw the national view inside ``area`` so that no land hides under an obstacle.
+
+    The map is first centred in the whole area; when the legend or inset would cover land, the
+    map gives way to the left, right or both (the legend sits top-left, the inset bottom-right).
+    """
+    home = scene.home_rect()
+    obstacles = [o for o in obstacles if not o.isEmpty()]
+    left_edge = max((o.right() for o in obstacles if o.left() <= area.left() + 1), default=None)
+    right_edge = min((o.left() for o in obstacles if o.right() >= area.right() - 1), default=None)
+    candidates = [QRectF(area)]
+    if left_edge is not None:
+        candidates.append(QRectF(QPointF(left_edge, area.top()), area.bottomRight()))
+    if right_edge is not None:
+        candidates.append(QRectF(area.topLeft(), QPointF(right_edge, area.bottom())))
+    if left_edge is not None and right_edge is not None and right_edge > left_edge:
+        candidates.append(QRectF(left_edge, area.top(), right_edge - left_edge, area.height()))
+    for candidate in candidates:
+        target = fitted(home, candidate)
+        if not _covers_land(scene, home, target, obstacles):
+            return target
+    return fitted(home, candidates[-1])
+
+
+def _covers_land(scene: MapScene, home: QRectF, target: QRectF, obstacles: list[QRectF]) -> bool:
+    inverse, _invertible = scene_to_target(home, target).inverted()
+    for obstacle in obstacles:
+        scene_rect = inverse.mapRect(obstacle)
+        for item in scene.items(scene_rect, Qt.ItemSelectionMode.IntersectsItemShape):
+            if isinstance(item, AreaItem):
+                return True
+    return False
+
+
+def place_map_and_inset(
+    scene: MapScene, area: QRectF, obstacles: list[QRectF]
+) -> tuple[QRectF, QRectF]:
+    """The national map's target and the inset's rectangle inside ``area``.
+
+    The inset goes in the bottom-right corner of the map itself (over Sweden, near Oslo) when no
+    land hides under it there, else in the bottom-right corner of the whole area, with the map
+    giving way.
+    """
+    target = national_target(scene, area, obstacles)
+    size = inset_size(scene, target)
+    if size.isEmpty():
+        return target, QRectF()
+    inset = QRectF(target.bottomRight() - QPointF(size.width(), size.height()), size)
+    if not _covers_land(scene, scene.home_rect(), target, [inset]):
+        return target, inset
+    size = inset_size(scene, area)
+    inset = QRectF(area.bottomRight() - QPointF(size.width(), size.height()), size)
+    return national_target(scene, area, [*obstacles, inset]), inset
+
+
+def layout_figure(scene: MapScene, plan: MapPlan, rect: QRectF) -> FigureLayout:
+    """Place credits along the bottom, the legend top-left, the inset bottom-right, then the map."""
+    margin = 8.0
+    credits = credits_text(plan)
+    credits_height = 0.0
+    if credits:
+        metrics = QFontMetricsF(_font(CREDITS_FONT_PX))
+        bounds = metrics.boundingRect(
+            QRectF(0, 0, rect.width() - 2 * margin, 1e6), int(Qt.TextFlag.TextWordWrap), credits
+        )
+        credits_height = bounds.height() + margin
+    area = QRectF(
+        rect.left() + margin,
+        rect.top() + margin,
+        rect.width() - 2 * margin,
+        rect.height() - 2 * margin - credits_height,
+    )
+    legend = LegendPainter(plan, max_width=min(320.0, area.width() * 0.42))
+    legend_rect = QRectF(area.topLeft(), legend.size())
+    target, inset = place_map_and_inset(scene, area, [legend_rect])
+    credits_rect = QRectF(
+        rect.left() + margin,
+        rect.bottom() - margin - credits_height + margin / 2,
+        rect.width() - 2 * margin,
+        credits_height,
+    )
+    return FigureLayout(target, legend_rect, inset, credits_rect, legend)
+
+
+def paint_inset(painter: QPainter, scene: MapScene, target: QRectF) -> None:
+    """The inset: a white, framed box showing the small areas and their neighbours."""
+    painter.save()
+    painter.fillRect(target, MAP_BACKGROUND)
+    painter.setClipRect(target)
+    scene.render(painter, target, scene.inset_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+    painter.restore()
+    painter.save()
+    painter.setPen(QPen(FRAME_COLOUR, 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(target)
+    painter.restore()
+
+
+def paint_inset_marker(painter: QPainter, scene: MapScene, map_target: QRectF) -> None:
+    """A thin frame on the national map around the region the inset enlarges."""
+    transform = scene_to_target(scene.home_rect(), map_target)
+    painter.save()
+    painter.setPen(QPen(FRAME_COLOUR, 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(transform.mapRect(scene.inset_rect()))
+    painter.restore()
+
+
+def paint_credits(painter: QPainter, rect: QRectF, plan: MapPlan) -> None:
+    painter.save()
+    painter.setFont(_font(CREDITS_FONT_PX))
+    painter.setPen(TEXT_COLOUR)
+    painter.drawText(
+        rect, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), credits_text(plan)
+    )
+    painter.restore()
+
+
+def render_map(painter: QPainter, rect: QRectF, scene: MapScene, plan: MapPlan) -> FigureLayout:
+    """Paint the whole figure into ``rect`` (logical pixels) with the plan applied to the scene.
+
+    Args:
+        painter: An active painter on any device (image, SVG, PDF, printer, widget).
+        rect: Where the figure goes, in the painter's coordinates.
+        scene: The map set's scene; the plan is applied to it if it is not already.
+        plan: What to draw, in the current language.
+
+    Returns:
+        Where each part was drawn.
+    """
+    if scene.plan is not plan:
+        scene.apply_plan(plan)
+    layout = layout_figure(scene, plan, rect)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.fillRect(rect, MAP_BACKGROUND)
+    scene.render(painter, layout.map_target, scene.home_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+    if not layout.inset.isEmpty():
+        paint_inset_marker(painter, scene, layout.map_target)
+        paint_inset(painter, scene, layout.inset)
+    layout.legend_painter.paint(painter, layout.legend.topLeft())
+    if credits_text(plan):
+        paint_credits(painter, layout.credits, plan)
+    painter.restore()
+    return layout
+
+
+def save_map(
+    path: Path | str,
+    scene: MapScene,
+    plan: MapPlan,
+    fmt: str | None = None,
+    *,
+    dpi: float = LOGICAL_DPI,
+    size: tuple[int, int] = (1280, 800),
+) -> Path:
+    """Write the figure to a PNG, SVG or PDF file.
+
+    Args:
+        path: The file to write.
+        scene: The map set's scene.
+        plan: What to draw.
+        fmt: ``png``, ``svg`` or ``pdf``; by default the file's suffix.
+        dpi: Output resolution. A PNG is ``size * dpi / 96`` pixels; a PDF page is ``size / 96``
+            inches whatever the dpi.
+        size: The figure's size in logical pixels (1/96 inch).
+
+    Returns:
+        The path written.
+
+    Raises:
+        ValueError: For an unknown format.
+        OSError: When the file cannot be written.
+    """
+    path = Path(path)
+    fmt = (fmt or path.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise ValueError(
+            _("Unknown map export format {fmt!r}; use png, svg or pdf.").format(fmt=fmt)
+        )
+    width, height = size
+    logical = QRectF(0, 0, width, height)
+    scale = dpi / LOGICAL_DPI
+    scene.set_line_scale(scale if fmt != "svg" else 1.0)
+    try:
+        if fmt == "png":
+            image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_ARGB32)
+            image.setDotsPerMeterX(round(dpi / 0.0254))
+            image.setDotsPerMeterY(round(dpi / 0.0254))
+            image.fill(MAP_BACKGROUND)
+            painter = QPainter(image)
+            painter.scale(scale, scale)
+            render_map(painter, logical, scene, plan)
+            painter.end()
+            if not image.save(str(path), "PNG"):
+                raise OSError(_("The image cannot be written to {path}.").format(path=path))
+        elif fmt == "svg":
+            from PySide6.QtSvg import QSvgGenerator
+
+            generator = QSvgGenerator()
+            generator.setFileName(str(path))
+            generator.setSize(logical.size().toSize())
+            generator.setViewBox(logical)
+            generator.setResolution(round(LOGICAL_DPI))
+            generator.setTitle(plan.title)
+            generator.setDescription(credits_text(plan))
+            painter = QPainter(generator)
+            render_map(painter, logical, scene, plan)
+            painter.end()
+        else:
+            writer = QPdfWriter(str(path))
+            writer.setResolution(round(dpi))
+            page = QPageSize(
+                QSizeF(width / LOGICAL_DPI, height / LOGICAL_DPI), QPageSize.Unit.Inch, "map"
+            )
+            writer.setPageLayout(
+                QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+            )
+            writer.setTitle(plan.title)
+            writer.setCreator("Atlas Viewer")
+            painter = QPainter(writer)
+            painter.scale(scale, scale)
+            render_map(painter, logical, scene, plan)
+            painter.end()
+    finally:
+        scene.set_line_scale(1.0)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise OSError(_("The map could not be written to {path}.").format(path=path))
+    return path
