@@ -357,11 +357,11 @@ class FactSheetPdf:
                 self._draw_text(painter, rect, text, body, TEXT_COLOUR)
             return y + (rows + 1) * line
         left = x
-        for column, (label_width, value_width) in zip(
-            self._figure_columns(box), FIGURE_COLUMNS, strict=False
-        ):
-            for index, (label, value) in enumerate(column):
-                font = bold if (column is self._figure_columns(box)[0] and index == 0) else body
+        columns = self._figure_columns(box)
+        for number, (label_width, value_width) in enumerate(FIGURE_COLUMNS[: len(columns)]):
+            for index, (label, value) in enumerate(columns[number]):
+                # The area's own value leads, in bold.
+                font = bold if number == 0 and index == 0 else body
                 top = y + index * line
                 self._draw_text(
                     painter, QRectF(left, top, label_width, line), label, font, TEXT_COLOUR

@@ -149,7 +149,7 @@ class FactSheetViewer(QWidget):
     # ------------------------------------------------------------------ building
 
     def _build_actions(self) -> None:
-        def action(slot, *shortcuts: QKeySequence | str) -> QAction:  # type: ignore[no-untyped-def]
+        def action(slot, *shortcuts: QKeySequence | QKeySequence.StandardKey | str) -> QAction:  # type: ignore[no-untyped-def]
             act = QAction(self)
             act.setShortcuts([QKeySequence(s) for s in shortcuts])
             # Shortcuts work wherever the focus is inside the viewer, and only there, so that a
