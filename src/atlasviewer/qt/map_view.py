@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QResizeEvent,
     QTransform,
     QWheelEvent,
@@ -24,6 +25,7 @@ from atlasviewer.core.plan import MapPlan
 from atlasviewer.i18n import _
 from atlasviewer.qt.map_export import (
     CREDITS_FONT_PX,
+    FRAME_COLOUR,
     LegendPainter,
     credits_text,
     place_map_and_inset,
@@ -49,6 +51,7 @@ class _AreaGraphicsView(QGraphicsView):
         self._press: QPoint | None = None
         self._hover_key = ""
         self.fit_rect: QRectF | None = None
+        self.marker_rect: QRectF | None = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -78,6 +81,15 @@ class _AreaGraphicsView(QGraphicsView):
         viewport_centre = QPointF(self.viewport().rect().center())
         offset = (viewport_centre - target.center()) / scale
         self.centerOn(scene_rect.center() + offset)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+        """Frame the region the inset enlarges, so the reader sees where it sits."""
+        if self.marker_rect is not None and not self.marker_rect.isEmpty():
+            pen = QPen(FRAME_COLOUR, 1)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.marker_rect)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -264,6 +276,8 @@ class MapView(QWidget):
             self.inset.setGeometry(inset.toAlignedRect())
             self.inset.show_rect(self.inset.fit_rect, QRectF(self.inset.viewport().rect()))
         self.inset.setVisible(not inset.isEmpty())
+        self.view.marker_rect = None if inset.isEmpty() else self.scene.inset_rect()
+        self.view.viewport().update()
         home = self.scene.home_rect()
         if not home.isEmpty():
             self._national_scale = target.width() / home.width()
