@@ -251,3 +251,41 @@ def test_line_chart_with_text_categories_uses_the_tick_labels():
 def test_projector_style_is_larger_than_screen():
     assert ChartStyle.projector().tick_size > ChartStyle.screen().tick_size
     assert ChartStyle.print(dpi=300).dpi == 300
+
+
+# --------------------------------------------------------------------------- the Qt host
+
+
+def test_chart_widget_click_hover_and_selection(qtbot):
+    from PySide6.QtCore import Qt
+
+    from atlasviewer.qt.chart_widget import ChartWidget
+
+    widget = ChartWidget()
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    plan = bar_plan()
+    widget.show_bar_plan(plan, lang="nb")
+    widget.canvas.draw()
+    ax = widget.figure.axes[0]
+    x, y = ax.transData.transform((100.0, 1.0))
+    with qtbot.waitSignal(widget.area_clicked) as clicked:
+        MouseEvent("button_press_event", widget.canvas, x, y, button=1)._process()
+    assert clicked.args == ["Area 1", False]
+    ctrl = MouseEvent(
+        "button_press_event", widget.canvas, x, y, button=1, modifiers=frozenset({"ctrl"})
+    )
+    with qtbot.waitSignal(widget.area_clicked) as clicked:
+        ctrl._process()
+    assert clicked.args == ["Area 1", True]
+    with qtbot.waitSignal(widget.area_hovered) as hovered:
+        MouseEvent("motion_notify_event", widget.canvas, x, y)._process()
+    assert hovered.args == ["Area 1"]
+    assert "Area 1" in widget.tooltip_for(1)
+    widget.set_selected_areas({"Area 4"})
+    assert to_hex(ax.patches[4].get_edgecolor()) == SELECTION_COLOUR
+    assert to_hex(ax.patches[1].get_edgecolor()) != SELECTION_COLOUR
+    widget.clear()
+    assert not widget.canvas.isVisible() and widget.empty_label.isVisible()
+    assert Qt.FocusPolicy.ClickFocus == widget.canvas.focusPolicy()

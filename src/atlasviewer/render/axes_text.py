@@ -29,8 +29,11 @@ CHAR_WIDTH_EM = 0.55
 
 
 def credits_text(credits: Credits) -> str:
-    """The line every figure carries: producer · period · unit (· note), empty parts left out."""
-    parts = [credits.producer, credits.period, credits.unit, credits.source_note]
+    """The line every figure carries: source (or producer) · period · unit, empty parts left out.
+
+    The source note ("Source: SKDE, Helseatlas") names the producer, so it replaces it.
+    """
+    parts = [credits.source_note or credits.producer, credits.period, credits.unit]
     return " · ".join(p.strip() for p in parts if p and p.strip())
 
 
@@ -62,7 +65,7 @@ def format_value_axis(ax: Axes, axis: str, spec: str, lang: str) -> None:
 
     target = ax.xaxis if axis == "x" else ax.yaxis
     target.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
-    target.set_major_formatter(d3_tick_formatter(spec or ",.0f", lang))
+    target.set_major_formatter(d3_tick_formatter(spec, lang))
 
 
 def d3_tick_formatter(spec: str, lang: str) -> Any:

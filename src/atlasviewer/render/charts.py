@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 ANNUAL_MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<")
 """One marker shape per year of annual values, so years differ in shape, not only in shade."""
 
+MAX_CATEGORY_TICKS = 14
+"""More x categories than this (88 ages, 36 months) get every n-th one labelled."""
 BAR_EDGE_COLOUR = "white"
 NO_DATA_TEXT_COLOUR = "#777777"
 
@@ -134,7 +136,8 @@ def draw_bar_chart(
         )
     # Title, axis label and credits start at the axes' left edge, right of the area names.
     names = label_column_points([t.get_text() for t in ax.get_yticklabels()], style.tick_size)
-    set_title(ax, plan.title, style, names)
+    if plan.title != plan.value_label:  # the builders title a bar chart with its value label
+        set_title(ax, plan.title, style, names)
     ax.set_xlabel(
         wrap_to_width(ax, plan.value_label, style.label_size, names), fontsize=style.label_size
     )
@@ -340,20 +343,17 @@ def draw_line_chart(
             label=series.label or "_series",
         )
 
-    if categorical or plan.x_tick_labels:
-        ticks = list(range(len(categories))) if categorical else categories
+    if categorical:
         labels = [str(c) for c in categories]
-        if plan.x_tick_labels and len(plan.x_tick_labels) == len(ticks):
+        if len(plan.x_tick_labels) == len(categories):
             labels = list(plan.x_tick_labels)
-        ax.set_xticks(ticks, labels=labels)
-        if len(ticks) > 8 and max((len(t) for t in labels), default=0) > 3:
-            ax.tick_params(axis="x", labelrotation=45)
-            for label in ax.get_xticklabels():
-                label.set_horizontalalignment("right")
-                label.set_rotation_mode("anchor")
-    elif plan.format_x and plan.format_x != "month":
-        format_value_axis(ax, "x", plan.format_x, lang)
-    format_value_axis(ax, "y", plan.format_y, lang)
+        _set_thinned_ticks(ax, list(range(len(categories))), labels)
+    elif plan.format_x == "month" and len(plan.x_tick_labels) == len(categories):
+        _set_thinned_ticks(ax, categories, list(plan.x_tick_labels))
+    else:
+        # Ages, years: a plain number axis ("" keeps 2018 from becoming "2,018").
+        format_value_axis(ax, "x", "" if plan.format_x == "month" else plan.format_x, lang)
+    format_value_axis(ax, "y", plan.format_y or ",.0f", lang)
     values = [y for s in plan.series for y in s.y if y is not None]
     if values and min(values) >= 0:
         ax.set_ylim(bottom=0, top=max(values) * 1.08 or 1.0)
@@ -365,11 +365,23 @@ def draw_line_chart(
     ax.set_xlabel(
         wrap_to_width(ax, plan.x_label, style.label_size, y_axis_points), fontsize=style.label_size
     )
-    ax.set_ylabel(
-        wrap_to_width(ax, plan.y_label, style.label_size, 5 * style.label_size, vertical=True),
-        fontsize=style.label_size,
-    )
+    if plan.y_label != plan.title:  # the builders title a line chart with its y label
+        ax.set_ylabel(
+            wrap_to_width(ax, plan.y_label, style.label_size, 5 * style.label_size, vertical=True),
+            fontsize=style.label_size,
+        )
     draw_credits(ax, plan.credits, style, y_axis_points)
+
+
+def _set_thinned_ticks(ax: Axes, ticks: list[Any], labels: list[str]) -> None:
+    """Label at most :data:`MAX_CATEGORY_TICKS` of the x positions, evenly spaced."""
+    step = max(1, -(-len(ticks) // MAX_CATEGORY_TICKS))
+    ax.set_xticks(ticks[::step], labels=labels[::step])
+    if len(ticks[::step]) > 8 and max((len(t) for t in labels), default=0) > 3:
+        ax.tick_params(axis="x", labelrotation=45)
+        for label in ax.get_xticklabels():
+            label.set_horizontalalignment("right")
+            label.set_rotation_mode("anchor")
 
 
 # --------------------------------------------------------------------------- export

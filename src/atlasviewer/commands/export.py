@@ -1,0 +1,324 @@
+"""``atlasviewer export``: every view of an atlas's result boxes to image, table and summary files.
+
+Headless: maps are painted by the native map code on an offscreen Qt platform, charts by the
+matplotlib chart functions on the Agg backend, tables written as CSV and XLSX. Files are named
+``<box>-<slug>-<view>.<ext>`` (``3-eldre-bar1.png``), and ``<box>-<slug>-<year>-<view>.<ext>``
+for first-generation atlases, whose boxes show one indicator per year. A box that cannot be
+exported is reported on stderr by number and title; the others are written, and the command
+exits 1 at the end. Exit codes: 0 all written, 1 some box or view failed, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Callable
+from dataclasses import asdict, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from atlasviewer.i18n import _
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+TABLE_FORMATS = ("csv", "xlsx")
+DEFAULT_FORMATS = "png,svg,pdf,csv,xlsx"
+VIEW_NAMES = {"map": "map", "barchart": "bar", "linechart": "line", "table": "table"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from atlasviewer.cli import add_lang_argument
+
+    parser.add_argument("--atlas", required=True, metavar="ID", help="the atlas to export")
+    add_lang_argument(parser)
+    parser.add_argument(
+        "--box", default="all", metavar="N|all", help="result box number (from 1), or all"
+    )
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument(
+        "--format",
+        default=DEFAULT_FORMATS,
+        metavar="LIST",
+        help=f"comma-separated file formats (default {DEFAULT_FORMATS})",
+    )
+    parser.add_argument("--dpi", type=float, default=300.0, help="image resolution (default 300)")
+
+
+def slugify(text: str, limit: int = 40) -> str:
+    """A file-name part from a box title: ``Unødvendige?`` -> ``unodvendige``.
+
+    Without accents or spaces, so that the names work in every shell, archive and web server.
+    """
+    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text[:limit].rstrip("-") or "box"
+
+
+def run(args: argparse.Namespace) -> int:
+    _headless_environment()
+    from atlasviewer import i18n
+    from atlasviewer.core.library import AtlasLibrary
+    from atlasviewer.core.sources import data_roots
+
+    formats = [f.strip().lower() for f in str(args.format).split(",") if f.strip()]
+    unknown = [f for f in formats if f not in IMAGE_FORMATS + TABLE_FORMATS]
+    if unknown or not formats:
+        _error(
+            _("Unknown format: {formats}. Use {known}.").format(
+                formats=", ".join(unknown) or "-", known=", ".join(IMAGE_FORMATS + TABLE_FORMATS)
+            )
+        )
+        return 2
+    roots = data_roots(getattr(args, "data", None))
+    if not roots:
+        _error(_("No atlas data found: give --data DIR or set ATLASVIEWER_DATA."))
+        return 2
+    lang = args.lang or i18n.system_language()
+    i18n.set_language(lang)
+    library = AtlasLibrary(roots)
+    atlas = library.get(args.atlas)
+    if atlas is None:
+        _error(
+            _("Unknown atlas id: {ids}. Known ids: {known}.").format(
+                ids=args.atlas, known=", ".join(library.ids)
+            )
+        )
+        return 2
+    variant = atlas.variant(lang)
+    boxes = variant.result_boxes
+    if str(args.box).lower() != "all":
+        try:
+            number = int(args.box)
+        except ValueError:
+            number = 0
+        chosen = [b for b in boxes if b.number == number]
+        if not chosen:
+            _error(
+                _("Atlas {atlas} has no result box {box}; it has boxes 1 to {count}.").format(
+                    atlas=args.atlas, box=args.box, count=len(boxes)
+                )
+            )
+            return 2
+        boxes = chosen
+    out = Path(args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _error(_("Cannot create the folder {path}: {error}").format(path=out, error=exc))
+        return 2
+    app = _qt_application()  # noqa: F841 - kept alive while the maps are painted
+    exporter = BoxExporter(library, atlas, variant, out, formats, args.dpi, lang)
+    failures = 0
+    for box in boxes:
+        failures += exporter.export(box)
+    written = len(exporter.written)
+    print(_("{count} files written to {path}.").format(count=written, path=out))
+    if failures:
+        _error(_("{count} result boxes or views could not be exported.").format(count=failures))
+        return 1
+    return 0
+
+
+class BoxExporter:
+    """Writes the views of result boxes of one atlas variant into one folder."""
+
+    def __init__(
+        self,
+        library: Any,
+        atlas: Any,
+        variant: Any,
+        out: Path,
+        formats: list[str],
+        dpi: float,
+        lang: str,
+    ) -> None:
+        self.library = library
+        self.atlas = atlas
+        self.variant = variant
+        self.out = out
+        self.formats = formats
+        self.dpi = dpi
+        self.lang = lang
+        self.written: list[Path] = []
+        self._scenes: dict[str, Any] = {}
+
+    def export(self, box: Any) -> int:
+        """Write every view of ``box``; returns how many failed (reported on stderr)."""
+        from atlasviewer.core.plan import credits_for
+        from atlasviewer.core.problems import Severity
+
+        name = _box_name(box)
+        try:
+            data = box.load()
+        except Exception as exc:  # a reader bug must not stop the other boxes
+            _error(_("{box}: cannot read its data: {error}").format(box=name, error=exc))
+            return 1
+        errors = [p for p in data.problems if p.severity is Severity.ERROR]
+        if not data.views:
+            reason = errors[0].message if errors else _("it has no figures or tables")
+            _error(_("{box}: nothing exported: {problem}").format(box=name, problem=reason))
+            return 1
+        for problem in errors:
+            _error(f"{name}: {problem}")
+        credits = credits_for(self.variant, box, self.lang, data)
+        prefix = f"{box.number}-{slugify(box.title)}"
+        failures = 0
+        slices = data.slices or [None]
+        for slice_ in slices:
+            stem = prefix if slice_ is None else f"{prefix}-{slugify(str(slice_), 20)}"
+            counts: dict[str, int] = {}
+            for view in data.views_for(slice_):
+                kind = VIEW_NAMES.get(view.kind, view.kind)
+                counts[kind] = counts.get(kind, 0) + 1
+                view_name = _view_name(kind, counts[kind])
+                try:
+                    self._export_view(box, data, view, credits, f"{stem}-{view_name}")
+                except Exception as exc:  # report the view, keep going with the rest
+                    _error(
+                        _("{box}: view {view}: {error}").format(
+                            box=name, view=view_name, error=exc or type(exc).__name__
+                        )
+                    )
+                    failures += 1
+        try:
+            self._write_summary(box, data, f"{prefix}-summary.json")
+        except Exception as exc:
+            _error(_("{box}: summary: {error}").format(box=name, error=exc))
+            failures += 1
+        return failures
+
+    def _export_view(self, box: Any, data: Any, view: Any, credits: Any, stem: str) -> None:
+        from atlasviewer.core import plan as plans
+
+        if view.kind == "map":
+            geography = self.library.geography(self.atlas, box.map_file or "kart_2024.geojson")
+            map_plan = plans.build_map_plan(data, view, geography, lang=self.lang, credits=credits)
+            scene = self._scene(geography)
+            from atlasviewer.qt.map_export import save_map
+
+            for fmt in self._images():
+                self._write(
+                    stem, fmt, lambda p, f=fmt: save_map(p, scene, map_plan, f, dpi=self.dpi)
+                )
+        elif view.kind in ("barchart", "linechart"):
+            from atlasviewer.render.charts import figure_for
+
+            if view.kind == "barchart":
+                chart = plans.build_bar_plan(data, view, lang=self.lang, credits=credits)
+            else:
+                chart = plans.build_line_plan(data, view, lang=self.lang, credits=credits)
+            figure = figure_for(chart, dpi=self.dpi, lang=self.lang) if self._images() else None
+            for fmt in self._images():
+                self._write(stem, fmt, lambda p, f=fmt: figure.savefig(p, format=f))
+        elif view.kind == "table":
+            from atlasviewer.core.tables_export import write_table_csv, write_table_xlsx
+
+            table = plans.build_table_plan(data, view, lang=self.lang, credits=credits)
+            if "csv" in self.formats:
+                self._write(stem, "csv", lambda p: write_table_csv(table, p, self.lang))
+            if "xlsx" in self.formats:
+                title = box.title
+                self._write(stem, "xlsx", lambda p: write_table_xlsx(table, p, title))
+        else:
+            raise ValueError(_("unknown view type {kind!r}").format(kind=view.kind))
+
+    def _images(self) -> list[str]:
+        return [f for f in self.formats if f in IMAGE_FORMATS]
+
+    def _scene(self, geography: Any) -> Any:
+        """One map scene per map set, built once and re-coloured per view (as the window does)."""
+        if geography.id not in self._scenes:
+            from atlasviewer.qt.map_scene import MapScene
+
+            self._scenes[geography.id] = MapScene(geography)
+        return self._scenes[geography.id]
+
+    def _write(self, stem: str, fmt: str, writer: Callable[[Path], object]) -> None:
+        path = self.out / f"{stem}.{fmt}"
+        writer(path)
+        self.written.append(path)
+
+    def _write_summary(self, box: Any, data: Any, file_name: str) -> None:
+        """The box's key numbers (:func:`~atlasviewer.core.summary.summarise`) as JSON.
+
+        A first-generation box gets the summary of its latest year at the top and every year's
+        under ``by_slice``.
+        """
+        from atlasviewer.core.summary import summarise
+
+        document: dict[str, Any] = {
+            "atlas": self.library.atlas_id(self.atlas),
+            "box": box.number,
+            "title": box.title,
+            "lang": self.lang,
+        }
+        if data.slices:
+            by_slice = {
+                str(s): summarise(data, _main_view(data.views_for(s)), lang=self.lang)
+                for s in data.slices
+            }
+            document.update(by_slice[str(data.slices[-1])])
+            document["slice"] = str(data.slices[-1])
+            document["by_slice"] = by_slice
+        else:
+            document.update(summarise(data, lang=self.lang))
+        path = self.out / file_name
+        path.write_text(
+            json.dumps(_jsonable(document), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        self.written.append(path)
+
+
+def _main_view(views: list[Any]) -> Any:
+    """The map of a list of views, else its first bar chart, else None."""
+    for kind in ("map", "barchart"):
+        for view in views:
+            if view.kind == kind:
+                return view
+    return None
+
+
+def _view_name(kind: str, count: int) -> str:
+    """``map``, ``map2``; ``bar1``, ``bar2``; ``line1``; ``table``, ``table2``."""
+    if kind in ("bar", "line"):
+        return f"{kind}{count}"
+    return kind if count == 1 else f"{kind}{count}"
+
+
+def _box_name(box: Any) -> str:
+    return _("result box {number} ({title})").format(number=box.number, title=box.title)
+
+
+def _jsonable(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return _jsonable(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def _error(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _headless_environment() -> None:
+    """No display: Qt paints offscreen; matplotlib never needs a GUI backend here."""
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _qt_application() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["atlasviewer-export"])
