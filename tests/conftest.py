@@ -10,6 +10,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 import pytest  # noqa: E402
 
+import atlasviewer.qt  # noqa: E402,F401  (guards PySide6 6.12 on Python 3.11; see its docstring)
 from atlasviewer import i18n  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
