@@ -74,8 +74,10 @@ def search_text(atlas: Atlas) -> str:
     parts: list[str] = [atlas.id]
     for variant in atlas.variants.values():
         parts += [variant.main_title, variant.short_title, variant.frontpage_text]
-        for box in variant.result_boxes:
-            parts += [box.title, box.intro, box.finding]
+        for chapter in variant.chapters:
+            parts.append(chapter.title)
+            for box in chapter.result_boxes:
+                parts += [box.title, box.intro, box.finding, box.selection]
     return "\n".join(p for p in parts if p).casefold()
 
 
@@ -180,8 +182,13 @@ class AtlasFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_query(self, text: str) -> None:
-        self._words = text.casefold().split()
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter is deprecated
+            self.beginFilterChange()
+            self._words = text.casefold().split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = text.casefold().split()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         if not self._words:

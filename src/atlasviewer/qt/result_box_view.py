@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -65,7 +66,7 @@ class ResultBoxView(QWidget):
         self._chart_views: list[BarChartView | LineChartView] = []
         self._map_view_spec: MapView | None = None
         self._map_widget: Any = None
-        self._map_geography_id = ""
+        self._map_widgets: dict[str, Any] = {}
 
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -96,6 +97,9 @@ class ResultBoxView(QWidget):
         self.map_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.map_empty.setWordWrap(True)
         self.map_layout.addWidget(self.map_empty)
+        self.map_stack = QStackedWidget(self.map_holder)
+        self.map_stack.hide()
+        self.map_layout.addWidget(self.map_stack, 1)
         self.chart_tabs = QTabWidget(self)
         self.chart_tabs.setTabBarAutoHide(True)
         self.table_tabs = QTabWidget(self)
@@ -342,10 +346,10 @@ class ResultBoxView(QWidget):
     def _show_map(self, box: ResultBox, data: ResultData, lang: str, credits: Any) -> None:
         spec = self._map_view_spec
         if spec is None:
-            if self._map_widget is not None:
-                self._map_widget.hide()
+            self.map_stack.hide()
             self.map_empty.show()
             self.map_plan = None
+            self._map_widget = None
             return
         from atlasviewer.core.matching import match_rows
         from atlasviewer.core.plan import build_map_plan
@@ -366,26 +370,31 @@ class ResultBoxView(QWidget):
         except Exception as exc:  # noqa: BLE001 - shown in place, the rest of the box works
             self.map_empty.setText(_("The map could not be drawn: {error}").format(error=exc))
             self.map_empty.show()
-            if self._map_widget is not None:
-                self._map_widget.hide()
+            self.map_stack.hide()
             self.map_plan = None
+            self._map_widget = None
             return
-        widget = self._ensure_map_widget()
-        widget.show_geography(geography) if hasattr(widget, "show_geography") else None
+        widget = self._map_widget_for(geography)
         widget.apply_plan(plan)
-        widget.show()
+        self.map_stack.setCurrentWidget(widget)
+        self.map_stack.show()
         self.map_empty.hide()
         self.map_plan = plan
 
-    def _ensure_map_widget(self) -> Any:
-        if self._map_widget is None:
+    def _map_widget_for(self, geography: Any) -> Any:
+        """The map widget of a map set: scene and view are built once per geography."""
+        widget = self._map_widgets.get(geography.id)
+        if widget is None:
+            from atlasviewer.qt.map_scene import MapScene
             from atlasviewer.qt.map_view import MapView as MapWidget
 
-            self._map_widget = MapWidget(self.map_holder)
-            self._map_widget.area_clicked.connect(self.state.select)
-            self._map_widget.area_hovered.connect(self._on_map_hover)
-            self.map_layout.addWidget(self._map_widget, 1)
-        return self._map_widget
+            widget = MapWidget(MapScene(geography), self.map_stack)
+            widget.area_clicked.connect(self.state.select)
+            widget.area_hovered.connect(self._on_map_hover)
+            self._map_widgets[geography.id] = widget
+            self.map_stack.addWidget(widget)
+        self._map_widget = widget
+        return widget
 
     def _show_charts(self, data: ResultData, specs: list[Any], lang: str, credits: Any) -> None:
         from atlasviewer.core.plan import build_bar_plan, build_line_plan

@@ -1,0 +1,72 @@
+"""The one application state: linked selection by registry names, regions, box changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from atlasviewer.core.library import AtlasLibrary
+from atlasviewer.qt.state import AppState
+
+
+@pytest.fixture
+def state(qapp):
+    app_state = AppState()
+    yield app_state
+    app_state.close()
+
+
+def test_any_spelling_selects_the_same_area(state):
+    state.select("St. Olav")
+    assert state.selection == {"st_olav"}
+    assert state.is_selected("St. Olavs")
+
+
+def test_click_replaces_ctrl_click_adds_and_toggles(state):
+    state.select("UNN")
+    state.select("Finnmark")
+    assert state.selection == {"finnmark"}
+    state.select("UNN", add=True)
+    assert state.selection == {"finnmark", "unn"}
+    state.select("UNN", add=True)
+    assert state.selection == {"finnmark"}
+
+
+def test_health_region_selects_all_its_areas(state):
+    state.select("Helse Nord")
+    region = state.registry.regions["helse_nord"]
+    assert state.selection == set(region.areas)
+    assert {"finnmark", "unn", "nordland", "helgeland"} <= state.selection
+    assert state.is_selected("Helse Nord RHF")
+
+
+def test_national_row_selects_nothing(state):
+    state.select("Norge")
+    assert state.selection == frozenset()
+
+
+def test_selection_survives_moving_to_another_box(state, v2_root, qtbot):
+    library = AtlasLibrary([v2_root])
+    atlas = library.atlas("radiologi2")
+    state.set_atlas(atlas)
+    boxes = state.variant.result_boxes
+    state.set_box(boxes[0])
+    state.select("Vestfold")
+    with qtbot.waitSignal(state.box_changed):
+        state.set_box(boxes[1])
+    assert state.selection == {"vestfold"}
+
+
+def test_content_language_follows_ui_and_falls_back(state, v2_root, qtbot):
+    library = AtlasLibrary([v2_root])
+    state.set_ui_language("en")
+    state.set_atlas(library.atlas("radiologi2"))
+    assert state.content_language == "en"
+    state.set_box(state.variant.result_boxes[1])
+    with qtbot.waitSignal(state.variant_language_changed):
+        state.set_ui_language("nb")
+    assert state.content_language == "nb"
+    # The same box, now in the Norwegian variant.
+    assert state.box is state.variant.result_boxes[1]
+    state.set_atlas(library.atlas("endometriose"))  # Norwegian only
+    state.set_ui_language("en")
+    assert state.content_language == "nb"
