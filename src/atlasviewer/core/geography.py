@@ -153,7 +153,20 @@ def read_geojson(
             continue
         geo.areas.append(Area(key, code, canonical, region, geometry))
     _forget_registry_if_foreign(geo)
+    _strip_drawn_insets(geo)
     return geo
+
+
+def _strip_drawn_insets(geo: Geography) -> None:
+    from atlasviewer.core.map_geometry import strip_drawn_insets
+
+    drawn = {
+        a.key: a.geometry for a in geo.areas if a.geometry is not None and not a.geometry.is_empty
+    }
+    stripped = strip_drawn_insets(drawn)
+    for area in geo.areas:
+        if area.key in stripped:
+            area.geometry = stripped[area.key]
 
 
 def _vector_projection(source_crs: str) -> Any:

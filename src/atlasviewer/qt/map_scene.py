@@ -4,21 +4,16 @@ Like QGIS's canvas, the map is painted natively (../shared/CONVENTIONS.md, point
 holds one :class:`AreaItem` per area in drawing coordinates (UTM 33 metres, y flipped so north is
 up); :meth:`MapScene.apply_plan` only changes brushes and tooltips, never geometry.
 
-Two preparations of the geometry happen once per map set, here rather than in the reader because
-they are about drawing, not about the data:
-
-* Some published maps (``kart_2024``, several first-generation maps) carry a *drawn-in inset*: a
-  magnified copy of Oslo and its neighbours placed over Sweden, as the atlas web site shows it.
-  The copy is removed (:func:`strip_drawn_insets`); the viewer draws its own framed inset.
-* Areas too small to see at national scale are found (:func:`small_area_keys`) so the view can
-  show them in an inset, for any map set and without naming any area.
+Some published maps carry a magnified copy of Oslo drawn in over Sweden; the reader removes it
+(``core/map_geometry.strip_drawn_insets``) and the view draws its own framed inset of the areas
+too small to see at national scale (``core/map_geometry.small_area_keys``), for any map set and
+without naming any area.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
@@ -30,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from atlasviewer.core.map_geometry import small_area_keys
 from atlasviewer.core.plan import NO_DATA_COLOUR, SELECTION_COLOUR, MapPlan
 from atlasviewer.i18n import _
 
@@ -46,15 +42,6 @@ FINE_TOLERANCE_M = 15.0
 
 COARSE_BELOW_PIXELS_PER_M = 1 / 600
 """Use the coarse paths while one pixel covers more than twice the coarse tolerance (600 m)."""
-
-SMALL_AREA_FRACTION = 0.03
-"""An area whose bounding box is under 3% of the map's extent (about 45 km for Norway) shows as a
-speck at national scale. Measured: Oslo's referral areas are 0.4-2.4%, Oslo county 2.5%, the next
-smallest (Vestfold) 5.2%."""
-
-DRAWN_INSET_FRACTION = 0.03
-"""A detached cluster of polygons holding over 3% of the land is not an island (Norway's largest,
-Hinnøya, is 0.6%); when all its areas also lie elsewhere it is a magnified copy."""
 
 BORDER_COLOUR = QColor("white")
 BORDER_WIDTH_PX = 0.8
@@ -86,85 +73,6 @@ def scene_rect_of_bounds(bounds: tuple[float, float, float, float]) -> QRectF:
     """The scene rectangle of shapely bounds (min x, min y, max x, max y) in drawing metres."""
     minx, miny, maxx, maxy = bounds
     return QRectF(minx, -maxy, maxx - minx, maxy - miny)
-
-
-def strip_drawn_insets(geometries: dict[str, BaseGeometry]) -> dict[str, BaseGeometry]:
-    """The geometries without any magnified copy of some areas drawn in beside the country.
-
-    A drawn-in inset is a cluster of polygons detached from the main land mass, holding more than
-    :data:`DRAWN_INSET_FRACTION` of the land, whose areas all also lie outside it. Every part
-    inside such a cluster's hull is dropped. Maps without one are returned unchanged.
-    """
-    keys: list[str] = []
-    parts: list[BaseGeometry] = []
-    for key, geometry in geometries.items():
-        for part in shapely.get_parts(geometry):
-            keys.append(key)
-            parts.append(part)
-    if len(parts) < 2:
-        return dict(geometries)
-    part_array = np.array(parts, dtype=object)
-    areas = shapely.area(part_array)
-    total = float(areas.sum())
-    # Only parts large enough to matter form the clusters; islands join no cluster (cheap).
-    big = np.nonzero(areas >= 1e-4 * total)[0]
-    tree = shapely.STRtree(part_array[big])
-    left, right = tree.query(part_array[big], predicate="dwithin", distance=1000.0)
-    parent = list(range(len(big)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for a, b in zip(left, right, strict=True):
-        parent[root(int(a))] = root(int(b))
-    clusters: dict[int, list[int]] = {}
-    for i in range(len(big)):
-        clusters.setdefault(root(i), []).append(int(big[i]))
-    if len(clusters) < 2:
-        return dict(geometries)
-    ranked = sorted(clusters.values(), key=lambda members: -areas[members].sum())
-    drop_hulls = []
-    for members in ranked[1:]:
-        if areas[members].sum() < DRAWN_INSET_FRACTION * total:
-            continue
-        member_set = set(members)
-        cluster_keys = {keys[i] for i in members}
-        elsewhere = {keys[i] for i in range(len(parts)) if i not in member_set}
-        if cluster_keys <= elsewhere:
-            drop_hulls.append(shapely.convex_hull(shapely.union_all(part_array[members])))
-    if not drop_hulls:
-        return dict(geometries)
-    hull = shapely.union_all(drop_hulls).buffer(1000.0)
-    kept: dict[str, list[BaseGeometry]] = {key: [] for key in geometries}
-    for key, part in zip(keys, parts, strict=True):
-        if not hull.contains(part):
-            kept[key].append(part)
-    return {
-        key: shapely.union_all(pieces) if pieces else geometries[key]
-        for key, pieces in kept.items()
-    }
-
-
-def small_area_keys(geometries: dict[str, BaseGeometry]) -> list[str]:
-    """Keys of areas too small to see at national scale (see :data:`SMALL_AREA_FRACTION`)."""
-    bounds = {key: g.bounds for key, g in geometries.items() if not g.is_empty}
-    if not bounds:
-        return []
-    minx = min(b[0] for b in bounds.values())
-    miny = min(b[1] for b in bounds.values())
-    maxx = max(b[2] for b in bounds.values())
-    maxy = max(b[3] for b in bounds.values())
-    extent = max(maxx - minx, maxy - miny)
-    if extent <= 0 or len(bounds) < 2:
-        return []
-    return [
-        key
-        for key, (x0, y0, x1, y1) in bounds.items()
-        if max(x1 - x0, y1 - y0) < SMALL_AREA_FRACTION * extent
-    ]
 
 
 class AreaItem(QGraphicsPathItem):
@@ -218,9 +126,9 @@ class MapScene(QGraphicsScene):
             for area in geography.areas
             if area.geometry is not None and not area.geometry.is_empty
         }
-        geometries = strip_drawn_insets(geometries)
         self.geometries = geometries
-        """The geometry drawn per area key (drawn-in insets removed), unsimplified."""
+        """The geometry drawn per area key, unsimplified (drawn-in insets were removed when the
+        map was read: core/map_geometry.py)."""
         self._small_keys = small_area_keys(geometries)
         keys = list(geometries)
         originals = list(geometries.values())
