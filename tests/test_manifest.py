@@ -115,3 +115,20 @@ def test_message_is_translated(installed: Path) -> None:
     assert "LICENSE-data" in problem.message
     assert "{name}" not in problem.message
     assert english
+
+
+def test_validate_exits_1_naming_a_changed_bundled_file(
+    installed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from atlasviewer.cli import main
+
+    root = installed / "helseatlas-v1"
+    assert main(["validate", "--data", str(root)]) == 0
+    geojson = root / "geojson" / "kols.geojson"
+    geojson.write_bytes(geojson.read_bytes().replace(b"1", b"2", 1))
+    capsys.readouterr()
+
+    assert main(["validate", "--data", str(root)]) == 1
+    output = capsys.readouterr().out
+    assert "helseatlas-v1/geojson/kols.geojson" in output
+    assert "changed" in output
