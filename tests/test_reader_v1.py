@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -191,10 +193,12 @@ def test_missing_column_is_an_error_naming_it(tmp_path: Path):
 def test_non_numeric_value_is_an_error_and_the_row_stays(tmp_path: Path):
     rows = [HEADER, GOOD_ROWS[0], GOOD_ROWS[1].replace("180.0", "n/a"), GOOD_ROWS[2]]
     atlas = _only_atlas(_root(tmp_path, "test", rows))
+    data = atlas.primary.result_boxes[0].load()  # numbers are checked when a box is loaded
     (problem,) = atlas.problems
     assert problem.severity is Severity.ERROR and problem.place == "line 3"
-    assert "n/a" in problem.message
-    frame = atlas.primary.result_boxes[0].load().rowsets["data"].frame
+    assert "n/a" in problem.message and problem.file.endswith("test.csv")
+    assert data.problems == [problem]
+    frame = data.rowsets["data"].frame
     assert list(frame["area"]) == ["Finnmark", "Førde", "Norge"]
     assert math.isnan(frame["value"][1]) and frame["value"][0] == 250.5
 
@@ -202,11 +206,59 @@ def test_non_numeric_value_is_an_error_and_the_row_stays(tmp_path: Path):
 def test_unknown_area_is_a_warning_with_its_line(tmp_path: Path):
     rows = [HEADER, *GOOD_ROWS, "9;1;Skulder;Atlantis;10;1;100;Rate;2011-2013"]
     atlas = _only_atlas(_root(tmp_path, "test", rows))
+    data = atlas.primary.result_boxes[0].load()  # areas are matched when a box is loaded
     (problem,) = atlas.problems
     assert problem.severity is Severity.WARNING and problem.place == "line 5"
     assert "Atlantis" in problem.message
-    frame = atlas.primary.result_boxes[0].load().rowsets["data"].frame
+    assert data.problems == [problem]
+    frame = data.rowsets["data"].frame
     assert "Atlantis" in set(frame["area"])
+
+
+def test_row_problems_reach_the_atlas_once_and_only_the_boxes_they_concern(tmp_path: Path):
+    knee = [r.replace(";1;Skulder;", ";2;Kne;") for r in GOOD_ROWS]
+    rows = [HEADER, *GOOD_ROWS, knee[0], knee[1].replace("180.0", "n/a"), knee[2] + ";x"]
+    atlas = _only_atlas(_root(tmp_path, "test", rows))
+    shoulder, knee_box = atlas.primary.result_boxes
+    assert (shoulder.place, knee_box.place) == ("lines 2-4", "lines 5-7")
+    assert shoulder.load().problems == []
+    assert [(p.severity, p.place) for p in atlas.problems] == [
+        (Severity.WARNING, "line 7"), (Severity.ERROR, "line 6"),
+    ]  # fmt: skip
+    data = knee_box.load()
+    assert data.problems == atlas.problems  # the file was parsed once: nothing added twice
+    assert "10 fields" in data.problems[0].message and "n/a" in data.problems[1].message
+    assert list(data.rowsets["data"].frame["area"]) == ["Finnmark", "Førde", "Norge"]
+
+
+def test_validate_reports_row_problems_with_file_and_line(tmp_path: Path, capsys):
+    from atlasviewer import cli
+
+    rows = [HEADER, GOOD_ROWS[0], GOOD_ROWS[1].replace("180.0", "n/a"), GOOD_ROWS[2]]
+    root = _root(tmp_path, "test", rows)
+    assert cli.main(["validate", "--data", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert f"{root / 'csv' / 'test.csv'}: line 3" in out and "n/a" in out
+
+
+def test_index_reads_no_numbers_and_does_not_import_pandas(v1_root: Path):
+    """The viewer indexes every atlas before it paints: pandas must wait for a box."""
+    script = (
+        "import sys\n"
+        "from atlasviewer.core.readers.v1 import FirstGenerationReader\n"
+        f"atlases = FirstGenerationReader({str(v1_root)!r}).read_index()\n"
+        "boxes = sum(len(v.result_boxes) for a in atlases for v in a.variants.values())\n"
+        "print(len(atlases), boxes, 'pandas' in sys.modules)\n"
+        "atlases[0].primary.result_boxes[0].load()\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    index_line, after_load = result.stdout.split("\n")[:2]
+    count, boxes, pandas_at_index = index_line.split()
+    assert (count, pandas_at_index, after_load) == ("7", "False", "True")
+    assert int(boxes) > 100
 
 
 def test_non_utf8_file_is_read_as_cp1252_with_a_warning(tmp_path: Path):

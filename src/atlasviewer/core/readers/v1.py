@@ -31,10 +31,11 @@ from pathlib import Path
 
 from atlasviewer.core.geography import read_geojson
 from atlasviewer.core.model import Atlas, AtlasVariant, Chapter, Geography, ResultBox, ResultData
-from atlasviewer.core.problems import ProblemLog
+from atlasviewer.core.problems import Problem, ProblemLog
 from atlasviewer.core.readers.base import AtlasReader
 from atlasviewer.core.readers.v1_boxes import IndicatorRows, build_result_data, is_year
-from atlasviewer.core.readers.v1_csv import LongTable, read_long_csv
+from atlasviewer.core.readers.v1_csv import LINE, LongTable, read_long_csv
+from atlasviewer.core.readers.v1_scan import CsvScan, scan_long_csv
 from atlasviewer.core.registry import AreaRegistry
 from atlasviewer.i18n import N_
 
@@ -84,8 +85,11 @@ NYNORSK_NATIONAL = "noreg"
 class FirstGenerationReader(AtlasReader):
     """Reads a first-generation root: ``csv/`` and ``geojson/``.
 
-    Every CSV is read and checked by :meth:`read_index` (they are small); result-box data is
-    built on first :meth:`ResultBox.load`, and maps are read by :meth:`geography` only.
+    :meth:`read_index` scans every CSV with the standard library only (labels, no numbers, no
+    pandas: the library is indexed before the viewer paints). The first :meth:`ResultBox.load`
+    of a box parses and checks its whole file once (cached, shared by the file's boxes); the
+    problems found then are added to the atlas and to each box whose rows they concern. Maps are
+    read by :meth:`geography` only.
     """
 
     generation = 1
@@ -93,8 +97,9 @@ class FirstGenerationReader(AtlasReader):
     def __init__(self, root: Path, registry: AreaRegistry | None = None) -> None:
         super().__init__(root, registry)
         self._maps: dict[Path, Geography] = {}
-        self._atlas_areas: dict[str, set[str]] = {}
+        self._area_names: dict[str, set[str]] = {}
         self._resolved: dict[str, Geography] = {}
+        self._tables: dict[Path, LongTable] = {}
 
     @classmethod
     def detect(cls, root: Path) -> bool:
@@ -113,90 +118,127 @@ class FirstGenerationReader(AtlasReader):
 
     def _read_atlas(self, stem: str, paths: list[Path]) -> Atlas:
         atlas = Atlas(id=ID_PREFIX + stem, generation=1, root=self.root)
-        areas: set[str] = set()
+        names: set[str] = set()
         for path in paths:
-            table = read_long_csv(path, self.registry)
-            atlas.problems.extend(table.problems)
-            lang = self._language(path, table)
+            scan = scan_long_csv(path)
+            atlas.problems.extend(scan.problems)
+            lang = self._language(path, scan)
             if lang in atlas.variants:
                 continue
-            atlas.variants[lang] = self._variant(stem, lang, table)
-            if table.frame is not None:
-                areas.update(
-                    m.id
-                    for m in map(self.registry.match, table.frame["area_name"])
-                    if m is not None and m.kind == "area"
-                )
-        self._atlas_areas[atlas.id] = areas
+            atlas.variants[lang] = self._variant(atlas, stem, lang, scan)
+            names.update(scan.area_names)
+        self._area_names[atlas.id] = names
         return atlas
 
-    def _language(self, path: Path, table: LongTable) -> str:
+    def _language(self, path: Path, scan: CsvScan) -> str:
         if path.stem.endswith(ENGLISH_SUFFIX):
             return "en"
-        if table.frame is not None and any(
-            name.casefold() == NYNORSK_NATIONAL for name in table.frame["area_name"]
-        ):
+        if any(name.casefold() == NYNORSK_NATIONAL for name in scan.area_names):
             return "nn"
         return "nb"
 
-    def _variant(self, stem: str, lang: str, table: LongTable) -> AtlasVariant:
-        period = table.first("period")
+    def _variant(self, atlas: Atlas, stem: str, lang: str, scan: CsvScan) -> AtlasVariant:
+        period = scan.first("period")
         known = TITLES.get(stem, {})
         main, short = known.get(lang) or known.get("nb") or known.get("nn") or (stem, stem)
-        atlas_name = table.first("atlas_name")
+        atlas_name = scan.first("atlas_name")
         if atlas_name:
             start = period.split("-")[0] if period else ""
             main = atlas_name if start in atlas_name else f"{atlas_name} {period}".strip()
         years = re.findall(r"\d{4}", period)
         variant = AtlasVariant(
             lang=lang,
-            source=table.path,
+            source=scan.path,
             main_title=main,
             short_title=short,
             date=max(years) if years else "",
             producer=PRODUCERS.get(stem, DEFAULT_PRODUCER),
         )
-        if table.frame is not None:
-            variant.chapters = self._chapters(stem, lang, table)
+        if scan.usable:
+            variant.chapters = self._chapters(atlas, stem, lang, scan)
         return variant
 
-    def _chapters(self, stem: str, lang: str, table: LongTable) -> list[Chapter]:
+    def _chapters(self, atlas: Atlas, stem: str, lang: str, scan: CsvScan) -> list[Chapter]:
         """Chapters by ``level1`` group, boxes by indicator, in the order of the file."""
-        frame = table.frame
-        assert frame is not None
-        levels = [n for n in (2, 3) if f"level{n}_name" in frame or f"level{n}" in frame]
+        columns = scan.label_columns
+        levels = [n for n in (2, 3) if f"level{n}_name" in columns or f"level{n}" in columns]
         slice_column = next(
             (f"level{n}_name" for n in levels
-             if f"level{n}_name" in frame and all(map(is_year, frame[f"level{n}_name"]))),
+             if f"level{n}_name" in columns and all(map(is_year, scan.values(f"level{n}_name")))),
             None,
         )  # fmt: skip
         box_levels = [n for n in levels if f"level{n}_name" != slice_column]
-        chapter_column = "level1_name" if "level1_name" in frame else "level1"
-        label_columns = [_label_column(frame, n) for n in box_levels]
+        chapter_column = columns[0]
+        label_columns = [_label_column(columns, n) for n in box_levels]
         keys = [chapter_column, *label_columns]
         for n in box_levels:
-            if f"level{n}" in frame and f"level{n}" not in keys:
+            if f"level{n}" in columns and f"level{n}" not in keys:
                 keys.append(f"level{n}")  # numbers keep apart boxes of the same name (barn)
+        picks = [columns.index(k) for k in keys]
+
+        # Label combinations that differ only in the year are one box (in order of appearance).
+        boxes: dict[tuple[str, ...], list[int]] = {}
+        for labels, lines in scan.groups.items():
+            boxes.setdefault(tuple(labels[i] for i in picks), []).extend(lines)
 
         chapters: dict[str, Chapter] = {}
-        for number, (key, rows) in enumerate(frame.groupby(keys, sort=False), start=1):
-            values = dict(zip(keys, key if isinstance(key, tuple) else (key,), strict=True))
-            chapter_title = str(values[chapter_column])
-            names = [str(values[c]) for c in label_columns if values[c]]
+        for number, (key, lines) in enumerate(boxes.items(), start=1):
+            values = dict(zip(keys, key, strict=True))
+            chapter_title = values[chapter_column]
+            names = [values[c] for c in label_columns if values[c]]
+            lines.sort()
             box = ResultBox(
                 number=number,
                 title=": ".join(names) or chapter_title,
-                data_file=table.path.name,
+                data_file=scan.path.name,
                 map_file=f"{stem}.geojson",
-                place=f"lines {rows['_line'].min()}-{rows['_line'].max()}",
+                place=f"lines {lines[0]}-{lines[-1]}",
             )
-            indicator = IndicatorRows(box.title, lang, table.path, rows, slice_column)
-            box.loader = partial(self._load_box, indicator)
+            box.loader = partial(
+                self._load_box, atlas, scan, box.title, lang, tuple(lines), slice_column
+            )
             chapters.setdefault(chapter_title, Chapter(chapter_title)).items.append(box)
         return list(chapters.values())
 
-    def _load_box(self, rows: IndicatorRows) -> ResultData:
-        return build_result_data(rows, self.registry)
+    # ------------------------------------------------------------------ box data
+
+    def _load_box(
+        self,
+        atlas: Atlas,
+        scan: CsvScan,
+        title: str,
+        lang: str,
+        lines: tuple[int, ...],
+        slice_column: str | None,
+    ) -> ResultData:
+        """A box's data from its file's full parse, with the file's problems on its rows."""
+        table = self._table(atlas, scan)
+        wanted = set(lines)
+        problems = [p for p in table.problems if _line_of(p) in wanted or _line_of(p) is None]
+        rows = None if table.frame is None else table.frame[table.frame[LINE].isin(wanted)]
+        if rows is None or rows.empty:
+            if table.frame is not None:  # the file changed since the index was read
+                log = ProblemLog(str(scan.path))
+                log.error(
+                    f"lines {lines[0]}-{lines[-1]}",
+                    N_("The rows of “{title}” are no longer in the file; reopen the atlas."),
+                    title=title,
+                )
+                problems.extend(log.problems)
+            return ResultData({}, [], problems=problems)
+        data = build_result_data(
+            IndicatorRows(title, lang, scan.path, rows, slice_column), self.registry
+        )
+        data.problems[:0] = problems
+        return data
+
+    def _table(self, atlas: Atlas, scan: CsvScan) -> LongTable:
+        """The full parse of a file, once; its problems are added to the atlas the first time."""
+        table = self._tables.get(scan.path)
+        if table is None:
+            table = self._tables[scan.path] = read_long_csv(scan, self.registry)
+            atlas.problems.extend(table.problems)
+        return table
 
     # ------------------------------------------------------------------ maps
 
@@ -218,7 +260,9 @@ class FirstGenerationReader(AtlasReader):
         return self._maps[path]
 
     def _fallback_map(self, atlas: Atlas, map_file: str) -> Geography:
-        needed = self._atlas_areas.get(atlas.id, set())
+        # Matched here, not at index time: only atlases without a map of their own need it.
+        matches = map(self.registry.match, self._area_names.get(atlas.id, set()))
+        needed = {m.id for m in matches if m is not None and m.kind == "area"}
         log = ProblemLog(str(self.root / "geojson" / map_file))
         candidates = []
         for path in sorted((self.root / "geojson").glob("*.geojson")):
@@ -262,6 +306,12 @@ class FirstGenerationReader(AtlasReader):
         )  # fmt: skip
 
 
-def _label_column(frame, level: int) -> str:  # noqa: ANN001 - a pandas frame
+def _label_column(columns: list[str], level: int) -> str:
     """The column naming a level's labels: its ``_name`` column, else its number."""
-    return f"level{level}_name" if f"level{level}_name" in frame else f"level{level}"
+    return f"level{level}_name" if f"level{level}_name" in columns else f"level{level}"
+
+
+def _line_of(problem: Problem) -> int | None:
+    """The file line a row problem names (``line 12``); None for one of the whole file."""
+    number = problem.place.removeprefix("line ")
+    return int(number) if number.isdigit() else None

@@ -130,7 +130,8 @@ def build_result_data(rows: IndicatorRows, registry: AreaRegistry) -> ResultData
 
     rowsets: dict[str, RowSet] = {}
     views: list[View] = []
-    for label in slices or [None]:
+    labels: list[str | None] = [*slices] if slices else [None]  # None: one set, no slices
+    for label in labels:
         part = frame if label is None else frame[frame[rows.slice_column] == label]
         part = _drop_duplicate_areas(part, log)
         data = pd.DataFrame(

@@ -1,10 +1,12 @@
-"""Reading one long-format CSV of a first-generation atlas into a checked table.
+"""The full parse of one long-format CSV of a first-generation atlas into a checked table.
 
 The files are ``;``-separated, one row per area x indicator (x year), with columns that differ
-from atlas to atlas (../shared/README.md). This module reads a file into a pandas frame of the
-columns it has, converts the numbers, and records every defect as a :class:`Problem` naming the
-file and the line: a missing required column, a number that is not one, an area name the
-registry does not know, a file that is not UTF-8, an empty file.
+from atlas to atlas (../shared/README.md). The index has already scanned the file
+(:mod:`.v1_scan`: header, labels, encoding, problems of the whole file); this module, run when a
+result box of the file is first loaded, reads it into a pandas frame of the columns it has,
+converts the numbers, matches the areas and records every defect of a row as a
+:class:`Problem` naming the file and the line: a line with the wrong number of fields, a number
+that is not one, a row without a value, an area name the registry does not know.
 """
 
 from __future__ import annotations
@@ -17,6 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from atlasviewer.core.problems import Problem, ProblemLog, Severity
+from atlasviewer.core.readers.v1_scan import (
+    COUNT_WORDS,
+    POPULATION_WORDS,
+    CsvScan,
+    check_header,
+    clean_label,
+    read_text,
+)
 from atlasviewer.core.registry import AreaRegistry
 from atlasviewer.i18n import N_
 
@@ -30,11 +40,6 @@ AREA_KEY = "area_key"
 """Column holding the area's key: the registry's bokmål name (the key maps are read with), the
 national row's own name, or the name as written when the registry does not know it."""
 
-INDICATOR_COLUMNS = ("level1_name", "level1")
-"""A file needs one of these: they name the indicator (group) a row belongs to."""
-
-REQUIRED_COLUMNS = ("area_name", "value")
-
 NUMBER_COLUMNS = ("value", "numerator", "denominator", "lci", "uci", "ll", "ul")
 """Columns converted to numbers; only ``value`` is required to be one on every row."""
 
@@ -43,8 +48,6 @@ TEXT_COLUMNS = (
     "area_name", "atlas_name", "type", "numerator_name", "denominator_name", "period",
 )  # fmt: skip
 """Label columns, cleaned of stray and non-breaking spaces (the English fodsel file has them)."""
-
-FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 
 
 @dataclass
@@ -55,44 +58,14 @@ class LongTable:
         path: The file.
         frame: The rows (None when the file could not be used at all).
         encoding: The encoding the text was read with.
-        problems: Everything wrong with the file, each naming a line where it can.
+        problems: What is wrong with its rows, each naming its line (the problems of the
+            file as a whole are the scan's; they are not repeated here).
     """
 
     path: Path
     frame: pd.DataFrame | None
     encoding: str = "utf-8"
     problems: list[Problem] = field(default_factory=list)
-
-    def first(self, column: str) -> str:
-        """The first non-empty value of a label column, or ""."""
-        if self.frame is None or column not in self.frame:
-            return ""
-        for value in self.frame[column]:
-            if value:
-                return str(value)
-        return ""
-
-
-def _decode(raw: bytes, log: ProblemLog) -> tuple[str, str]:
-    try:
-        return raw.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        for encoding in FALLBACK_ENCODINGS:
-            try:
-                text = raw.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            log.warning(
-                f"line {line}",
-                N_(
-                    "The file is not UTF-8 text; it was read as {encoding}. Check that letters "
-                    "such as æ, ø and å show correctly."
-                ),
-                encoding=encoding,
-            )
-            return text, encoding
-    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
 
 
 def parse_number(text: str) -> float | None:
@@ -112,35 +85,23 @@ def parse_number(text: str) -> float | None:
     return number
 
 
-def read_long_csv(path: Path, registry: AreaRegistry) -> LongTable:
-    """Read and check one first-generation CSV file; never raises on bad input."""
+def read_long_csv(scan: CsvScan, registry: AreaRegistry) -> LongTable:
+    """Read and check every row of a file the index scanned; never raises on bad input.
+
+    The file is read again with the encoding the scan found (a problem with the encoding, the
+    header or the file as a whole is already on the scan, and is not recorded twice).
+    """
     import pandas as pd
 
-    log = ProblemLog(str(path))
-    table = LongTable(path, None, problems=log.problems)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        log.error("", N_("The file cannot be read: {reason}."), reason=exc.strerror or exc)
+    log = ProblemLog(str(scan.path))
+    table = LongTable(scan.path, None, encoding=scan.encoding, problems=log.problems)
+    text = read_text(scan.path, log, scan.encoding)
+    if text is None:
         return table
-    if not raw.strip():
-        log.error("", N_("The file is empty."))
-        return table
-    text, table.encoding = _decode(raw, log)
-
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    reader = csv.reader(io.StringIO(text[0], newline=""), delimiter=";")
     header = [name.strip() for name in next(reader, [])]
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if not any(c in header for c in INDICATOR_COLUMNS):
-        missing.append(" or ".join(INDICATOR_COLUMNS))
-    if missing:
-        log.error(
-            "line 1",
-            N_("The file lacks the required column(s) {columns} (its columns are: {found})."),
-            columns=", ".join(missing),
-            found=", ".join(header) or "-",
-        )
-        return table
+    if header != scan.header and not check_header(header, log):
+        return table  # the file changed since the index was read
 
     records: list[list[str]] = []
     for row in reader:
@@ -163,45 +124,32 @@ def read_long_csv(path: Path, registry: AreaRegistry) -> LongTable:
     frame[LINE] = frame[LINE].astype(int)
     for column in TEXT_COLUMNS:
         if column in frame:
-            frame[column] = frame[column].map(_clean_label)
+            frame[column] = frame[column].map(clean_label)
     for column in NUMBER_COLUMNS:
         if column in frame:
             frame[column] = _numbers(frame, column, log)
     frame[AREA_KEY] = _area_keys(frame, registry, log)
-    _unswap_count_names(frame, log)
+    _unswap_count_names(frame)
     table.frame = frame
     return table
 
 
-_POPULATION_WORDS = ("inhabitants", "innbyggere", "innbyggjarar", "population")
-_COUNT_WORDS = ("number", "antall", "tal")
-
-
-def _unswap_count_names(frame: pd.DataFrame, log: ProblemLog) -> None:
+def _unswap_count_names(frame: pd.DataFrame) -> None:
     """Put back numerator and denominator names a file gives the wrong way round.
 
     The English dagkir file names its population "numerator_name" and its count
-    "denominator_name" (the numbers themselves are in the right columns).
+    "denominator_name" (the numbers themselves are in the right columns). The scan has
+    recorded it for the index (:func:`.v1_scan.scan_long_csv`).
     """
     if "numerator_name" not in frame or "denominator_name" not in frame:
         return
     numerator = frame["numerator_name"].str.casefold()
     denominator = frame["denominator_name"].str.casefold()
-    swapped = numerator.isin(_POPULATION_WORDS) & denominator.isin(_COUNT_WORDS)
+    swapped = numerator.isin(POPULATION_WORDS) & denominator.isin(COUNT_WORDS)
     if swapped.any():
-        first = frame.loc[swapped, LINE].iloc[0]
-        log.info(
-            f"line {first}",
-            N_("The numerator and denominator names are swapped ({count} rows); corrected."),
-            count=int(swapped.sum()),
-        )
         frame.loc[swapped, ["numerator_name", "denominator_name"]] = frame.loc[
             swapped, ["denominator_name", "numerator_name"]
         ].to_numpy()
-
-
-def _clean_label(text: str) -> str:
-    return " ".join(str(text).replace("\u00a0", " ").split())
 
 
 def _numbers(frame: pd.DataFrame, column: str, log: ProblemLog) -> list[float]:

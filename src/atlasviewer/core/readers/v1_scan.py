@@ -1,0 +1,230 @@
+"""The index pass over one first-generation CSV: what the library needs, without pandas.
+
+The viewer indexes every atlas before it paints its library, so this pass reads each file once
+with the standard :mod:`csv` module and keeps only the labels that make chapters and result
+boxes (with the lines each label combination sits on), the area names (for the language and
+the fallback map), and the first ``atlas_name`` / ``period``. Numbers, area matching and
+intervals wait for the full parse (:mod:`.v1_csv`), run when a result box is first loaded.
+
+Problems found here are those of the file as a whole: unreadable, empty, not UTF-8, a missing
+required column, no data rows, and the count names a file gives the wrong way round.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from operator import itemgetter
+from pathlib import Path
+
+from atlasviewer.core.problems import Problem, ProblemLog
+from atlasviewer.i18n import N_
+
+INDICATOR_COLUMNS = ("level1_name", "level1")
+"""A file needs one of these: they name the indicator (group) a row belongs to."""
+
+REQUIRED_COLUMNS = ("area_name", "value")
+
+FIRST_VALUE_COLUMNS = ("atlas_name", "period")
+"""Columns of which the index keeps the first non-empty value (titles and dates)."""
+
+FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+
+POPULATION_WORDS = ("inhabitants", "innbyggere", "innbyggjarar", "population")
+COUNT_WORDS = ("number", "antall", "tal")
+
+
+@dataclass
+class CsvScan:
+    """One CSV file as the index sees it.
+
+    Attributes:
+        path: The file.
+        encoding: The encoding the text is read with (the full parse reuses it).
+        header: The column names, stripped.
+        label_columns: The columns whose values make chapters and boxes: ``level1_name`` (or
+            ``level1``), then those of ``level2_name``, ``level2``, ``level3_name``, ``level3``
+            the file has.
+        groups: Each distinct combination of (cleaned) label values, in order of first appearance,
+            with the file lines of its rows in file order.
+        area_names: The distinct (cleaned) area names.
+        first_values: The first non-empty value of ``atlas_name`` and ``period``.
+        swapped_count_names: Whether the file's numerator and denominator names are the wrong
+            way round (the full parse puts them back).
+        problems: What is wrong with the file as a whole.
+    """
+
+    path: Path
+    encoding: str = "utf-8"
+    header: list[str] = field(default_factory=list)
+    label_columns: list[str] = field(default_factory=list)
+    groups: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    area_names: set[str] = field(default_factory=set)
+    first_values: dict[str, str] = field(default_factory=dict)
+    swapped_count_names: bool = False
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def usable(self) -> bool:
+        """Whether the file has the required columns and at least one data row."""
+        return bool(self.groups)
+
+    def first(self, column: str) -> str:
+        """The first non-empty value of ``atlas_name`` or ``period``, or ""."""
+        return self.first_values.get(column, "")
+
+    def values(self, column: str) -> list[str]:
+        """The distinct values of one label column, in order of first appearance."""
+        position = self.label_columns.index(column)
+        return list(dict.fromkeys(key[position] for key in self.groups))
+
+
+def clean_label(text: str) -> str:
+    """A label without stray and non-breaking spaces (the English fodsel file has them)."""
+    return " ".join(str(text).replace("\u00a0", " ").split())
+
+
+def decode(raw: bytes, log: ProblemLog) -> tuple[str, str]:
+    """The text of a file and its encoding: UTF-8, else cp1252 with a warning naming the line."""
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        for encoding in FALLBACK_ENCODINGS:
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            log.warning(
+                f"line {line}",
+                N_(
+                    "The file is not UTF-8 text; it was read as {encoding}. Check that letters "
+                    "such as æ, ø and å show correctly."
+                ),
+                encoding=encoding,
+            )
+            return text, encoding
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+def read_text(path: Path, log: ProblemLog, encoding: str | None = None) -> tuple[str, str] | None:
+    """The file's text and encoding (``encoding`` when already known); None when unusable."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        log.error("", N_("The file cannot be read: {reason}."), reason=exc.strerror or exc)
+        return None
+    if not raw.strip():
+        log.error("", N_("The file is empty."))
+        return None
+    if encoding is None:
+        return decode(raw, log)
+    return raw.decode("utf-8-sig" if encoding == "utf-8" else encoding, errors="replace"), encoding
+
+
+def check_header(header: list[str], log: ProblemLog) -> bool:
+    """Whether the header has the required columns; an error naming those it lacks if not."""
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if not any(c in header for c in INDICATOR_COLUMNS):
+        missing.append(" or ".join(INDICATOR_COLUMNS))
+    if missing:
+        log.error(
+            "line 1",
+            N_("The file lacks the required column(s) {columns} (its columns are: {found})."),
+            columns=", ".join(missing),
+            found=", ".join(header) or "-",
+        )
+    return not missing
+
+
+def scan_long_csv(path: Path) -> CsvScan:
+    """Read one first-generation CSV as far as the index needs; never raises on bad input."""
+    log = ProblemLog(str(path))
+    scan = CsvScan(path, problems=log.problems)
+    text = read_text(path, log)
+    if text is None:
+        return scan
+    body, scan.encoding = text
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=";")
+    header = scan.header = [name.strip() for name in next(reader, [])]
+    if not check_header(header, log):
+        return scan
+
+    chapter = next(c for c in INDICATOR_COLUMNS if c in header)
+    scan.label_columns = [chapter] + [
+        name for n in (2, 3) for name in (f"level{n}_name", f"level{n}") if name in header
+    ]
+    wanted = ["area_name", *scan.label_columns]
+    counts = [c for c in ("numerator_name", "denominator_name") if c in header]
+    if len(counts) == 2:
+        wanted += counts
+    # One getter for every column the index reads: a tuple per row, sliced below.
+    pick = itemgetter(*(header.index(c) for c in wanted))
+    labels_end = 1 + len(scan.label_columns)
+    pending = {c: header.index(c) for c in FIRST_VALUE_COLUMNS if c in header}
+    width = len(header)
+    groups: dict[tuple[str, ...], list[int]] = {}
+    areas: set[str] = set()
+    count_pairs: dict[tuple[str, ...], tuple[int, int]] = {}
+    for row in reader:
+        if len(row) != width:
+            if not any(cell.strip() for cell in row):
+                continue
+            row = (row + [""] * width)[:width]  # the full parse reports the line
+        elif not "".join(row).strip():
+            continue
+        values = pick(row)
+        line = reader.line_num
+        areas.add(values[0])
+        lines = groups.get(values[1:labels_end])
+        if lines is None:
+            groups[values[1:labels_end]] = [line]
+        else:
+            lines.append(line)
+        if len(values) > labels_end:
+            pair = values[labels_end:]
+            first, number = count_pairs.get(pair, (line, 0))
+            count_pairs[pair] = (first, number + 1)
+        if pending:
+            for column, index in list(pending.items()):
+                if value := clean_label(row[index]):
+                    scan.first_values[column] = value
+                    del pending[column]
+    if not groups:
+        log.error("", N_("The file has a header but no data rows."))
+        return scan
+
+    # Labels are cleaned once per distinct combination, not per row; combinations that differ
+    # only in spaces become one.
+    for key, lines in groups.items():
+        cleaned = tuple(map(clean_label, key))
+        if cleaned in scan.groups:
+            scan.groups[cleaned] = sorted(scan.groups[cleaned] + lines)
+        else:
+            scan.groups[cleaned] = lines
+    scan.area_names = {clean_label(name) for name in areas}
+    _note_swapped_count_names(scan, count_pairs, log)
+    return scan
+
+
+def is_swapped(numerator_name: str, denominator_name: str) -> bool:
+    """Whether a numerator name names a population and the denominator name a count."""
+    return (
+        clean_label(numerator_name).casefold() in POPULATION_WORDS
+        and clean_label(denominator_name).casefold() in COUNT_WORDS
+    )
+
+
+def _note_swapped_count_names(
+    scan: CsvScan, count_pairs: dict[tuple[str, ...], tuple[int, int]], log: ProblemLog
+) -> None:
+    """Record that the file names its counts the wrong way round (the English dagkir file)."""
+    swapped = [(first, n) for pair, (first, n) in count_pairs.items() if is_swapped(*pair)]
+    if swapped:
+        scan.swapped_count_names = True
+        log.info(
+            f"line {min(first for first, _ in swapped)}",
+            N_("The numerator and denominator names are swapped ({count} rows); corrected."),
+            count=sum(n for _, n in swapped),
+        )
