@@ -209,6 +209,7 @@ class LibraryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._atlases: list[Atlas] = []
+        self._labelled: tuple[str, int] = ("", -1)
         self.search_field = QLineEdit(self)
         self.search_field.setClearButtonEnabled(True)
         self.notice = QLabel(self)
@@ -252,6 +253,7 @@ class LibraryView(QWidget):
             item.setData(atlas, ATLAS_ROLE)
             item.setData(search_text(atlas), SEARCH_TEXT_ROLE)
             self.model.appendRow(item)
+        self._labelled = ("", -1)
         self._relabel()
         if self.proxy.rowCount():
             self.cards.setCurrentIndex(self.proxy.index(0, 0))
@@ -289,6 +291,9 @@ class LibraryView(QWidget):
         from atlasviewer.core.formatting import format_date
 
         lang = i18n.current_language()
+        if (lang, self.model.rowCount()) == self._labelled:
+            return  # the window and the view both ask at start; label once per language
+        self._labelled = (lang, self.model.rowCount())
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
             atlas: Atlas = item.data(ATLAS_ROLE)

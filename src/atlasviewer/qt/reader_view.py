@@ -69,13 +69,7 @@ class AtlasTextBrowser(QTextBrowser):
         ):
             if not url.isLocalFile():
                 return None  # remote images are never fetched
-            image = QImage(url.toLocalFile())
-            if image.isNull():
-                return None
-            room = max(200, self.viewport().width() - 40)
-            if image.width() > room:
-                image = image.scaledToWidth(room, mode=_smooth())
-            return image
+            return _scaled_image(url.toLocalFile(), max(200, self.viewport().width() - 40))
         if url.isLocalFile() or url.isRelative():
             return super().loadResource(kind, url)
         return None
@@ -114,6 +108,25 @@ class AtlasTextBrowser(QTextBrowser):
             return
         if url.hasFragment():
             self.scrollToAnchor(url.fragment())
+
+
+_IMAGE_CACHE: dict[tuple[str, int], QImage | None] = {}
+
+
+def _scaled_image(path: str, room: int) -> QImage | None:
+    """An atlas image no wider than ``room``; decoded once per size (pages are re-shown often)."""
+    key = (path, room)
+    if key not in _IMAGE_CACHE:
+        if len(_IMAGE_CACHE) > 64:
+            _IMAGE_CACHE.clear()
+        image = QImage(path)
+        if image.isNull():
+            _IMAGE_CACHE[key] = None
+        else:
+            if image.width() > room:
+                image = image.scaledToWidth(room, mode=_smooth())
+            _IMAGE_CACHE[key] = image
+    return _IMAGE_CACHE[key]
 
 
 def _smooth() -> Any:

@@ -67,6 +67,7 @@ class ResultBoxView(QWidget):
         self._map_view_spec: MapView | None = None
         self._map_widget: Any = None
         self._map_widgets: dict[str, Any] = {}
+        self._sized = False
 
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -102,6 +103,9 @@ class ResultBoxView(QWidget):
         self.map_layout.addWidget(self.map_stack, 1)
         self.chart_tabs = QTabWidget(self)
         self.chart_tabs.setTabBarAutoHide(True)
+        self.chart_tabs.currentChanged.connect(self._on_chart_tab)
+        self._chart_context: tuple[Any, str, Any] = (None, "en", None)
+        self._charts_drawn: set[int] = set()
         self.table_tabs = QTabWidget(self)
         self.table_tabs.setTabBarAutoHide(True)
         self.figures = QSplitter(Qt.Orientation.Horizontal, self)
@@ -141,6 +145,14 @@ class ResultBoxView(QWidget):
             self._show_slices()
             self._show_views(relabel=True)
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._sized:
+            # Splitters start from size hints; share the width as map 3 : chart 4 : table 3.
+            width = max(600, self.figures.width())
+            self.figures.setSizes([width * 3 // 10, width * 4 // 10, width * 3 // 10])
+            self._sized = True
+
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
@@ -169,9 +181,10 @@ class ResultBoxView(QWidget):
             self._map_widget is None or not self._map_widget.isVisible()
         ):
             return False
-        for chart in self.chart_widgets:
-            if chart.plan is not None and chart.isVisible() and chart.figure.stale:
-                return False
+        chart = self.chart_tabs.currentWidget()
+        visible_chart = chart is not None and chart.isVisible() and chart.plan is not None
+        if visible_chart and chart.figure.stale:
+            return False
         return True
 
     def current_figure_widget(self) -> QWidget | None:
@@ -279,6 +292,8 @@ class ResultBoxView(QWidget):
             parts += [f"### {_('Patient selection')}", box.selection]
         root = self.state.atlas.root if self.state.atlas else None
         self.text.show_markdown("\n\n".join(parts), root)
+        # First-generation boxes have no texts: give their room to the figures.
+        self.text.setVisible(bool(parts))
         self._show_problems()
 
     def _show_problems(self) -> None:
@@ -397,7 +412,7 @@ class ResultBoxView(QWidget):
         return widget
 
     def _show_charts(self, data: ResultData, specs: list[Any], lang: str, credits: Any) -> None:
-        from atlasviewer.core.plan import build_bar_plan, build_line_plan
+        """Tabs for every chart; only the shown one is drawn now, the others when first shown."""
         from atlasviewer.qt.chart_widget import ChartWidget
 
         while len(self._charts) < len(specs):
@@ -406,32 +421,63 @@ class ResultBoxView(QWidget):
             chart.area_hovered.connect(lambda key, c=chart: self._on_chart_hover(c, key))
             self._charts.append(chart)
         current = self.chart_tabs.currentIndex()
+        self.chart_tabs.blockSignals(True)
         self.chart_tabs.clear()
         self._chart_views = list(specs)
+        self._chart_context = (data, lang, credits)
+        self._charts_drawn = set()
         for index, spec in enumerate(specs):
-            chart = self._charts[index]
-            try:
-                if isinstance(spec, BarChartView):
-                    plan = build_bar_plan(
-                        data, spec, lang, credits=credits, registry=self.state.registry
-                    )
-                    chart.show_bar_plan(plan, lang)
-                    label = plan.value_label or plan.title
-                else:
-                    line = build_line_plan(data, spec, lang, credits=credits)
-                    chart.show_line_plan(line, lang)
-                    label = line.title or line.y_label
-            except Exception as exc:  # noqa: BLE001 - one bad chart must not hide the others
-                chart.clear(_("This chart could not be drawn: {error}").format(error=exc))
-                label = _("Chart")
-            title = _("Chart {number}").format(number=index + 1) if len(specs) > 1 else label
-            self.chart_tabs.addTab(chart, _short(title))
-            self.chart_tabs.setTabToolTip(index, label)
-        if not specs:
-            self.chart_tabs.hide()
-        else:
-            self.chart_tabs.show()
-            self.chart_tabs.setCurrentIndex(max(0, min(current, len(specs) - 1)))
+            label = pick_text(
+                getattr(spec, "x_label", None) or getattr(spec, "y_label", None), lang
+            )
+            title = _("Chart {number}").format(number=index + 1)
+            self.chart_tabs.addTab(self._charts[index], _short(label or title, 32))
+            self.chart_tabs.setTabToolTip(index, label or title)
+        self.chart_tabs.setCurrentIndex(max(0, min(current, len(specs) - 1)))
+        self.chart_tabs.blockSignals(False)
+        self.chart_tabs.setVisible(bool(specs))
+        if specs:
+            self._draw_chart(self.chart_tabs.currentIndex())
+
+    def _on_chart_tab(self, index: int) -> None:
+        if 0 <= index < len(self._chart_views):
+            self._draw_chart(index)
+
+    def _draw_chart(self, index: int) -> None:
+        from atlasviewer.core.plan import build_bar_plan, build_line_plan
+
+        chart = self._charts[index]
+        if index in self._charts_drawn:
+            self._select_in_chart(chart)
+            return
+        data, lang, credits = self._chart_context
+        spec = self._chart_views[index]
+        try:
+            if isinstance(spec, BarChartView):
+                selected = self.state.selected_names(
+                    list(data.rowsets[spec.rowset].frame.get(spec.y, []))
+                    if spec.rowset in data.rowsets
+                    else []
+                )
+                plan = build_bar_plan(
+                    data,
+                    spec,
+                    lang,
+                    selected=selected,
+                    credits=credits,
+                    registry=self.state.registry,
+                )
+                chart.show_bar_plan(plan, lang)
+            else:
+                chart.show_line_plan(build_line_plan(data, spec, lang, credits=credits), lang)
+        except Exception as exc:  # noqa: BLE001 - one bad chart must not hide the others
+            chart.clear(_("This chart could not be drawn: {error}").format(error=exc))
+        self._charts_drawn.add(index)
+
+    def _select_in_chart(self, chart: Any) -> None:
+        rows = getattr(chart.plan, "rows", None)
+        if rows is not None:
+            chart.set_selected_areas(self.state.selected_names([r.key for r in rows]))
 
     def _show_tables(
         self, data: ResultData, specs: list[TableView], lang: str, credits: Any, relabel: bool
@@ -481,11 +527,11 @@ class ResultBoxView(QWidget):
     def _on_selection(self, _selection: object) -> None:
         if self._map_widget is not None and self.map_plan is not None:
             self._map_widget.set_selection(self.state.selected_names(list(self.map_plan.areas)))
-        for chart in self.chart_widgets:
-            plan = chart.plan
-            rows = getattr(plan, "rows", None)
-            if rows is not None:
-                chart.set_selected_areas(self.state.selected_names([r.key for r in rows]))
+        # Only the chart on show is redrawn; the others take the selection when shown.
+        current = self.chart_tabs.currentIndex()
+        self._charts_drawn &= {current}
+        if current in self._charts_drawn:
+            self._select_in_chart(self._charts[current])
         self._syncing_table = True
         try:
             for view, model, proxy, _spec in self._tables:

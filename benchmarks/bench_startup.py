@@ -1,0 +1,174 @@
+"""Start-up and interaction timings of the viewer window, against a bare PySide6 window.
+
+Run: ``python benchmarks/bench_startup.py [--runs N]`` (offscreen unless QT_QPA_PLATFORM is set).
+
+- floor: a new process shows a bare window with a label, until the label is painted;
+- library: a new process shows the viewer's library screen, until the atlas cards are painted
+  (target <= 2x floor);
+- atlas view: ``atlasviewer --smoke`` opens a result box until map, chart and table are painted
+  (target <= 5x floor);
+- in a running window: switching result box, selecting an area and switching language, until
+  the views are painted again (target <= 50 ms median each).
+
+The machine is shared and noisy: compare the ratios of one run, not absolute times across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+# Each child prints nothing; the parent times process start -> exit, and the child exits on
+# the first paint event of the widget that matters.
+FLOOR = """
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication([])
+label = QLabel("Atlas Viewer")
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            app.quit()
+        return False
+watch = Painted()
+label.installEventFilter(watch)
+label.resize(1280, 800)
+label.show()
+app.exec()
+"""
+
+LIBRARY = """
+import argparse
+from PySide6.QtCore import QEvent, QObject
+from atlasviewer.qt.app import build_window, create_application
+app = create_application()
+window, _settings = build_window(argparse.Namespace(lang="en", data=None))
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            app.quit()
+        return False
+watch = Painted()
+window.library_view.cards.viewport().installEventFilter(watch)
+window.show()
+app.exec()
+"""
+
+
+def time_process(arguments: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(arguments, check=True, env=env, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def measure_processes(runs: int) -> dict[str, float]:
+    env = dict(os.environ)
+    env["ATLASVIEWER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="bench-config-")
+    python = sys.executable
+    cases = {
+        "floor": [python, "-c", FLOOR],
+        "library": [python, "-c", LIBRARY],
+        "atlas view": [
+            python,
+            "-m",
+            "atlasviewer",
+            "--smoke",
+            "--lang",
+            "en",
+            "--atlas",
+            "radiologi2",
+            "--box",
+            "2",
+        ],
+    }
+    # Warm the file cache once so the first case is not penalised.
+    for arguments in cases.values():
+        time_process(arguments, env)
+    results: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(runs):
+        for name, arguments in cases.items():  # interleaved: noise hits all cases alike
+            results[name].append(time_process(arguments, env))
+    return {name: statistics.median(values) for name, values in results.items()}
+
+
+def measure_interactions(repeats: int) -> dict[str, float]:
+    import argparse as _argparse
+
+    from PySide6.QtWidgets import QApplication
+
+    from atlasviewer import i18n
+    from atlasviewer.qt.app import build_window, create_application
+
+    os.environ["ATLASVIEWER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="bench-config-")
+    app = create_application()
+    window, _settings = build_window(_argparse.Namespace(lang="en", data=None))
+    window.resize(1600, 1000)
+    window.show()
+    window.open_atlas("radiologi2", 2)
+    view = window.reader.box_view
+
+    def settle() -> None:
+        QApplication.processEvents()
+        deadline = time.perf_counter() + 20
+        while not view.is_painted() and time.perf_counter() < deadline:
+            QApplication.processEvents()
+        window.repaint()  # the paint a screen would do now
+
+    settle()
+    boxes = window.state.variant.result_boxes
+    timings: dict[str, list[float]] = {
+        "switch result box": [],
+        "select area": [],
+        "switch language": [],
+    }
+    for n in range(repeats):
+        started = time.perf_counter()
+        window.state.set_box(boxes[(n % 3) + 1])
+        settle()
+        timings["switch result box"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        window.state.select(["UNN", "Vestfold", "Bergen"][n % 3], add=bool(n % 2))
+        settle()
+        timings["select area"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        i18n.set_language("nb" if i18n.current_language() == "en" else "en")
+        settle()
+        timings["switch language"].append(time.perf_counter() - started)
+    window.close()
+    app.processEvents()
+    return {name: statistics.median(values) for name, values in timings.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per process case")
+    parser.add_argument("--repeats", type=int, default=15, help="repeats per interaction")
+    args = parser.parse_args()
+    processes = measure_processes(args.runs)
+    floor = processes["floor"]
+    print(f"{'case':<22}{'median':>10}{'x floor':>10}{'target':>10}")
+    targets = {"floor": "", "library": "<= 2x", "atlas view": "<= 5x"}
+    for name, seconds in processes.items():
+        print(f"{name:<22}{seconds * 1000:>8.0f}ms{seconds / floor:>9.2f}x{targets[name]:>10}")
+    interactions = measure_interactions(args.repeats)
+    for name, seconds in interactions.items():
+        print(f"{name:<22}{seconds * 1000:>8.1f}ms{'':>10}{'<= 50ms':>10}")
+    ok = (
+        processes["library"] <= 2 * floor
+        and processes["atlas view"] <= 5 * floor
+        and all(v <= 0.050 for v in interactions.values())
+    )
+    print("all targets met" if ok else "some targets missed")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
