@@ -183,9 +183,7 @@ class ResultBoxView(QWidget):
             return False
         chart = self.chart_tabs.currentWidget()
         visible_chart = chart is not None and chart.isVisible() and chart.plan is not None
-        if visible_chart and chart.figure.stale:
-            return False
-        return True
+        return not (visible_chart and chart.figure.stale)
 
     def current_figure_widget(self) -> QWidget | None:
         """The figure Ctrl+C, export and print act on: the focused pane, else the chart."""
