@@ -57,12 +57,13 @@ class StockTextTranslator(QTranslator):
 
     def translate(  # noqa: N802 - Qt's name
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
         if context not in STOCK_CONTEXTS or source not in STOCK_TEXTS:
-            return ""
+            return None
         translated = _(source)
-        # An empty answer tells Qt to ask the next translator (or keep the source text).
-        return "" if translated == source else translated
+        # None (a null QString) tells Qt to ask the next translator or keep the source text; an
+        # empty string would be taken as the translation ("QString::arg: Argument missing").
+        return None if translated == source else translated
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return False
