@@ -59,6 +59,13 @@ case "${1:-}" in
         "$VENV/bin/ruff" format --check "${lint[@]}"
         echo "== mypy"; "$VENV/bin/mypy"
         echo "== pytest"; "$VENV/bin/pytest" -q -p no:cacheprovider "$@"
+        echo "== smoke: the real window on the real atlases (screenshots in out/)"
+        mkdir -p out
+        ATLASVIEWER_CONFIG_DIR=$(mktemp -d) ; export ATLASVIEWER_CONFIG_DIR
+        "$VENV/bin/atlasviewer" --smoke --lang nb --screenshot out/smoke-nb.png
+        "$VENV/bin/atlasviewer" --smoke --atlas radiologi2 --box 1 --lang en --screenshot out/smoke-en.png
+        "$VENV/bin/atlasviewer" --smoke --atlas v1-dagkir2 --box 2 --lang nb --screenshot out/smoke-v1-nb.png
+        "$VENV/bin/atlasviewer" --smoke --atlas psyk2-1 --box 1 --lang nn --screenshot out/smoke-draft-nn.png
         ;;
     translations)
         setup
