@@ -289,3 +289,100 @@ def test_chart_widget_click_hover_and_selection(qtbot):
     widget.clear()
     assert not widget.canvas.isVisible() and widget.empty_label.isVisible()
     assert Qt.FocusPolicy.ClickFocus == widget.canvas.focusPolicy()
+
+
+def _radiologi2_bar_plans(v2_root) -> list[BarPlan]:
+    """The bar plans of radiologi2's first three result boxes (one map set, 22 rows each)."""
+    from atlasviewer.core.library import AtlasLibrary
+    from atlasviewer.core.model import BarChartView
+    from atlasviewer.core.plan import build_bar_plan, credits_for
+
+    variant = AtlasLibrary([v2_root]).atlas("radiologi2").variant("nb")
+    plans = []
+    for box in variant.result_boxes[:3]:
+        data = box.load()
+        view = next(v for v in data.views if isinstance(v, BarChartView))
+        credits = credits_for(variant, box, "nb", data)
+        plans.append(build_bar_plan(data, view, "nb", credits=credits))
+    return plans
+
+
+def _what_the_user_sees(widget) -> dict:
+    ax = widget.figure.axes[0]
+    labels = ax.get_yticklabels()
+    low, high = ax.get_xlim()
+    return {
+        "labels": [t.get_text() for t in labels],
+        "label colours": [to_hex(t.get_color()) for t in labels],
+        "label weights": [t.get_fontweight() for t in labels],
+        "bars": [
+            (p.get_x(), p.get_width(), to_hex(p.get_facecolor()), to_hex(p.get_edgecolor()))
+            for p in ax.patches
+            if p.get_visible()
+        ],
+        "value ticks": [
+            t.get_text() for t in ax.get_xticklabels() if low <= t.get_position()[0] <= high
+        ],
+        "limits": (ax.get_xlim(), ax.get_ylim()),
+        "texts": [ax.get_title(loc="left"), ax.get_xlabel(), *(t.get_text() for t in ax.texts)],
+        "legend": [t.get_text() for t in ax.get_legend().get_texts()],
+        "dots": [c.get_offsets().tolist() for c in ax.collections],
+        "position": [round(v, 4) for v in ax.get_position().bounds],
+    }
+
+
+def test_switching_boxes_in_place_shows_what_drawing_anew_shows(qtbot, v2_root):
+    from atlasviewer.qt.chart_widget import ChartWidget
+
+    first, second, third = _radiologi2_bar_plans(v2_root)
+    assert [r.label for r in first.rows] != [r.label for r in second.rows]
+    switched, fresh = ChartWidget(), ChartWidget()
+    for widget in (switched, fresh):
+        qtbot.addWidget(widget)
+        widget.resize(700, 600)
+        widget.show()
+    switched.show_bar_plan(first, lang="nb")
+    switched.canvas.draw()
+    axes = switched.figure.axes[0]
+    second.rows[3].selected = True
+    for plan in (second, third):
+        switched.show_bar_plan(plan, lang="nb")
+        switched.canvas.draw()
+        assert switched.figure.axes == [axes], "the bars were updated, not drawn anew"
+        fresh.show_bar_plan(plan, lang="nb")
+        fresh.canvas.draw()
+        seen = _what_the_user_sees(switched)
+        assert seen == _what_the_user_sees(fresh)
+        assert seen["labels"] == [row.label for row in plan.rows]
+    assert to_hex(axes.get_yticklabels()[3].get_color()) != SELECTION_COLOUR
+    # Another number of rows (a stacked chart of two parts) is drawn anew.
+    stacked = bar_plan(parts=2)
+    switched.show_bar_plan(stacked, lang="nb")
+    switched.canvas.draw()
+    assert switched.figure.axes[0] is not axes
+    assert [t.get_text() for t in switched.figure.axes[0].get_legend().get_texts()] == [
+        "Private imaging clinics",
+        "Public",
+    ]
+
+
+def test_layout_runs_again_only_when_the_size_or_texts_change(qtbot):
+    from atlasviewer.qt.chart_widget import ChartWidget
+
+    widget = ChartWidget()
+    qtbot.addWidget(widget)
+    widget.resize(700, 600)
+    widget.show()
+    widget.show_bar_plan(bar_plan(), lang="en")
+    widget.canvas.draw()
+    engine = widget.figure.get_layout_engine()
+    runs = engine.layouts_run
+    widget.show_bar_plan(bar_plan(values=[3300.0, 2800.0, 2000.0, 1400.0, 800.0]), lang="en")
+    widget.canvas.draw()
+    assert engine.layouts_run == runs, "same names, same ticks: the axes stay where they are"
+    widget.show_bar_plan(bar_plan(label=LONG_LABEL), lang="en")
+    widget.canvas.draw()
+    assert engine.layouts_run == runs + 1
+    ax = widget.figure.axes[0]
+    renderer = widget.canvas.get_renderer()
+    assert ax.yaxis.get_tightbbox(renderer).x0 >= widget.figure.bbox.x0 - 0.5, "names clipped"

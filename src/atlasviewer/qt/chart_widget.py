@@ -17,8 +17,14 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidge
 
 from atlasviewer.core.plan import BarPlan, LinePlan
 from atlasviewer.i18n import _, current_language
-from atlasviewer.render.charts import bar_index_at, draw_bar_chart, draw_line_chart
+from atlasviewer.render.charts import (
+    bar_index_at,
+    draw_bar_chart,
+    draw_line_chart,
+    update_bar_chart,
+)
 from atlasviewer.render.charts import set_bar_selection as _outline_selected
+from atlasviewer.render.layout import CachedConstrainedLayout
 from atlasviewer.render.style import ChartStyle
 
 
@@ -37,7 +43,9 @@ class ChartWidget(QWidget):
     def __init__(self, parent: QWidget | None = None, style: ChartStyle | None = None) -> None:
         super().__init__(parent)
         self.chart_style = style or ChartStyle.screen()
-        self.figure = Figure(dpi=self.chart_style.dpi, layout="constrained")
+        # Laid out again only when the size or the reach of the texts changes: switching boxes
+        # of one map set usually keeps both, and constrained layout costs as much as a draw.
+        self.figure = Figure(dpi=self.chart_style.dpi, layout=CachedConstrainedLayout())
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -50,6 +58,7 @@ class ChartWidget(QWidget):
         layout.addWidget(self.empty_label)
         self.plan: BarPlan | LinePlan | None = None
         self._bar_patches: list = []
+        self._bar_style: ChartStyle | None = None  # the style the current bar axes was drawn in
         self._hovered = ""
         self.canvas.mpl_connect("button_press_event", self._on_press)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
@@ -60,11 +69,23 @@ class ChartWidget(QWidget):
     # ------------------------------------------------------------------ showing plans
 
     def show_bar_plan(self, plan: BarPlan, lang: str | None = None) -> None:
-        """Draw ``plan`` as a bar chart (numbers in ``lang``, default the UI language)."""
+        """Draw ``plan`` as a bar chart (numbers in ``lang``, default the UI language).
+
+        A plan with as many rows and parts as the bar chart shown (another box of the same map
+        set) updates the bars, labels and texts in place instead of drawing the chart anew.
+        """
+        lang = lang or current_language()
+        patches = None
+        if self._bar_style == self.chart_style and self.figure.axes:
+            patches = update_bar_chart(self.figure.axes[0], plan, self.chart_style, lang)
+        if patches is None:
+            self._prepare()
+            ax = self.figure.add_subplot()
+            patches = draw_bar_chart(ax, plan, self.chart_style, lang)
+            self._bar_style = self.chart_style
         self.plan = plan
-        self._prepare()
-        ax = self.figure.add_subplot()
-        self._bar_patches = draw_bar_chart(ax, plan, self.chart_style, lang or current_language())
+        self._hovered = ""
+        self._bar_patches = patches
         self.draw_idle()
 
     def show_line_plan(self, plan: LinePlan, lang: str | None = None) -> None:
@@ -96,6 +117,7 @@ class ChartWidget(QWidget):
         """Show no chart, with ``message`` (default: that the box has no chart) instead."""
         self.plan = None
         self._bar_patches = []
+        self._bar_style = None
         self.figure.clear()
         self.canvas.hide()
         self.empty_label.setText(message or _("This result box has no chart."))
@@ -112,6 +134,7 @@ class ChartWidget(QWidget):
             self.empty_label.setText(_("This result box has no chart."))
 
     def _prepare(self) -> None:
+        self._bar_style = None
         self.figure.clear()
         self.empty_label.hide()
         self.canvas.show()

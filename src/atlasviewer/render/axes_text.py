@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 AXIS_COLOUR = "#444444"
 GRID_COLOUR = "#e0e0e0"
 CREDITS_COLOUR = "#555555"
+CREDITS_GID = "atlasviewer-credits"
+"""Marks the credits line, so that a chart updated in place can replace it."""
 POINTS_PER_INCH = 72.0
 LABEL_WRAP_CHARS = 30
 """Area names longer than this wrap onto a second line (DPS areas have long names)."""
@@ -57,6 +59,7 @@ def draw_credits(ax: Axes, credits: Credits, style: ChartStyle, left_points: flo
         fontsize=style.credits_size,
         color=CREDITS_COLOUR,
         annotation_clip=False,
+        gid=CREDITS_GID,
     )
 
 
@@ -117,12 +120,12 @@ def style_axes(ax: Axes, style: ChartStyle, grid_axis: str) -> None:
 
 
 def set_title(ax: Axes, title: str, style: ChartStyle, left_points: float = 0.0) -> None:
-    if title:
-        ax.set_title(
-            wrap_to_width(ax, title, style.title_size, left_points),
-            loc="left",
-            fontsize=style.title_size,
-        )
+    """Title ``ax`` at its left edge; an empty ``title`` clears the one a former plan set."""
+    ax.set_title(
+        wrap_to_width(ax, title, style.title_size, left_points),
+        loc="left",
+        fontsize=style.title_size,
+    )
 
 
 def wrap_label(text: str, width: int = LABEL_WRAP_CHARS, lines: int = 2) -> str:

@@ -24,6 +24,7 @@ from atlasviewer.i18n import _, current_language
 from atlasviewer.render.axes_text import (
     AXIS_COLOUR,
     CHAR_WIDTH_EM,
+    CREDITS_GID,
     GRID_COLOUR,
     draw_credits,
     format_value_axis,
@@ -38,6 +39,7 @@ from atlasviewer.render.style import ChartStyle
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.backend_bases import MouseEvent
+    from matplotlib.container import BarContainer
     from matplotlib.figure import Figure
     from matplotlib.patches import Rectangle
 
@@ -48,6 +50,10 @@ MAX_CATEGORY_TICKS = 14
 """More x categories than this (88 ages, 36 months) get every n-th one labelled."""
 BAR_EDGE_COLOUR = "white"
 NO_DATA_TEXT_COLOUR = "#777777"
+_NO_DATA_GID = "atlasviewer-no-data"
+_ANNUAL_GID = "atlasviewer-annual"
+_PLAN_ARTIST_GIDS = frozenset({_NO_DATA_GID, _ANNUAL_GID, CREDITS_GID})
+"""Artists a plan adds on top of the bars: taken away before another plan is shown."""
 
 
 # --------------------------------------------------------------------------- bar chart
@@ -70,34 +76,69 @@ def draw_bar_chart(
         :func:`set_bar_selection`.
     """
     style = style or ChartStyle()
-    lang = lang or current_language()
     n_rows = len(plan.rows)
-    positions = list(range(n_rows))
-    n_parts = max((len(r.values) for r in plan.rows), default=1) or 1
-    row_patches: list[list[Rectangle]] = [[] for _row in plan.rows]
-    handles: list[Any] = []
-
-    for part in range(n_parts):
-        widths = [_value(row.values, part) for row in plan.rows]
-        lefts = [sum(v or 0.0 for v in row.values[:part]) for row in plan.rows]
-        colours = [_bar_colour(plan, row, part) for row in plan.rows]
-        container = ax.barh(
-            positions,
-            [w if w is not None else 0.0 for w in widths],
-            left=lefts,
+    for _part in range(_part_count(plan)):
+        ax.barh(
+            list(range(n_rows)),
+            [0.0] * n_rows,
             height=style.bar_height,
-            color=colours,
             edgecolor=BAR_EDGE_COLOUR,
             linewidth=0.5,
-            label=_series_label(plan, part),
             zorder=2,
         )
-        for index, patch in enumerate(container.patches):
-            if widths[index] is None:
-                patch.set_visible(False)
-            else:
+    style_axes(ax, style, grid_axis="x")
+    return _show_bar_plan(ax, plan, style, lang or current_language())
+
+
+def update_bar_chart(
+    ax: Axes, plan: BarPlan, style: ChartStyle | None = None, lang: str | None = None
+) -> list[list[Rectangle]] | None:
+    """Show ``plan`` on an axes that :func:`draw_bar_chart` drew, reusing its bars and ticks.
+
+    Switching result boxes of one map set gives plans with as many rows and parts; updating
+    the existing bars, tick labels and texts in place costs a fraction of drawing anew (making
+    the axes and its tick artists is most of that). The result looks the same as
+    :func:`draw_bar_chart` on a fresh axes, drawn with the same ``style``.
+
+    Returns:
+        The bar patches of each row as :func:`draw_bar_chart` does, or None (and ``ax`` left
+        as it was) when the axes holds another number of rows or parts: draw anew then.
+    """
+    bars = _bar_containers(ax)
+    n_rows = len(plan.rows)
+    if len(bars) != _part_count(plan) or any(len(c.patches) != n_rows for c in bars):
+        return None
+    for artist in [*ax.texts, *ax.collections]:
+        if artist.get_gid() in _PLAN_ARTIST_GIDS:
+            artist.remove()
+    for container in list(ax.containers):
+        if container not in bars:
+            container.remove()
+    legend = ax.get_legend()
+    if legend is not None:
+        legend.remove()
+    return _show_bar_plan(ax, plan, style or ChartStyle(), lang or current_language())
+
+
+def _show_bar_plan(ax: Axes, plan: BarPlan, style: ChartStyle, lang: str) -> list[list[Rectangle]]:
+    """Give the bars :func:`draw_bar_chart` made the plan's values, then add its texts and dots."""
+    n_rows = len(plan.rows)
+    positions = list(range(n_rows))
+    row_patches: list[list[Rectangle]] = [[] for _row in plan.rows]
+    handles: list[Any] = []
+    bars = _bar_containers(ax)
+
+    for part, container in enumerate(bars):
+        container.set_label(_series_label(plan, part))
+        for index, (row, patch) in enumerate(zip(plan.rows, container.patches, strict=True)):
+            width = _value(row.values, part)
+            patch.set_x(sum(v or 0.0 for v in row.values[:part]))
+            patch.set_width(width if width is not None else 0.0)
+            patch.set_facecolor(_bar_colour(plan, row, part))
+            patch.set_visible(width is not None)
+            if width is not None:
                 row_patches[index].append(patch)
-        if n_parts > 1:
+        if len(bars) > 1:
             handles.append(container)
 
     for index, row in enumerate(plan.rows):
@@ -111,19 +152,18 @@ def draw_bar_chart(
                 fontsize=style.tick_size,
                 color=NO_DATA_TEXT_COLOUR,
                 fontstyle="italic",
+                gid=_NO_DATA_GID,
             )
 
     if plan.has_error_bars:
         _draw_error_bars(ax, plan)
     handles.extend(_draw_annual_dots(ax, plan, style))
 
-    ax.set_yticks(positions, labels=[wrap_label(row.label) for row in plan.rows])
+    row_labels = [wrap_label(row.label) for row in plan.rows]
+    ax.set_yticks(positions, labels=row_labels)
     ax.set_ylim(n_rows - 0.5, -0.5)
     ax.set_xlim(0, _value_axis_max(plan))
     format_value_axis(ax, "x", plan.format, lang)
-    style_axes(ax, style, grid_axis="x")
-    for label, row in zip(ax.get_yticklabels(), plan.rows, strict=False):
-        _style_row_label(label, row)
     set_bar_selection(row_patches, plan, {r.key for r in plan.rows if r.selected}, style, ax)
 
     if handles:
@@ -135,9 +175,9 @@ def draw_bar_chart(
             edgecolor=GRID_COLOUR,
         )
     # Title, axis label and credits start at the axes' left edge, right of the area names.
-    names = label_column_points([t.get_text() for t in ax.get_yticklabels()], style.tick_size)
-    if plan.title != plan.value_label:  # the builders title a bar chart with its value label
-        set_title(ax, plan.title, style, names)
+    names = label_column_points(row_labels, style.tick_size)
+    # The builders title a bar chart with its value label: then the axis label says it once.
+    set_title(ax, plan.title if plan.title != plan.value_label else "", style, names)
     ax.set_xlabel(
         wrap_to_width(ax, plan.value_label, style.label_size, names), fontsize=style.label_size
     )
@@ -197,6 +237,16 @@ def bar_key_at(ax: Axes, plan: BarPlan, event: MouseEvent) -> str | None:
     """The area key of the row under a mouse event, or None."""
     index = bar_index_at(ax, plan, event)
     return plan.rows[index].key if index is not None else None
+
+
+def _part_count(plan: BarPlan) -> int:
+    return max((len(r.values) for r in plan.rows), default=1) or 1
+
+
+def _bar_containers(ax: Axes) -> list[BarContainer]:
+    from matplotlib.container import BarContainer
+
+    return [c for c in ax.containers if isinstance(c, BarContainer)]
 
 
 def _value(values: Sequence[float | None], part: int) -> float | None:
@@ -292,6 +342,7 @@ def _draw_annual_dots(ax: Axes, plan: BarPlan, style: ChartStyle) -> list[Any]:
                 linewidths=0.5,
                 label=label,
                 zorder=5,
+                gid=_ANNUAL_GID,
             )
         )
     return handles
