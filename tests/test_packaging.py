@@ -1,0 +1,172 @@
+"""What goes into the installer, checked without building it: data, licences, fonts, icon.
+
+The build itself (PyInstaller, .deb, a bare Debian root) is proven by packaging/build.sh and
+packaging/test_bare_machine.sh; the last test here checks a built bundle when dist/ has one.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from atlasviewer.core.manifest import MANIFEST_NAME, verify_manifest
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGING = REPO / "packaging"
+
+
+def _load(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[path.stem] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def bundle_data() -> ModuleType:
+    return _load(PACKAGING / "bundle_data.py")
+
+
+def test_bundle_list_names_real_published_atlases(bundle_data, v2_root: Path, v1_root: Path):
+    roots = {root.name: root for root in bundle_data.read_bundle_list()}
+    assert set(roots) == {"helseatlas", "helseatlas-v1"}
+    assert "psyk2-1" not in roots["helseatlas"].atlases  # the unpublished draft
+    for atlas in roots["helseatlas"].atlases:
+        document = json.loads((v2_root / "posts" / "atlas" / f"{atlas}.json").read_text("utf-8"))
+        assert document["publisert"] is True, atlas
+    for atlas in roots["helseatlas-v1"].atlases:
+        assert (v1_root / "csv" / f"{atlas}.csv").is_file(), atlas
+
+
+def test_second_generation_selection_takes_what_the_texts_use(bundle_data, v2_root: Path):
+    root = bundle_data.DataRoot("helseatlas", 2, ["bup"], "GPL-3.0", "Helse Førde")
+    files, broken = bundle_data.select_files(root, v2_root)
+    names = {path.relative_to(v2_root).as_posix() for path in files}
+    assert "posts/atlas/bup.json" in names
+    assert "posts/en/atlas/bup.json" in names
+    assert "public/kart/kart_2024.geojson" in names
+    data = {p.name for p in (v2_root / "public" / "data" / "bup").iterdir()}
+    assert {n.split("/")[-1] for n in names if n.startswith("public/data/bup/")} == data
+    # Another atlas's data and images stay out.
+    assert not any(n.startswith(("public/data/lab/", "public/img/no/lab/")) for n in names)
+    assert not any("psyk2-1" in n for n in names)
+    # Every linked PDF or image that exists is taken; links to nothing are reported, not fatal.
+    linked = [n for n in names if n.startswith(("public/files/", "public/img/"))]
+    assert linked
+    assert all((v2_root / "public" / link).is_file() is False for link in broken)
+
+
+def test_unknown_atlas_in_the_list_stops_the_build(bundle_data, v1_root: Path):
+    root = bundle_data.DataRoot("helseatlas-v1", 1, ["no-such-atlas"], "MIT", "SKDE")
+    with pytest.raises(FileNotFoundError, match="no-such-atlas"):
+        bundle_data.select_files(root, v1_root)
+
+
+def test_bundled_atlases_verify_and_carry_their_licences(
+    bundle_data, v1_root: Path, tmp_path: Path
+) -> None:
+    bundle_list = tmp_path / "bundle.json"
+    bundle_list.write_text(
+        json.dumps(
+            {
+                "roots": [
+                    {
+                        "name": "helseatlas-v1",
+                        "generation": 1,
+                        "producer": "SKDE",
+                        "licence": "MIT",
+                        "licence_files": ["LICENSE-data", "LICENSE-kart"],
+                        "atlases": ["kols"],
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "atlases"
+    manifest = bundle_data.bundle_atlases(v1_root.parent, out, bundle_list)
+    assert manifest == out / MANIFEST_NAME
+    bundled = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert bundled == [
+        MANIFEST_NAME,
+        "helseatlas-v1/LICENSE-data",
+        "helseatlas-v1/LICENSE-kart",
+        "helseatlas-v1/csv/kols.csv",
+        "helseatlas-v1/csv/kols_en.csv",
+        "helseatlas-v1/geojson/kols.geojson",
+    ]
+    assert verify_manifest(out / "helseatlas-v1") == []
+
+
+def test_babel_hook_keeps_the_parent_chains_of_the_ui_locales() -> None:
+    pytest.importorskip("PyInstaller")
+    hook = _load(PACKAGING / "hooks" / "hook-babel.py")
+    kept = {Path(source).stem for source, _target in hook.datas}
+    # babel merges nb_NO over nb, no and root: without any of them formatting fails.
+    assert {"nb_NO", "nb", "no", "nn_NO", "nn", "en_GB", "en_001", "en", "root", "global"} <= kept
+    assert len(kept) < 20  # not the 1,000 other locales
+
+    from babel.numbers import format_decimal
+
+    assert format_decimal(1234.5, locale="nb_NO") == "1\xa0234,5"
+
+
+def test_notices_name_licences_of_bundled_packages_and_data(tmp_path: Path) -> None:
+    notices = _load(PACKAGING / "notices.py")
+    dists = notices.bundled_distributions(["PySide6", "shapely", "babel", "numpy.libs", "json"])
+    names = {d.metadata["Name"].lower() for d in dists}
+    assert {"shapely", "babel", "numpy", "pyside6_essentials"} <= names
+    text = notices.render_notices(dists, REPO / "data" / "bundle.json", REPO.parent / "shared")
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in text
+    assert "| shapely |" in text and "BSD-3-Clause" in text
+    assert "SKDE" in text and "GPL-3.0" in text
+    if (REPO.parent / "shared" / "helseatlas-v1" / "LICENSE-kart").is_file():
+        assert "Helseatlas/kart" in text  # the map licence's own text
+
+
+def test_licence_icon_and_desktop_entry() -> None:
+    assert "GNU GENERAL PUBLIC LICENSE" in (REPO / "LICENSE").read_text(encoding="utf-8")[:200]
+    desktop = (PACKAGING / "linux" / "atlasviewer.desktop").read_text(encoding="utf-8")
+    assert "\nExec=atlasviewer %F\n" in desktop and "\nIcon=atlasviewer\n" in desktop
+    png = (REPO / "resources" / "icons" / "atlasviewer.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(png[16:20], "big") == 256  # width in the IHDR chunk
+    depends = (PACKAGING / "linux" / "depends.txt").read_text(encoding="utf-8").split()
+    assert {"libgl1", "libegl1"} <= set(depends)
+
+
+def test_bundled_font_registers_with_qt(qapp) -> None:
+    from atlasviewer.qt.fonts import register_bundled_fonts
+
+    assert "DejaVu Sans" in register_bundled_fonts()
+
+
+BUILT = REPO / "dist" / "atlasviewer"
+
+
+@pytest.mark.skipif(not (BUILT / "atlasviewer").is_file(), reason="no build in dist/")
+def test_built_bundle_has_data_licences_and_nothing_unused() -> None:
+    internal = BUILT / "_internal"
+    assert (BUILT / "LICENSE").is_file()
+    assert (BUILT / "THIRD_PARTY_NOTICES.md").is_file()
+    assert (internal / "atlasviewer" / "resources" / "THIRD_PARTY_NOTICES.md").is_file()
+    assert (BUILT / "atlases" / MANIFEST_NAME).is_file()
+    assert verify_manifest(BUILT / "atlases", check_contents=False) == []
+    present = {p.name for p in internal.iterdir()}
+    for unused in ("scipy", "sklearn", "pyogrio", "geopandas", "tkinter", "mapclassify"):
+        assert unused not in present, unused
+    qt_libs = {p.name for p in (internal / "PySide6" / "Qt" / "lib").iterdir()}
+    assert not any(
+        name.startswith(("libQt6WebEngine", "libQt6Qml", "libQt6Quick", "libQt63D", "libQt6Mult"))
+        for name in qt_libs
+    )
+    locales = {p.stem for p in (internal / "babel" / "locale-data").iterdir()}
+    assert {"nb_NO", "nn_NO", "en_GB", "root"} <= locales and len(locales) < 20
+    assert (internal / "pyproj" / "proj_dir" / "share" / "proj" / "proj.db").is_file()
