@@ -6,8 +6,10 @@
 # Installs the bundle under /opt/atlasviewer, a /usr/bin/atlasviewer wrapper, a .desktop entry and
 # the icon. Depends lists only the system libraries the bundle does not carry itself: the ones
 # its Qt and Python extension libraries load from the system on a bare Debian 12 (found with
-# ldd against a debootstrap root, see packaging/test_bare_machine.sh), plus the X11 (xcb)
-# platform plugin's libraries so the window opens on a desktop.
+# ldd against a debootstrap root, see packaging/test_bare_machine.sh): OpenGL/EGL, xkbcommon,
+# fontconfig, glib, D-Bus, and what the X11 (xcb) and Wayland platform plugins load that the bundle
+# does not carry, so the window opens on a desktop. CUPS is only recommended: without it Qt prints
+# to PDF only (the spec leaves libcups to the system).
 set -euo pipefail
 BUNDLE="$(cd "$1" && pwd)"; VERSION="$2"; OUTPUT="$3"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -43,6 +45,7 @@ Architecture: amd64
 Maintainer: Atlas Viewer developers <atlasviewer@invalid>
 Installed-Size: $INSTALLED_KIB
 Depends: $DEPENDS
+Recommends: libcups2
 Description: Norwegian healthcare atlases (Helseatlas), offline
  Atlas Viewer shows the healthcare atlases of SKDE and Helse Førde - maps,
  charts and tables of how use of health services varies between hospital
