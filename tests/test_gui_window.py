@@ -210,6 +210,8 @@ def test_fact_sheet_link_asks_for_the_viewer_and_missing_file_is_reported(qtbot,
     with qtbot.waitSignal(window.fact_sheet_requested) as signal:
         browser.anchorClicked.emit(QUrl.fromLocalFile(str(pdf)))
     assert signal.args[0] == pdf
+    assert window.showing_fact_sheet and window.fact_sheet_viewer.path == pdf
+    window.go_back()  # to the text page the link was on
     missing = v2_root / "public" / "files" / "never-published.pdf"
     browser.anchorClicked.emit(QUrl.fromLocalFile(str(missing)))
     assert window.reader.missing_note.isVisible()

@@ -4,6 +4,8 @@ Cards are rows of a list model painted by a delegate (front image, title in the 
 language, producer, date, languages, a draft marker); a filter proxy matches the search text
 against each atlas's titles and its result boxes' titles and texts in every language. Arrow keys
 move between cards, Enter or a double click opens one (:attr:`LibraryView.atlas_activated`).
+A card's context menu and the "Fact sheets…" button ask for the list of the fact sheets the
+atlas links to (:attr:`LibraryView.fact_sheets_requested`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     QSortFilterProxyModel,
@@ -20,6 +23,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QFont,
     QImageReader,
@@ -31,9 +35,12 @@ from PySide6.QtGui import (
     QStandardItemModel,
 )
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -88,7 +95,9 @@ class AtlasCardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._images: dict[str, QPixmap | None] = {}
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(  # noqa: N802
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         return QSize(CARD_WIDTH, CARD_HEIGHT)
 
     def _image(self, atlas: Atlas, ratio: float) -> QPixmap | None:
@@ -202,9 +211,11 @@ class LibraryView(QWidget):
 
     Signals:
         atlas_activated(object): The user opened an atlas (Enter, double click).
+        fact_sheets_requested(object): The user asked for an atlas's list of fact sheets.
     """
 
     atlas_activated = Signal(object)
+    fact_sheets_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -229,11 +240,22 @@ class LibraryView(QWidget):
         self.cards.setWordWrap(True)
         self.cards.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.cards.activated.connect(self._on_activated)
+        self.cards.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.cards.customContextMenuRequested.connect(self._show_card_menu)
+        self.open_action = QAction(self)
+        self.open_action.triggered.connect(self._open_current)
+        self.fact_sheets_action = QAction(self)
+        self.fact_sheets_action.triggered.connect(self.request_fact_sheets)
+        self.fact_sheets_button = QPushButton(self)
+        self.fact_sheets_button.clicked.connect(self.request_fact_sheets)
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search_field)
+        top = QHBoxLayout()
+        top.addWidget(self.search_field, 1)
+        top.addWidget(self.fact_sheets_button)
+        layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(self.cards, 1)
         layout.addWidget(self.empty_label)
@@ -267,6 +289,32 @@ class LibraryView(QWidget):
     def visible_atlases(self) -> list[Atlas]:
         return [self.proxy.index(r, 0).data(ATLAS_ROLE) for r in range(self.proxy.rowCount())]
 
+    def current_atlas(self) -> Atlas | None:
+        """The atlas of the current (highlighted) card, if any."""
+        index = self.cards.currentIndex()
+        return index.data(ATLAS_ROLE) if index.isValid() else None
+
+    def request_fact_sheets(self) -> None:
+        """Ask for the fact-sheet list of the current card's atlas."""
+        atlas = self.current_atlas()
+        if atlas is not None:
+            self.fact_sheets_requested.emit(atlas)
+
+    def _open_current(self) -> None:
+        atlas = self.current_atlas()
+        if atlas is not None:
+            self.atlas_activated.emit(atlas)
+
+    def _show_card_menu(self, pos: QPoint) -> None:
+        index = self.cards.indexAt(pos)
+        if not index.isValid():
+            return
+        self.cards.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.open_action)
+        menu.addAction(self.fact_sheets_action)
+        menu.exec(self.cards.viewport().mapToGlobal(pos))
+
     def focus_search(self) -> None:
         self.search_field.setFocus()
         self.search_field.selectAll()
@@ -285,6 +333,12 @@ class LibraryView(QWidget):
         self.search_field.setToolTip(_("Search in atlas titles and in the result boxes' texts"))
         self.cards.setAccessibleName(_("Atlases"))
         self.empty_label.setText(_("No atlas matches the search."))
+        self.open_action.setText(_("&Open"))
+        self.fact_sheets_action.setText(_("&Fact sheets…"))
+        self.fact_sheets_button.setText(_("Fact sheets…"))
+        self.fact_sheets_button.setToolTip(
+            _("The fact sheets and reports the highlighted atlas links to")
+        )
         self._relabel()
 
     def _relabel(self) -> None:

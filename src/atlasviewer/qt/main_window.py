@@ -1,4 +1,11 @@
-"""The viewer window: the library screen and the reader, menus, toolbar, history, settings."""
+"""The viewer window: the library screen and the reader, menus, toolbar, history, settings.
+
+The window's stack holds three pages: the library, the reader and the fact-sheet viewer. A
+fact sheet opened from an atlas text, from the reader's "Fact sheets" list or from a library
+card's "Fact sheets…" list is a place in the history like an atlas page, so Back (Alt+Left)
+returns to where the user was. "Create fact sheet…" writes a generated A4 fact sheet for the
+selected area of the current atlas and opens it in the viewer.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,10 +36,12 @@ from atlasviewer.qt.settings import AppSettings, save_settings
 from atlasviewer.qt.state import AppState
 
 if TYPE_CHECKING:
+    from atlasviewer.core.factsheet import FactSheetTarget
+    from atlasviewer.qt.pdf_viewer import FactSheetViewer
     from atlasviewer.qt.reader_view import ReaderView
 
-HistoryEntry = tuple[str, int]
-"""(atlas id or "" for the library, result box number or 0)."""
+HistoryEntry = tuple[str, int, str]
+"""(atlas id or "" for the library, result box number or 0, fact sheet shown or "")."""
 
 
 class MainWindow(QMainWindow):
@@ -56,11 +66,16 @@ class MainWindow(QMainWindow):
         self.state = state
         self.language = language
         self.settings = settings or AppSettings()
-        self.history: list[HistoryEntry] = []
+        self.history: list[HistoryEntry] = [("", 0, "")]  # the library, where the user starts
         self._navigating_back = False
         self._reader: ReaderView | None = None
+        self._viewer: FactSheetViewer | None = None
+        self._viewer_page: QWidget | None = None
+        self.message_box: QMessageBox | None = None
         self.library_view = LibraryView(self)
         self.library_view.atlas_activated.connect(lambda atlas: self.open_atlas(atlas))
+        self.library_view.fact_sheets_requested.connect(self.show_fact_sheet_list)
+        self.fact_sheet_requested.connect(self.show_fact_sheet)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.library_view)
         self.setCentralWidget(self.stack)
@@ -101,6 +116,7 @@ class MainWindow(QMainWindow):
         self.copy_action = action(QKeySequence.StandardKey.Copy, self.copy_current)
         self.find_action = action(QKeySequence.StandardKey.Find, self.find)
         self.about_action = action(None, self.show_about)
+        self.create_fact_sheet_action = action(None, lambda: self.create_fact_sheet())
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for lang in LANGUAGES:
@@ -117,6 +133,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         for act in (self.open_folder_action, self.export_action, self.print_action):
             self.file_menu.addAction(act)
+        self.file_menu.addAction(self.create_fact_sheet_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -140,6 +157,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addAction(self.back_action)
         self.toolbar.addAction(self.library_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.create_fact_sheet_action)
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(
             spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
@@ -178,6 +197,11 @@ class MainWindow(QMainWindow):
         self.full_screen_action.setText(_("&Full screen"))
         self.reset_map_action.setText(_("&Reset map"))
         self.about_action.setText(_("&About Atlas Viewer"))
+        self.create_fact_sheet_action.setText(_("Create &fact sheet…"))
+        self.create_fact_sheet_action.setToolTip(
+            _("Write a fact sheet (PDF) for the selected area of this atlas and open it")
+        )
+        self._update_viewer_heading()
         self.toolbar.setWindowTitle(_("Navigation"))
         self.language_label.setText(_("Language:") + " ")
         lang = i18n.current_language()
@@ -190,19 +214,26 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         atlas = self.state.atlas
-        if atlas is None:
+        if self._viewer is not None and self.stack.currentWidget() is self._viewer_page:
+            self.setWindowTitle(_("{atlas} – Atlas Viewer").format(atlas=self._viewer.title))
+        elif atlas is None:
             self.setWindowTitle(_("Atlas Viewer"))
         else:
             title = atlas.title(self.state.content_language)
             self.setWindowTitle(_("{atlas} – Atlas Viewer").format(atlas=title))
 
     def _update_actions(self) -> None:
-        box_open = self.state.atlas is not None and self.state.box is not None
+        viewing = self.showing_fact_sheet
+        box_open = self.state.atlas is not None and self.state.box is not None and not viewing
         self.export_action.setEnabled(box_open)
         self.print_action.setEnabled(box_open)
         self.reset_map_action.setEnabled(box_open)
-        self.back_action.setEnabled(bool(self.history))
+        # The viewer has its own Copy, Find and Print keys; the window's would make them ambiguous.
+        self.copy_action.setEnabled(not viewing)
+        self.find_action.setEnabled(not viewing)
+        self.back_action.setEnabled(len(self.history) > 1 or viewing)
         self.library_action.setEnabled(self.stack.currentWidget() is not self.library_view)
+        self.create_fact_sheet_action.setEnabled(self._atlas_has_result_boxes())
 
     def _show_library_problems(self) -> None:
         problems = self.library.root_problems
@@ -233,8 +264,51 @@ class MainWindow(QMainWindow):
             self._reader = ReaderView(self.state, self.library, self)
             self._reader.fact_sheet_requested.connect(self.fact_sheet_requested)
             self._reader.box_view.hover_text_changed.connect(self.hover_label.setText)
+            navigation = self._reader.navigation
+            navigation.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            navigation.addAction(self.create_fact_sheet_action)
             self.stack.addWidget(self._reader)
         return self._reader
+
+    @property
+    def fact_sheet_viewer(self) -> FactSheetViewer:
+        """The fact-sheet viewer page, built when first needed (QtPdf loads on first use)."""
+        if self._viewer is None:
+            from atlasviewer.qt.pdf_viewer import FactSheetViewer
+
+            page = QWidget(self)
+            layout = QVBoxLayout(page)
+            layout.setContentsMargins(4, 4, 4, 4)
+            self.viewer_heading = QLabel(page)
+            self.viewer_heading.setTextFormat(Qt.TextFormat.PlainText)
+            self.viewer_heading.setStyleSheet("QLabel { font-weight: bold; padding: 4px; }")
+            self.viewer_heading.setWordWrap(True)
+            layout.addWidget(self.viewer_heading)
+            self._viewer = FactSheetViewer(page)
+            layout.addWidget(self._viewer, 1)
+            self._viewer_page = page
+            self.stack.addWidget(page)
+        return self._viewer
+
+    @property
+    def viewer_page(self) -> QWidget:
+        """The stack page holding the viewer and its heading."""
+        self.fact_sheet_viewer  # noqa: B018 - builds the page on first use
+        assert self._viewer_page is not None
+        return self._viewer_page
+
+    @property
+    def showing_fact_sheet(self) -> bool:
+        return self._viewer_page is not None and self.stack.currentWidget() is self._viewer_page
+
+    def _update_viewer_heading(self) -> None:
+        if self._viewer is None or self._viewer.path is None:
+            return
+        self.viewer_heading.setText(
+            _("Fact sheet: {title} ({file})").format(
+                title=self._viewer.title, file=self._viewer.path.name
+            )
+        )
 
     def open_atlas(self, atlas: Atlas | str, box_number: int = 0) -> bool:
         """Open an atlas (object or library id), at result box ``box_number`` (0: front page)."""
@@ -245,7 +319,9 @@ class MainWindow(QMainWindow):
                 return False
             atlas = found
         reader = self.reader
+        was_elsewhere = self.stack.currentWidget() is not reader
         self.stack.setCurrentWidget(reader)
+        same_atlas = atlas is self.state.atlas
         self.state.set_atlas(atlas)
         if box_number:
             variant = self.state.variant
@@ -256,6 +332,8 @@ class MainWindow(QMainWindow):
                     _("The atlas has no result box {number}.").format(number=box_number)
                 )
             self.state.set_box(box)
+        if was_elsewhere and same_atlas:
+            self._on_location_changed()  # back from the viewer to the same atlas: no signal
         self._update_actions()
         return True
 
@@ -263,13 +341,15 @@ class MainWindow(QMainWindow):
         self.state.set_atlas(None)
         self.stack.setCurrentWidget(self.library_view)
         self.library_view.cards.setFocus()
-        self._update_actions()
+        self._on_location_changed()
 
     def current_location(self) -> HistoryEntry:
+        """Where the user is: atlas id ("" in the library), box number, fact sheet shown."""
+        sheet = str(self._viewer.path) if self.showing_fact_sheet and self._viewer else ""
         if self.state.atlas is None or self.stack.currentWidget() is self.library_view:
-            return ("", 0)
+            return ("", 0, sheet)
         box = self.state.box
-        return (self.library.atlas_id(self.state.atlas), box.number if box else 0)
+        return (self.library.atlas_id(self.state.atlas), box.number if box else 0, sheet)
 
     def _on_location_changed(self, *_args: object) -> None:
         location = self.current_location()
@@ -277,6 +357,108 @@ class MainWindow(QMainWindow):
             self.history.append(location)
         self._update_title()
         self._update_actions()
+
+    def show_fact_sheet(self, path: Path, title: str = "") -> bool:
+        """Show a PDF in the window's viewer; Back returns to where the user was.
+
+        A file that cannot be shown (never published, damaged) gives the viewer's message in
+        place of the pages, naming the file. Returns True when the pages are shown.
+        """
+        viewer = self.fact_sheet_viewer
+        shown = viewer.open_pdf(path, title)
+        self.stack.setCurrentWidget(self.viewer_page)
+        viewer.view.setFocus()
+        self._update_viewer_heading()
+        self._on_location_changed()
+        return shown
+
+    def show_fact_sheet_list(self, atlas: Atlas) -> None:
+        """The fact sheets ``atlas`` links to, in a dialog; choosing one opens it in the viewer."""
+        from atlasviewer.qt.factsheet_actions import FactSheetsDialog
+
+        lang = atlas.variant(i18n.current_language()).lang if atlas.variants else ""
+        dialog = FactSheetsDialog(atlas, lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fact_sheet_requested.connect(self.show_fact_sheet)
+        self.fact_sheets_dialog = dialog
+        dialog.open()
+
+    def create_fact_sheet(
+        self, path: Path | None = None, target: FactSheetTarget | None = None
+    ) -> Path | None:
+        """Write a generated fact sheet for the selected area of the current atlas and show it.
+
+        Args:
+            path: Where to write the PDF; None asks the user (a file dialog).
+            target: The area or region; None takes the selection, or asks when it names none.
+
+        Returns:
+            The PDF written, or None when the user cancelled or writing failed (a message box
+            names the file and the problem).
+        """
+        from atlasviewer.qt import factsheet_actions as actions
+
+        atlas = self.state.atlas
+        if atlas is None or not self._atlas_has_result_boxes():
+            return None
+        registry = self.library.registry
+        lang = i18n.current_language()
+        if not atlas.variant(lang).result_boxes:  # figures from a language that has them
+            lang = next(code for code, v in atlas.variants.items() if v.result_boxes)
+        if target is None:
+            target = actions.target_from_selection(self.state.selection, registry)
+        if target is None:
+            choices = actions.area_choices(self.library, atlas, self.state.content_language)
+            target = actions.ask_for_area(self, choices)
+            if target is None:
+                return None
+        if path is None:
+            suggestion = actions.suggested_file_name(
+                self.library.atlas_id(atlas), target.name(lang, registry)
+            )
+            path = actions.choose_pdf_path(self, Path.home() / suggestion)
+            if path is None:
+                return None
+        try:
+            created = actions.write_area_fact_sheet(self.library, atlas, target, path, lang)
+        except (OSError, ValueError) as exc:
+            self._warn(
+                _("Create fact sheet"),
+                _("Cannot write {path}: {reason}").format(path=path, reason=exc),
+            )
+            return None
+        self.show_fact_sheet(path, _("Fact sheet: {area}").format(area=created.area_name))
+        self.statusBar().showMessage(
+            _("Wrote {path}: {pages} pages, {count} of {total} result boxes with figures.").format(
+                path=path,
+                pages=created.pages,
+                count=created.boxes_with_figures,
+                total=created.boxes,
+            ),
+            10000,
+        )
+        if created.boxes_with_figures == 0:
+            self._warn(
+                _("Create fact sheet"),
+                _("The atlas has no figures for {area}.").format(area=created.area_name),
+            )
+        return path
+
+    def _atlas_has_result_boxes(self) -> bool:
+        """Older atlases are texts with published PDFs only: nothing to make a fact sheet of."""
+        atlas = self.state.atlas
+        return atlas is not None and any(v.result_boxes for v in atlas.variants.values())
+
+    def _warn(self, title: str, text: str) -> None:
+        """A window-modal warning that does not block (tests read :attr:`message_box`)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.message_box = box
+        box.finished.connect(lambda *_args: setattr(self, "message_box", None))
+        box.open()
 
     def go_back(self) -> None:
         """Return to where the user was before (Alt+Left)."""
@@ -286,22 +468,37 @@ class MainWindow(QMainWindow):
         if not self.history:
             self._update_actions()
             return
-        atlas_id, box_number = self.history[-1]
+        atlas_id, box_number, sheet = self.history[-1]
         self._navigating_back = True
         try:
-            if not atlas_id:
+            if sheet:
+                if not atlas_id and self.state.atlas is not None:
+                    self.show_library()
+                elif atlas_id and self.current_location()[:2] != (atlas_id, box_number):
+                    self.open_atlas(atlas_id, box_number)
+                viewer = self.fact_sheet_viewer
+                if viewer.path is None or str(viewer.path) != sheet:
+                    viewer.open_pdf(sheet, "")
+                self.stack.setCurrentWidget(self.viewer_page)
+                self._update_viewer_heading()
+            elif not atlas_id:
                 self.show_library()
             elif (
                 self.state.atlas is not None and self.library.atlas_id(self.state.atlas) == atlas_id
             ):
-                self.stack.setCurrentWidget(self.reader)
-                self.reader._open_box_number(
-                    box_number
-                ) if box_number else self.reader.show_front_page()
+                reader = self.reader
+                showing = self.stack.currentWidget() is reader
+                self.stack.setCurrentWidget(reader)
+                shown_box = self.state.box.number if self.state.box else 0
+                # Back from the viewer to the page it was opened from: leave that page as it was
+                # (chapter, fact-sheet list, scroll position) rather than re-opening the box.
+                if showing or shown_box != box_number:
+                    reader._open_box_number(box_number) if box_number else reader.show_front_page()
             else:
                 self.open_atlas(atlas_id, box_number)
         finally:
             self._navigating_back = False
+        self._update_title()
         self._update_actions()
 
     # ------------------------------------------------------------------ actions
@@ -409,7 +606,7 @@ class MainWindow(QMainWindow):
         settings.window_state = bytes(self.saveState().toHex().data()).decode()
         settings.full_screen = self.isFullScreen()
         settings.language = i18n.current_language()
-        atlas_id, box_number = self.current_location()
+        atlas_id, box_number, _sheet = self.current_location()
         settings.last_atlas = atlas_id
         settings.last_box = box_number
         settings.selection = sorted(self.state.selection)

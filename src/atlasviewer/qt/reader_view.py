@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from atlasviewer import i18n
 from atlasviewer.core.model import Chapter, FactBox, ResultBox, TextItem
 from atlasviewer.i18n import _
+from atlasviewer.qt.fact_sheet_list import FactSheetList
 from atlasviewer.qt.markdown import markdown_to_html
 from atlasviewer.qt.state import AppState
 
@@ -35,6 +36,8 @@ BOX_SCHEME = "box"
 """Links ``box:N`` in a chapter page open result box N."""
 
 PAGE_FRONT = -1
+PAGE_FACT_SHEETS = -2
+"""Reader pages that are not chapters: the front page and the list of the atlas's fact sheets."""
 
 
 class AtlasTextBrowser(QTextBrowser):
@@ -192,9 +195,13 @@ class ReaderView(QWidget):
         text_layout.addWidget(self.missing_note)
         text_layout.addWidget(self.text_page, 1)
         self.box_view = ResultBoxView(state, library, self)
+        self.fact_sheets = FactSheetList(self)
+        self.fact_sheets.setContentsMargins(8, 8, 8, 8)
+        self.fact_sheets.fact_sheet_requested.connect(self.fact_sheet_requested)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(text_holder)
         self.pages.addWidget(self.box_view)
+        self.pages.addWidget(self.fact_sheets)
         splitter = QSplitter(self)
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.pages)
@@ -226,6 +233,16 @@ class ReaderView(QWidget):
         self.state.set_box(None)
         self._page = number
         self._show_page()
+
+    def show_fact_sheets(self) -> None:
+        """Show the list of the fact sheets and reports the atlas's texts link to."""
+        self.state.set_box(None)
+        self._page = PAGE_FACT_SHEETS
+        self._show_page()
+
+    @property
+    def showing_fact_sheets(self) -> bool:
+        return self.state.box is None and self._page == PAGE_FACT_SHEETS
 
     def retranslate_ui(self, *_args: object) -> None:
         self.navigation.setAccessibleName(_("Chapters"))
@@ -267,6 +284,12 @@ class ReaderView(QWidget):
                     child.setData(0, _ROLE, ("box", box.number))
                     item.addChild(child)
                 self.navigation.addTopLevelItem(item)
+            count = len(self.fact_sheets.entries)
+            if count:
+                sheets = QTreeWidgetItem([_("Fact sheets ({count})").format(count=count)])
+                sheets.setData(0, _ROLE, ("factsheets", PAGE_FACT_SHEETS))
+                sheets.setToolTip(0, _("The fact sheets and reports the atlas texts link to"))
+                self.navigation.addTopLevelItem(sheets)
             self.navigation.expandAll()
         self._filling = False
         self._mark_current()
@@ -281,6 +304,8 @@ class ReaderView(QWidget):
                 return
 
     def _page_key(self) -> tuple[str, int]:
+        if self._page == PAGE_FACT_SHEETS:
+            return ("factsheets", PAGE_FACT_SHEETS)
         return ("front", PAGE_FRONT) if self._page == PAGE_FRONT else ("chapter", self._page)
 
     def _show_page(self) -> None:
@@ -289,6 +314,10 @@ class ReaderView(QWidget):
         self.pages.setCurrentIndex(0)
         if variant is None:
             self.text_page.clear()
+            return
+        if self._page == PAGE_FACT_SHEETS:
+            self.pages.setCurrentWidget(self.fact_sheets)
+            self._mark_current()
             return
         root = self.state.atlas.root if self.state.atlas else None
         if self._page == PAGE_FRONT or self._page >= len(variant.chapters):
@@ -311,6 +340,8 @@ class ReaderView(QWidget):
             self._open_box_number(number)
         elif kind == "chapter":
             self.show_chapter(number)
+        elif kind == "factsheets":
+            self.show_fact_sheets()
         else:
             self.show_front_page()
 
@@ -325,16 +356,22 @@ class ReaderView(QWidget):
 
     def _on_atlas(self, _atlas: object) -> None:
         self._page = PAGE_FRONT
+        self._update_fact_sheets()
         self._update_language_note()
         self._fill_navigation()
         if self.state.box is None:
             self._show_page()
 
     def _on_variant_language(self, _lang: str) -> None:
+        self._update_fact_sheets()
         self._update_language_note()
         self._fill_navigation()
         if self.state.box is None:
             self._show_page()
+
+    def _update_fact_sheets(self) -> None:
+        """Titles come from the link texts, so the list follows the content language."""
+        self.fact_sheets.set_atlas(self.state.atlas, self.state.content_language)
 
     def _on_box(self, box: ResultBox | None) -> None:
         if box is None:
