@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -102,18 +103,23 @@ def _ssd(values, breaks):
     "data_file",
     ["radiologi2/mr_kol_18_rb1.json", "lab/crp_rb1.json", "kronikere/parkinson_3FLLV_alle.json"],
 )
-def test_computed_natural_breaks_group_the_areas_better_than_equal_intervals(v2_root, data_file):
+def test_fisher_jenks_is_as_good_as_mapclassify(v2_root, data_file):
+    numpy = pytest.importorskip("numpy")
+    from mapclassify import FisherJenks
+
     values = [v for v in map_values(v2_root, data_file)[0].values() if v is not None]
-    low, high = min(values), max(values)
     for k in (3, 4, 5):
-        breaks = fisher_jenks_breaks(values, k)
-        assert len(breaks) == k - 1
-        assert breaks == sorted(breaks)
-        classes = Classification(breaks, [])
-        assert {classes.class_of(v) for v in values} == set(range(k)), "a class is empty"
-        equal = [low + (high - low) * i / k for i in range(1, k)]
-        # mapclassify can end a hair (1e-5 relative) off the optimum, so not strictly <=.
-        assert _ssd(values, breaks) <= _ssd(values, equal) * (1 + 1e-4)
+        ours = fisher_jenks_breaks(values, k)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Numba not installed"
+            bins = FisherJenks(numpy.asarray(values), k=k).bins
+        reference = [float(b) for b in bins[:-1]]
+        assert len(ours) == k - 1
+        if data_file.startswith("kronikere/parkinson") and k == 4:
+            # mapclassify ends a hair off the optimum here; ours has the smaller deviation.
+            assert _ssd(values, ours) < _ssd(values, reference)
+        else:
+            assert ours == pytest.approx(reference)
 
 
 def test_palettes_are_light_to_dark():
