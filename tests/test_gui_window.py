@@ -129,7 +129,10 @@ def test_any_box_in_three_clicks_and_linked_selection(qtbot, window):
     chart.area_clicked.emit(other, True)
     assert window.state.selection == {canonical, window.state.canonical_key(other)}
     assert len(table.selectionModel().selectedRows()) == 2
-    # A click on a table row selects only that area everywhere.
+    # A click on a table row (on the table's own tab) selects only that area everywhere.
+    box_view.show_tables()
+    qtbot.waitUntil(table.isVisible)
+    assert len(table.selectionModel().selectedRows()) == 2
     proxy = table.model()
     row = next(
         r
@@ -142,6 +145,34 @@ def test_any_box_in_three_clicks_and_linked_selection(qtbot, window):
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     name = proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 2)
     assert window.state.selection == {window.state.canonical_key(name)}
+
+
+@pytest.mark.parametrize(("atlas_id", "box"), [("radiologi2", 1), ("v1-dagkir2", 2)])
+def test_table_columns_are_readable_at_1280_by_800(qtbot, window, atlas_id, box):
+    window.open_atlas(atlas_id, box)
+    box_view = window.reader.box_view
+    qtbot.waitUntil(box_view.is_painted, timeout=20000)
+    box_view.show_tables()
+    table: QTableView = box_view.table_views[0]
+    qtbot.waitUntil(table.isVisible)
+    header = table.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(header.count())]
+    # Every column is on screen without scrolling sideways ...
+    assert sum(widths) <= table.viewport().width()
+    metrics = table.fontMetrics()
+    proxy = table.model()
+    for column, width in enumerate(widths):
+        # ... its wrapped header lines fit, with the full label as tooltip ...
+        lines = str(proxy.headerData(column, Qt.Orientation.Horizontal)).split("\n")
+        assert max(metrics.horizontalAdvance(line) for line in lines) < width
+        tooltip = proxy.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        assert tooltip.replace(" ", "") == "".join(lines).replace(" ", "")
+        # ... and so does every cell, numbers right-aligned.
+        for row in range(proxy.rowCount()):
+            index = proxy.index(row, column)
+            assert metrics.horizontalAdvance(index.data()) < width, (column, index.data())
+    numeric = proxy.index(0, 1)
+    assert numeric.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
 
 
 def test_region_selects_its_areas_in_the_views(qtbot, window):
@@ -170,6 +201,7 @@ def test_selection_survives_box_change_and_back(qtbot, window):
 def test_language_switch_changes_menus_and_table_headers_live(qtbot, window):
     window.open_atlas("radiologi2", 2)
     qtbot.waitUntil(lambda: window.reader.box_view.is_painted(), timeout=20000)
+    window.reader.box_view.show_tables()  # the user looks at the table while switching
     table = window.reader.box_view.table_views[0]
     header_en = table.model().headerData(0, Qt.Orientation.Horizontal)
     assert window.file_menu.title() == "&File"

@@ -111,13 +111,19 @@ class ResultBoxView(QWidget):
         self.figures = QSplitter(Qt.Orientation.Horizontal, self)
         self.figures.addWidget(self.map_holder)
         self.figures.addWidget(self.chart_tabs)
-        self.figures.addWidget(self.table_tabs)
         self.figures.setStretchFactor(0, 3)
         self.figures.setStretchFactor(1, 4)
-        self.figures.setStretchFactor(2, 3)
+        # The table gets the full width on its own tab: tables of 6-7 columns do not fit beside
+        # map and chart at 1280 px, and cut-off numbers are worse than one click.
+        self.view_tabs = QTabWidget(self)
+        self.view_tabs.setDocumentMode(True)
+        self.view_tabs.addTab(self.figures, "")
+        self.view_tabs.addTab(self.table_tabs, "")
+        self.view_tabs.currentChanged.connect(self._on_view_tab)
+        self._table_context: tuple[Any, list[TableView], str, Any] | None = None
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.text)
-        self.splitter.addWidget(self.figures)
+        self.splitter.addWidget(self.view_tabs)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setSizes([170, 700])
@@ -140,6 +146,9 @@ class ResultBoxView(QWidget):
         self.map_empty.setText(_("This result box has no map."))
         self.chart_tabs.setAccessibleName(_("Charts"))
         self.table_tabs.setAccessibleName(_("Tables"))
+        # Existing catalogue words, so the tab reads right in every language today.
+        self.view_tabs.setTabText(0, f"{_('Map')} / {_('Chart')}")
+        self.view_tabs.setTabText(1, _("Table"))
         if self.state.box is not None:
             self._show_texts()
             self._show_slices()
@@ -148,9 +157,9 @@ class ResultBoxView(QWidget):
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         if not self._sized:
-            # Splitters start from size hints; share the width as map 3 : chart 4 : table 3.
+            # Splitters start from size hints; share the width as map 3 : chart 4.
             width = max(600, self.figures.width())
-            self.figures.setSizes([width * 3 // 10, width * 4 // 10, width * 3 // 10])
+            self.figures.setSizes([width * 3 // 7, width - width * 3 // 7])
             self._sized = True
 
     def show_notice(self, text: str) -> None:
@@ -171,12 +180,20 @@ class ResultBoxView(QWidget):
 
     @property
     def table_views(self) -> list[QTableView]:
+        """The box's table views, their plans built now if the table tab has not been shown."""
+        self._build_pending_tables()
         return [entry[0] for entry in self._tables[: self.table_tabs.count()]]
+
+    def show_tables(self, shown: bool = True) -> None:
+        """Bring the table tab (``shown``) or the map and chart tab to the front."""
+        self.view_tabs.setCurrentIndex(1 if shown else 0)
 
     def is_painted(self) -> bool:
         """True when every figure the box has is drawn and shown."""
         if self.state.box is None or self.data is None:
             return False
+        if self.view_tabs.currentWidget() is not self.figures:
+            return self.table_tabs.count() > 0 or self._table_context is None
         if self._map_view_spec is not None and (
             self._map_widget is None or not self._map_widget.isVisible()
         ):
@@ -480,6 +497,37 @@ class ResultBoxView(QWidget):
     def _show_tables(
         self, data: ResultData, specs: list[TableView], lang: str, credits: Any, relabel: bool
     ) -> None:
+        """Tables are built when their tab is shown (or asked for), not with every box."""
+        self.view_tabs.setTabVisible(1, bool(specs))
+        if self.view_tabs.currentIndex() == 1 and specs:
+            self._table_context = None
+            self._build_tables(data, specs, lang, credits, relabel)
+            return
+        self._table_context = (data, specs, lang, credits)
+        if not relabel:
+            # Another box or year: the last box's plans must not answer for this one. A pending
+            # build finds the models empty and fills them; after a language switch it relabels.
+            for _view, model, _proxy, _spec in self._tables:
+                if model.plan is not None:
+                    model.set_plan(None)
+
+    def _on_view_tab(self, index: int) -> None:
+        if index == 1:
+            self._build_pending_tables()
+        elif self.chart_tabs.count():
+            self._draw_chart(self.chart_tabs.currentIndex())
+
+    def _build_pending_tables(self) -> None:
+        if self._table_context is None:
+            return
+        data, specs, lang, credits = self._table_context
+        self._table_context = None
+        self._build_tables(data, specs, lang, credits, relabel=True)
+        self._select_in_tables()
+
+    def _build_tables(
+        self, data: ResultData, specs: list[TableView], lang: str, credits: Any, relabel: bool
+    ) -> None:
         from atlasviewer.core.plan import build_table_plan
 
         while len(self._tables) < len(specs):
@@ -494,7 +542,9 @@ class ResultBoxView(QWidget):
             view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             view.setWordWrap(False)
             view.verticalHeader().hide()
-            view.horizontalHeader().setStretchLastSection(True)
+            header = view.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
             view.selectionModel().selectionChanged.connect(
                 lambda *_a, v=view, p=proxy: self._on_table_selection(v, p)
             )
@@ -530,6 +580,10 @@ class ResultBoxView(QWidget):
         self._charts_drawn &= {current}
         if current in self._charts_drawn:
             self._select_in_chart(self._charts[current])
+        self._select_in_tables()
+
+    def _select_in_tables(self) -> None:
+        """Mark the selected areas' rows (a selection-model change only, no plan rebuilt)."""
         self._syncing_table = True
         try:
             for view, model, proxy, _spec in self._tables:

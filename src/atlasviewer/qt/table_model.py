@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,7 +26,23 @@ AREA_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 AREA_COLUMN = 0
 """The first column names the row's area; the others are the plan's value columns."""
 
+HEADER_LINE_CHARS = 14
+"""Column headers wrap at about this many characters, so long labels do not widen the table."""
+
 Index = QModelIndex | QPersistentModelIndex
+
+_DIGIT_GROUP_SPACE = re.compile(r"(?<=\d) (?=\d)")
+
+
+def wrap_header(label: str, width: int = HEADER_LINE_CHARS) -> str:
+    """``label`` broken into lines of about ``width`` characters, at spaces only.
+
+    Digit groups ("100 000") and single words stay whole; a word longer than ``width`` gets a
+    line of its own. The header view sizes the column and the header height from these lines.
+    """
+    protected = _DIGIT_GROUP_SPACE.sub("\u00a0", label)
+    lines = textwrap.wrap(protected, width=width, break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines).replace("\u00a0", " ") if lines else label
 
 
 class TablePlanModel(QAbstractTableModel):
@@ -90,7 +108,9 @@ class TablePlanModel(QAbstractTableModel):
         if not 0 <= section < len(self._plan.columns):
             return None
         column = self._plan.columns[section]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return wrap_header(column.label)
+        if role == Qt.ItemDataRole.ToolTipRole:
             return column.label
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = (
