@@ -68,7 +68,7 @@ def test_unknown_box_is_a_usage_error(tmp_path, v2_root, capsys):
 
 
 def test_box_without_data_file_is_named_and_the_others_are_written(tmp_path, v2_root, capsys):
-    code, out = export(tmp_path, v2_root, "--atlas", "psyk2-1", "--lang", "nn", "--format", "csv")
+    code, out = export(tmp_path, v2_root, "--atlas", "psyk2-1", "--lang", "en", "--format", "csv")
     assert code == 1
     err = capsys.readouterr().err
     assert "result box 1 (" in err

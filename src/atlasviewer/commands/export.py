@@ -18,9 +18,11 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from atlasviewer.core.model import BarChartView
 from atlasviewer.i18n import _
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -201,19 +203,19 @@ class BoxExporter:
             from atlasviewer.qt.map_export import save_map
 
             for fmt in self._images():
-                self._write(
-                    stem, fmt, lambda p, f=fmt: save_map(p, scene, map_plan, f, dpi=self.dpi)
-                )
+                self._write(stem, fmt, partial(_save_map, save_map, scene, map_plan, fmt, self.dpi))
         elif view.kind in ("barchart", "linechart"):
             from atlasviewer.render.charts import figure_for
 
-            if view.kind == "barchart":
+            chart: plans.BarPlan | plans.LinePlan
+            if isinstance(view, BarChartView):
                 chart = plans.build_bar_plan(data, view, lang=self.lang, credits=credits)
             else:
                 chart = plans.build_line_plan(data, view, lang=self.lang, credits=credits)
-            figure = figure_for(chart, dpi=self.dpi, lang=self.lang) if self._images() else None
-            for fmt in self._images():
-                self._write(stem, fmt, lambda p, f=fmt: figure.savefig(p, format=f))
+            if self._images():
+                figure = figure_for(chart, dpi=self.dpi, lang=self.lang)
+                for fmt in self._images():
+                    self._write(stem, fmt, partial(_save_figure, figure, fmt))
         elif view.kind == "table":
             from atlasviewer.core.tables_export import write_table_csv, write_table_xlsx
 
@@ -271,6 +273,14 @@ class BoxExporter:
             json.dumps(_jsonable(document), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         self.written.append(path)
+
+
+def _save_map(save_map: Any, scene: Any, plan: Any, fmt: str, dpi: float, path: Path) -> None:
+    save_map(path, scene, plan, fmt, dpi=dpi)
+
+
+def _save_figure(figure: Any, fmt: str, path: Path) -> None:
+    figure.savefig(path, format=fmt)
 
 
 def _main_view(views: list[Any]) -> Any:

@@ -406,7 +406,7 @@ def save_map(
             painter.scale(scale, scale)
             render_map(painter, logical, scene, plan)
             painter.end()
-            if not image.save(str(path), "PNG"):
+            if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # stubs want bytes; str works
                 raise OSError(_("The image cannot be written to {path}.").format(path=path))
         elif fmt == "svg":
             from PySide6.QtSvg import QSvgGenerator

@@ -8,7 +8,7 @@ legend and credits are painted by :mod:`atlasviewer.qt.map_export`, so exports m
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
@@ -82,7 +82,7 @@ class _AreaGraphicsView(QGraphicsView):
         offset = (viewport_centre - target.center()) / scale
         self.centerOn(scene_rect.center() + offset)
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt's name
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         """Frame the region the inset enlarges, so the reader sees where it sits."""
         if self.marker_rect is not None and not self.marker_rect.isEmpty():
             pen = QPen(FRAME_COLOUR, 1)
@@ -257,7 +257,7 @@ class MapView(QWidget):
 
     # ------------------------------------------------------------------ layout
 
-    def eventFilter(self, watched: object, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
             self._layout_overlays()
         return super().eventFilter(watched, event)

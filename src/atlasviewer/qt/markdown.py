@@ -84,12 +84,14 @@ def prepare_markdown(text: str, root: Path | None) -> str:
 def markdown_to_html(text: str, root: Path | None) -> str:
     """HTML for ``QTextBrowser.setHtml`` from an atlas text (GitHub markdown)."""
     document = QTextDocument()
-    document.setMarkdown(prepare_markdown(text, root), QTextDocument.MarkdownDialectGitHub)
+    document.setMarkdown(
+        prepare_markdown(text, root), QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+    )
     return document.toHtml()
 
 
 def markdown_to_plain(text: str) -> str:
     """The text of a markdown snippet without markup (for titles, tooltips and search)."""
     document = QTextDocument()
-    document.setMarkdown(text or "", QTextDocument.MarkdownDialectGitHub)
+    document.setMarkdown(text or "", QTextDocument.MarkdownFeature.MarkdownDialectGitHub)
     return document.toPlainText().strip()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import textwrap
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from atlasviewer.core.formatting import format_number
 from atlasviewer.core.plan import Credits
@@ -109,7 +109,7 @@ def spec_for_ticks(spec: str, ticks: list[float]) -> str:
     return spec[: match.start(1)] + str(needed) + spec[match.end(1) :]
 
 
-def style_axes(ax: Axes, style: ChartStyle, grid_axis: str) -> None:
+def style_axes(ax: Axes, style: ChartStyle, grid_axis: Literal["both", "x", "y"]) -> None:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     for side in ("left", "bottom"):
@@ -151,7 +151,8 @@ def wrap_to_width(
     """
     if not text:
         return ""
-    figure = ax.figure
+    figure = ax.get_figure(root=True)
+    assert figure is not None
     extent = figure.get_figheight() if vertical else figure.get_figwidth()
     room = extent * POINTS_PER_INCH * 0.96 - taken_points - 12
     chars = max(int(room / (font_size * CHAR_WIDTH_EM)), 20)

@@ -321,11 +321,11 @@ def _draw_annual_dots(ax: Axes, plan: BarPlan, style: ChartStyle) -> list[Any]:
     n_years = max((len(r.annual) for r in plan.rows), default=0)
     handles = []
     for year in range(n_years):
-        points = [
-            (row.annual[year], index)
-            for index, row in enumerate(plan.rows)
-            if year < len(row.annual) and row.annual[year] is not None
-        ]
+        points: list[tuple[float, int]] = []
+        for index, row in enumerate(plan.rows):
+            value = row.annual[year] if year < len(row.annual) else None
+            if value is not None:
+                points.append((value, index))
         if not points:
             continue
         label = plan.annual_labels[year] if year < len(plan.annual_labels) else str(year + 1)
