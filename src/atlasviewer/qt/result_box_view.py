@@ -68,6 +68,7 @@ class ResultBoxView(QWidget):
         self._map_widget: Any = None
         self._map_widgets: dict[str, Any] = {}
         self._sized = False
+        self._shown_box: ResultBox | None = None
 
         self.title = QLabel(self)
         self.title.setWordWrap(True)
@@ -149,7 +150,9 @@ class ResultBoxView(QWidget):
         # Existing catalogue words, so the tab reads right in every language today.
         self.view_tabs.setTabText(0, f"{_('Map')} / {_('Chart')}")
         self.view_tabs.setTabText(1, _("Table"))
-        if self.state.box is not None:
+        # A box the view has not drawn yet comes with box_changed (the content language moved
+        # to another variant): drawing it here too would draw it twice.
+        if self.state.box is not None and self.state.box is self._shown_box:
             self._show_texts()
             self._show_slices()
             self._show_views(relabel=True)
@@ -282,6 +285,7 @@ class ResultBoxView(QWidget):
     # ------------------------------------------------------------------ box and texts
 
     def _on_box(self, box: ResultBox | None) -> None:
+        self._shown_box = box
         if box is None:
             return
         self.data = box.load()
@@ -559,11 +563,13 @@ class ResultBoxView(QWidget):
                 )
             except Exception:  # noqa: BLE001
                 plan = None
-            if relabel and plan is not None and model.plan is not None:
+            if plan is not None and model.plan is not None:
+                # Same rows and columns (the box in another language): texts change in place,
+                # sorting and selection stay; otherwise relabel() resets the model.
                 model.relabel(plan)
             else:
                 model.set_plan(plan)
-                view.resizeColumnsToContents()
+            view.resizeColumnsToContents()
             caption = plan.caption if plan is not None and plan.caption else _("Table")
             title = _("Table {number}").format(number=index + 1) if len(specs) > 1 else caption
             self.table_tabs.addTab(view, _short(title))

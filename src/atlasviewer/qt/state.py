@@ -180,19 +180,25 @@ class AppState(QObject):
 
     # ------------------------------------------------------------------ internals
 
-    def _update_content_language(self, emit: bool = True) -> None:
+    def _update_content_language(self, emit: bool = True) -> tuple[bool, bool]:
+        """Follow the UI language with the atlas content; returns (changed, box was shown)."""
         lang = i18n.current_language()
         if self._atlas is not None and self._atlas.variants:
             lang = self._atlas.variant(lang).lang
-        if lang != self._content_language:
-            self._content_language = lang
-            had_box = self._box is not None
-            if self._atlas is not None and had_box:
-                self._box = self._same_box_in(self.variant)
-            if emit:
-                self.variant_language_changed.emit(lang)
-                if had_box:
-                    self.box_changed.emit(self._box)
+        if lang == self._content_language:
+            return False, False
+        self._content_language = lang
+        had_box = self._box is not None
+        if self._atlas is not None and had_box:
+            self._box = self._same_box_in(self.variant)
+        if emit:
+            self._emit_content_language(had_box)
+        return True, had_box
+
+    def _emit_content_language(self, had_box: bool) -> None:
+        self.variant_language_changed.emit(self._content_language)
+        if had_box:
+            self.box_changed.emit(self._box)
 
     def _same_box_in(self, variant: AtlasVariant | None) -> ResultBox | None:
         """The box with the same number in another language variant (boxes are parallel)."""
@@ -204,8 +210,12 @@ class AppState(QObject):
         return None
 
     def _on_ui_language(self, lang: str) -> None:
+        # The content box is switched before anyone re-translates, so views see the new box at
+        # once and can leave the box's figures to box_changed instead of drawing them twice.
+        changed, had_box = self._update_content_language(emit=False)
         self.ui_language_changed.emit(lang)
-        self._update_content_language()
+        if changed:
+            self._emit_content_language(had_box)
 
     def close(self) -> None:
         """Stop listening to the translation module (call when the window goes)."""
