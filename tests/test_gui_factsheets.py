@@ -87,7 +87,7 @@ def test_link_in_atlas_text_opens_the_viewer_and_back_returns(qtbot, window, lib
     assert viewer.path == pdf
     assert viewer.page_count == _page_count(pdf) >= 1
     assert viewer.failure_message == ""
-    assert title in window.viewer_heading.text() and pdf.name in window.viewer_heading.text()
+    assert window.viewer_heading.text() == f"{title}  ·  {pdf.name}"
     assert title in window.windowTitle()
     assert window.back_action.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
@@ -134,10 +134,17 @@ def test_reader_lists_the_atlas_fact_sheets_in_the_content_language(qtbot, windo
         tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(node).center()
     )
     sheets = window.reader.fact_sheets
-    assert window.reader.pages.currentWidget() is sheets
+    assert window.reader.pages.currentWidget() is window.reader.fact_sheet_page
+    assert sheets.isVisible()
     titles = [sheets.list.item(row).text() for row in range(sheets.list.count())]
     assert titles[:3] == ["Shoulder", "Menisci", "Hallux valgus and hammer toe"]
     assert len(titles) == 13 and titles[-1] == "report"
+    rect = sheets.list.visualItemRect(sheets.list.item(1))
+    qtbot.mouseClick(sheets.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.showing_fact_sheet
+    assert window.fact_sheet_viewer.path.name == "daysurgery2_menisci.pdf"
+    window.go_back()
+    assert window.reader.pages.currentWidget() is window.reader.fact_sheet_page
     i18n.set_language("nb")  # the content follows: the Norwegian text links only to its report
     titles = [sheets.list.item(row).text() for row in range(sheets.list.count())]
     assert titles == ["rapporten"]
@@ -201,6 +208,17 @@ def test_create_fact_sheet_error_names_the_file(qtbot, window, tmp_path):
     assert box is not None and str(out) in box.text()
     assert not window.showing_fact_sheet
     box.close()
+
+
+def test_fact_sheets_with_the_same_link_text_are_told_apart_by_chapter(library):
+    from atlasviewer.qt.factsheet_actions import fact_sheet_entries
+
+    entries = fact_sheet_entries(library.get("kvalitet").variant("nb"))
+    titles = {path.name: title for title, path, _ok in entries}
+    assert len(entries) == 14
+    assert titles["kvalitet_hjerteinfarkt.pdf"] == "Hjerteinfarkt – en-sides pdf"
+    assert titles["kvalitetsatlas.pdf"] == "rapporten"  # a unique text stays as it is
+    assert len(set(titles.values())) == 14
 
 
 def test_area_choices_follow_the_atlas_map(library):

@@ -21,10 +21,42 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QVBoxLayo
 from atlasviewer import i18n
 from atlasviewer.core.factsheet import AREA, REGION, FactSheetTarget, build_fact_sheet
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.core.model import Atlas
+from atlasviewer.core.links import FACT_SHEET, variant_links
+from atlasviewer.core.model import Atlas, AtlasVariant
 from atlasviewer.core.registry import AreaRegistry
 from atlasviewer.i18n import _
 from atlasviewer.qt.fact_sheet_list import FactSheetList
+
+_CHAPTER_PLACE = re.compile(r"^kapittel\[(\d+)\]")
+
+
+def fact_sheet_entries(variant: AtlasVariant | None) -> list[tuple[str, Path, bool]]:
+    """``(title, path, published)`` for each PDF the variant's texts link to, told apart.
+
+    Titles are the link texts in the variant's language. Several atlases give every link the
+    same text ("en-sides pdf", "All contacts" in two chapters); those get their chapter's
+    title in front, so the list says which is which.
+    """
+    if variant is None:
+        return []
+    entries: dict[Path, tuple[str, str]] = {}
+    published: dict[Path, bool] = {}
+    for link in variant_links(variant):
+        if link.kind != FACT_SHEET or link.path is None or link.path in entries:
+            continue
+        chapter = ""
+        match = _CHAPTER_PLACE.match(link.place)
+        if match and int(match[1]) < len(variant.chapters):
+            chapter = variant.chapters[int(match[1])].title.strip()
+        entries[link.path] = (" ".join(link.text.split()) or link.path.name, chapter)
+        published[link.path] = bool(link.exists)
+    texts = [text.casefold() for text, _chapter in entries.values()]
+    result = []
+    for path, (text, chapter) in entries.items():
+        repeated = texts.count(text.casefold()) > 1
+        title = f"{chapter} – {text}" if repeated and chapter else text
+        result.append((title, path, published[path]))
+    return result
 
 
 class FactSheetsDialog(QDialog):
@@ -41,7 +73,7 @@ class FactSheetsDialog(QDialog):
         self.atlas = atlas
         self.lang = lang
         self.sheets = FactSheetList(self)
-        self.sheets.set_atlas(atlas, lang)
+        self.sheets.set_links(fact_sheet_entries(atlas.variant(lang) if atlas.variants else None))
         self.sheets.fact_sheet_requested.connect(self._on_requested)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)

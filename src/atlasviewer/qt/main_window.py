@@ -304,11 +304,9 @@ class MainWindow(QMainWindow):
     def _update_viewer_heading(self) -> None:
         if self._viewer is None or self._viewer.path is None:
             return
-        self.viewer_heading.setText(
-            _("Fact sheet: {title} ({file})").format(
-                title=self._viewer.title, file=self._viewer.path.name
-            )
-        )
+        # The title already says what it is ("Fact sheet: St. Olav", "Postmenopausal bleeding").
+        title, file = self._viewer.title, self._viewer.path.name
+        self.viewer_heading.setText(title if title == file else f"{title}  ·  {file}")
 
     def open_atlas(self, atlas: Atlas | str, box_number: int = 0) -> bool:
         """Open an atlas (object or library id), at result box ``box_number`` (0: front page)."""

@@ -388,6 +388,8 @@ class FactSheetViewer(QWidget):
             if item is not None and not image.isNull():
                 item.setIcon(QIcon(QPixmap.fromImage(image)))
             self._thumbnail_next += 1
+        # Icon mode lays items out once; without this, labels sit over the thumbnails added later.
+        self.page_list.doItemsLayout()
 
     # ------------------------------------------------------------------ zoom
 

@@ -12,9 +12,10 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -196,12 +197,29 @@ class ReaderView(QWidget):
         text_layout.addWidget(self.text_page, 1)
         self.box_view = ResultBoxView(state, library, self)
         self.fact_sheets = FactSheetList(self)
-        self.fact_sheets.setContentsMargins(8, 8, 8, 8)
         self.fact_sheets.fact_sheet_requested.connect(self.fact_sheet_requested)
+        # One click opens, as in the chapter list beside it; rows spaced like a list of links.
+        sheet_list = self.fact_sheets.list
+        sheet_list.itemClicked.connect(lambda item: self.fact_sheets.open_row(sheet_list.row(item)))
+        sheet_list.setSpacing(4)
+        sheet_list.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.fact_sheets_note = QLabel(self)
+        self.fact_sheets_note.setWordWrap(True)
+        fact_sheet_page = QWidget(self)
+        fact_sheet_page.setMaximumWidth(820)
+        sheet_layout = QVBoxLayout(fact_sheet_page)
+        sheet_layout.setContentsMargins(12, 12, 12, 12)
+        sheet_layout.addWidget(self.fact_sheets_note)
+        sheet_layout.addWidget(self.fact_sheets, 1)
+        self.fact_sheet_page = QWidget(self)
+        page_layout = QHBoxLayout(self.fact_sheet_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(fact_sheet_page, 1)
+        page_layout.addStretch(0)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(text_holder)
         self.pages.addWidget(self.box_view)
-        self.pages.addWidget(self.fact_sheets)
+        self.pages.addWidget(self.fact_sheet_page)
         splitter = QSplitter(self)
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.pages)
@@ -246,6 +264,9 @@ class ReaderView(QWidget):
 
     def retranslate_ui(self, *_args: object) -> None:
         self.navigation.setAccessibleName(_("Chapters"))
+        self.fact_sheets_note.setText(
+            _("The fact sheets and reports the atlas texts link to. Click one to open it.")
+        )
         self._update_language_note()
         self._fill_navigation()
         if self.state.box is None:
@@ -316,7 +337,7 @@ class ReaderView(QWidget):
             self.text_page.clear()
             return
         if self._page == PAGE_FACT_SHEETS:
-            self.pages.setCurrentWidget(self.fact_sheets)
+            self.pages.setCurrentWidget(self.fact_sheet_page)
             self._mark_current()
             return
         root = self.state.atlas.root if self.state.atlas else None
@@ -371,7 +392,9 @@ class ReaderView(QWidget):
 
     def _update_fact_sheets(self) -> None:
         """Titles come from the link texts, so the list follows the content language."""
-        self.fact_sheets.set_atlas(self.state.atlas, self.state.content_language)
+        from atlasviewer.qt.factsheet_actions import fact_sheet_entries
+
+        self.fact_sheets.set_links(fact_sheet_entries(self.state.variant))
 
     def _on_box(self, box: ResultBox | None) -> None:
         if box is None:
