@@ -75,6 +75,9 @@ class FactSheetsDialog(QDialog):
         self.sheets = FactSheetList(self)
         self.sheets.set_links(fact_sheet_entries(atlas.variant(lang) if atlas.variants else None))
         self.sheets.fact_sheet_requested.connect(self._on_requested)
+        listing = self.sheets.list
+        listing.setSpacing(3)
+        listing.itemClicked.connect(lambda item: self.sheets.open_row(listing.row(item)))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
