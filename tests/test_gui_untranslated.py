@@ -11,16 +11,17 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMenu,
     QTabBar,
+    QTableView,
+    QTreeView,
     QWidget,
 )
 
@@ -76,9 +77,9 @@ def _visible_texts(root: QWidget) -> list[tuple[str, str]]:
                 add(widget, widget.tabToolTip(i))
         if isinstance(widget, QMenu):
             add(widget, widget.title())
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        if isinstance(widget, (QTableView, QTreeView)) and widget.model() is not None:
             model = widget.model()
-            for column in range(model.columnCount()):
+            for column in range(model.columnCount(QModelIndex())):
                 add(widget, model.headerData(column, Qt.Orientation.Horizontal))
         for action in widget.actions():
             add(action, action.text())
