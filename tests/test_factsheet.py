@@ -83,7 +83,7 @@ def test_area_fact_sheet_figures_match_the_data(
     pages = write_fact_sheet_pdf(sheet, out, lambda m: library.geography(atlas, m))
     count, text = _pdf_text(out)
     assert count == pages >= 2
-    assert f"Page {count} of {count}" in text
+    assert i18n.gettext("Page {number} of {count}").format(number=count, count=count) in text
     assert name_in_sheet in text and national_label in text
     assert _plain(format_number(value, ",.0f", lang)) in text
     assert _plain(format_number(national, ",.0f", lang)) in text
