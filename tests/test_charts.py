@@ -284,8 +284,7 @@ def test_chart_widget_click_hover_and_selection(qtbot):
     assert hovered.args == ["Area 1"]
     assert "Area 1" in widget.tooltip_for(1)
     widget.set_selected_areas({"Area 4"})
-    assert to_hex(ax.patches[4].get_edgecolor()) == SELECTION_COLOUR
-    assert to_hex(ax.patches[1].get_edgecolor()) != SELECTION_COLOUR
+    assert widget.highlighted_rows == [4]
     widget.clear()
     assert not widget.canvas.isVisible() and widget.empty_label.isVisible()
     assert Qt.FocusPolicy.ClickFocus == widget.canvas.focusPolicy()
@@ -315,6 +314,7 @@ def _what_the_user_sees(widget) -> dict:
         "labels": [t.get_text() for t in labels],
         "label colours": [to_hex(t.get_color()) for t in labels],
         "label weights": [t.get_fontweight() for t in labels],
+        "highlighted rows": widget.highlighted_rows,
         "bars": [
             (p.get_x(), p.get_width(), to_hex(p.get_facecolor()), to_hex(p.get_edgecolor()))
             for p in ax.patches
@@ -353,8 +353,9 @@ def test_switching_boxes_in_place_shows_what_drawing_anew_shows(qtbot, v2_root):
         fresh.canvas.draw()
         seen = _what_the_user_sees(switched)
         assert seen == _what_the_user_sees(fresh)
+        assert seen["highlighted rows"] == [i for i, r in enumerate(plan.rows) if r.selected]
         assert seen["labels"] == [row.label for row in plan.rows]
-    assert to_hex(axes.get_yticklabels()[3].get_color()) != SELECTION_COLOUR
+    assert switched.highlighted_rows == [] and fresh.highlighted_rows == []
     # Another number of rows (a stacked chart of two parts) is drawn anew.
     stacked = bar_plan(parts=2)
     switched.show_bar_plan(stacked, lang="nb")
@@ -386,3 +387,77 @@ def test_layout_runs_again_only_when_the_size_or_texts_change(qtbot):
     ax = widget.figure.axes[0]
     renderer = widget.canvas.get_renderer()
     assert ax.yaxis.get_tightbbox(renderer).x0 >= widget.figure.bbox.x0 - 0.5, "names clipped"
+
+
+def _rgb_at(widget, x: float, y: float) -> str:
+    """The colour the canvas shows at display point (x, y) (matplotlib's origin: bottom left)."""
+    import numpy as np
+
+    pixels = np.asarray(widget.canvas.buffer_rgba())
+    return to_hex(pixels[pixels.shape[0] - 1 - round(y), round(x), :3] / 255)
+
+
+def _name_shows_selection_colour(widget, row: int) -> bool:
+    """True when the area name of ``row`` is painted in the selection colour (any pixel)."""
+    import numpy as np
+
+    # The tick as drawn (get_yticklabels() would update the ticks and mark the figure stale).
+    label = widget.figure.axes[0].yaxis.majorTicks[row].label1
+    extent = label.get_window_extent(widget.canvas.get_renderer())
+    pixels = np.asarray(widget.canvas.buffer_rgba())[:, :, :3].astype(int)
+    height = pixels.shape[0]
+    box = pixels[
+        height - round(extent.y1) : height - round(extent.y0),
+        round(extent.x0) : round(extent.x1),
+    ]
+    target = np.array([int(SELECTION_COLOUR[i : i + 2], 16) for i in (1, 3, 5)])
+    return bool((np.abs(box - target).sum(axis=2) < 40).any())
+
+
+def test_selection_change_repaints_only_the_highlight_of_the_new_and_former_bar(qtbot):
+    from atlasviewer.qt.chart_widget import ChartWidget
+
+    widget = ChartWidget()
+    qtbot.addWidget(widget)
+    widget.resize(700, 500)
+    widget.show()
+    widget.show_bar_plan(bar_plan(annual_years=2), lang="en")  # dots and legend on top
+    widget.canvas.draw()
+    ax = widget.figure.axes[0]
+    full_draws = []
+    widget.canvas.mpl_connect("draw_event", full_draws.append)
+
+    def outline_point(row: int) -> tuple[float, float]:
+        """The middle of the top edge of ``row``'s bar, where an outline is painted."""
+        patch = ax.patches[row]
+        return ax.transData.transform((patch.get_width() / 2, patch.get_y()))
+
+    def centre(row: int) -> tuple[float, float]:
+        patch = ax.patches[row]
+        return ax.transData.transform((patch.get_width() / 2, row))
+
+    assert _rgb_at(widget, *outline_point(1)) != SELECTION_COLOUR
+    assert not _name_shows_selection_colour(widget, 1)
+    widget.set_selected_areas({"Area 1"})
+    assert _rgb_at(widget, *outline_point(1)) == SELECTION_COLOUR
+    assert _name_shows_selection_colour(widget, 1)
+    assert _rgb_at(widget, *centre(1)) == PURPLE, "the bar keeps its colour inside the outline"
+    widget.set_selected_areas({"Area 4"})
+    assert _rgb_at(widget, *outline_point(4)) == SELECTION_COLOUR
+    assert _name_shows_selection_colour(widget, 4)
+    assert _rgb_at(widget, *outline_point(1)) != SELECTION_COLOUR, "former highlight gone"
+    assert not _name_shows_selection_colour(widget, 1)
+    assert widget.highlighted_rows == [4]
+    assert full_draws == [], "selection changes are blitted, the chart is not drawn again"
+    assert not widget.figure.stale
+    # A full draw (resize, another plan) keeps the selection.
+    widget.canvas.draw()
+    assert _rgb_at(widget, *outline_point(4)) == SELECTION_COLOUR
+    assert not _name_shows_selection_colour(widget, 1)
+    # A saved figure (export) shows the selection too.
+    from io import BytesIO
+
+    buffer = BytesIO()
+    widget.figure.savefig(buffer, format="png")
+    widget.canvas.draw()
+    assert _rgb_at(widget, *outline_point(4)) == SELECTION_COLOUR

@@ -60,7 +60,11 @@ _PLAN_ARTIST_GIDS = frozenset({_NO_DATA_GID, _ANNUAL_GID, CREDITS_GID})
 
 
 def draw_bar_chart(
-    ax: Axes, plan: BarPlan, style: ChartStyle | None = None, lang: str | None = None
+    ax: Axes,
+    plan: BarPlan,
+    style: ChartStyle | None = None,
+    lang: str | None = None,
+    mark_selection: bool = True,
 ) -> list[list[Rectangle]]:
     """Draw ``plan`` as horizontal bars on ``ax``, the plan's first row at the top.
 
@@ -70,6 +74,9 @@ def draw_bar_chart(
     one marker per year; error bars span the plan's ``error_low`` to ``error_high`` (absolute
     bounds, e.g. a 95 % confidence interval). The value axis is formatted with the plan's d3
     format in ``lang`` (default: the UI language).
+
+    With ``mark_selection`` False the selected rows are drawn as the others: the chart widget
+    draws their highlight on a layer of its own (:mod:`atlasviewer.render.selection_layer`).
 
     Returns:
         The bar patches of each row, in plan order (empty for a row without a value), for
@@ -87,11 +94,15 @@ def draw_bar_chart(
             zorder=2,
         )
     style_axes(ax, style, grid_axis="x")
-    return _show_bar_plan(ax, plan, style, lang or current_language())
+    return _show_bar_plan(ax, plan, style, lang or current_language(), mark_selection)
 
 
 def update_bar_chart(
-    ax: Axes, plan: BarPlan, style: ChartStyle | None = None, lang: str | None = None
+    ax: Axes,
+    plan: BarPlan,
+    style: ChartStyle | None = None,
+    lang: str | None = None,
+    mark_selection: bool = True,
 ) -> list[list[Rectangle]] | None:
     """Show ``plan`` on an axes that :func:`draw_bar_chart` drew, reusing its bars and ticks.
 
@@ -117,10 +128,14 @@ def update_bar_chart(
     legend = ax.get_legend()
     if legend is not None:
         legend.remove()
-    return _show_bar_plan(ax, plan, style or ChartStyle(), lang or current_language())
+    return _show_bar_plan(
+        ax, plan, style or ChartStyle(), lang or current_language(), mark_selection
+    )
 
 
-def _show_bar_plan(ax: Axes, plan: BarPlan, style: ChartStyle, lang: str) -> list[list[Rectangle]]:
+def _show_bar_plan(
+    ax: Axes, plan: BarPlan, style: ChartStyle, lang: str, mark_selection: bool = True
+) -> list[list[Rectangle]]:
     """Give the bars :func:`draw_bar_chart` made the plan's values, then add its texts and dots."""
     n_rows = len(plan.rows)
     positions = list(range(n_rows))
@@ -164,7 +179,8 @@ def _show_bar_plan(ax: Axes, plan: BarPlan, style: ChartStyle, lang: str) -> lis
     ax.set_ylim(n_rows - 0.5, -0.5)
     ax.set_xlim(0, _value_axis_max(plan))
     format_value_axis(ax, "x", plan.format, lang)
-    set_bar_selection(row_patches, plan, {r.key for r in plan.rows if r.selected}, style, ax)
+    marked = {r.key for r in plan.rows if r.selected} if mark_selection else set()
+    _style_selection(row_patches, plan, marked, style, ax)
 
     if handles:
         ax.legend(
@@ -196,12 +212,23 @@ def set_bar_selection(
 
     Cheaper than drawing the chart again: a click on the map only changes outlines.
     """
-    style = style or ChartStyle()
     chosen = set(selected)
-    for row, patches in zip(plan.rows, row_patches, strict=False):
+    for row in plan.rows:
         row.selected = row.key in chosen
+    _style_selection(row_patches, plan, chosen, style or ChartStyle(), ax)
+
+
+def _style_selection(
+    row_patches: Sequence[Sequence[Rectangle]],
+    plan: BarPlan,
+    chosen: set[str],
+    style: ChartStyle,
+    ax: Axes | None,
+) -> None:
+    """Outline (and name in the selection colour) the rows of ``chosen``; the plan is unchanged."""
+    for row, patches in zip(plan.rows, row_patches, strict=False):
         for patch in patches:
-            if row.selected:
+            if row.key in chosen:
                 patch.set_edgecolor(SELECTION_COLOUR)
                 patch.set_linewidth(style.selection_width)
                 patch.set_zorder(3)
@@ -211,7 +238,7 @@ def set_bar_selection(
                 patch.set_zorder(2)
     if ax is not None:
         for label, row in zip(ax.get_yticklabels(), plan.rows, strict=False):
-            _style_row_label(label, row)
+            _style_row_label(label, row, row.key in chosen)
 
 
 def bar_index_at(ax: Axes, plan: BarPlan, event: MouseEvent) -> int | None:
@@ -227,7 +254,10 @@ def bar_index_at(ax: Axes, plan: BarPlan, event: MouseEvent) -> int | None:
     renderer = (
         ax.figure.canvas.get_renderer() if hasattr(ax.figure.canvas, "get_renderer") else None
     )
-    for index, label in enumerate(ax.get_yticklabels()[:n_rows]):
+    # The ticks as drawn: get_yticklabels() would update them and mark the figure stale, so
+    # hovering over the names would ask for a full draw at the next selection change.
+    for index, tick in enumerate(ax.yaxis.majorTicks[:n_rows]):
+        label = tick.label1
         if label.get_visible() and label.get_window_extent(renderer).contains(event.x, event.y):
             return index
     return None
@@ -278,8 +308,8 @@ def _lighten(colour: str, amount: float) -> str:
     )
 
 
-def _style_row_label(label: Any, row: BarRow) -> None:
-    if row.selected:
+def _style_row_label(label: Any, row: BarRow, selected: bool) -> None:
+    if selected:
         label.set_color(SELECTION_COLOUR)
         label.set_fontweight("bold")
     elif row.is_national:
