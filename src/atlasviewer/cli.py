@@ -59,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--atlas", metavar="ID", help="atlas to open (default: the first published)")
     gui.add_argument("--box", type=int, metavar="N", help="result box number to show (from 1)")
     gui.add_argument("--screenshot", metavar="FILE", help="with --smoke: save the window as PNG")
+    gui.add_argument(
+        "--size",
+        type=_window_size,
+        default=(1600, 1000),
+        metavar="WxH",
+        help="with --smoke: the window size in pixels (default 1600x1000)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
         module = _command_module(name)
@@ -68,6 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
         add_data_argument(command)
         module.add_arguments(command)
     return parser
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        message = f"expected WIDTHxHEIGHT, e.g. 1280x800, not {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError(f"{text} is too small (at least 320x240)")
+    return width, height
 
 
 def _command_module(name: str):  # type: ignore[no-untyped-def]

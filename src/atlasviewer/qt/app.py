@@ -125,7 +125,7 @@ def _run_smoke(
     recorder: QtMessageRecorder,
     errors: list[str],
 ) -> int:
-    window.resize(1600, 1000)
+    window.resize(*getattr(args, "size", (1600, 1000)))
     window.show()
     started = time.monotonic()
     result: dict[str, int] = {"code": 0}

@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.full_screen_action = action("F11", self.toggle_full_screen, checkable=True)
         self.reset_map_action = action("Ctrl+0", self.reset_map)
         self.copy_action = action(QKeySequence.StandardKey.Copy, self.copy_current)
-        self.find_action = action(QKeySequence.StandardKey.Find, self.find)
+        self.find_action = action(QKeySequence.StandardKey.Find, self.find_atlas)
         self.about_action = action(None, self.show_about)
         self.create_fact_sheet_action = action(None, lambda: self.create_fact_sheet())
         self.language_actions: dict[str, QAction] = {}
@@ -501,7 +501,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ actions
 
-    def find(self) -> None:
+    def find_atlas(self) -> None:
+        """Ctrl+F: the library's search field (QWidget.find is Qt's, so not that name)."""
         if self.stack.currentWidget() is not self.library_view:
             self.show_library()
         self.library_view.focus_search()

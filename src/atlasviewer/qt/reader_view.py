@@ -421,6 +421,9 @@ def _walk(tree: QTreeWidget) -> list[QTreeWidgetItem]:
     items: list[QTreeWidgetItem] = []
     for row in range(tree.topLevelItemCount()):
         top = tree.topLevelItem(row)
+        if top is None:
+            continue
         items.append(top)
-        items.extend(top.child(i) for i in range(top.childCount()))
+        children = (top.child(i) for i in range(top.childCount()))
+        items.extend(child for child in children if child is not None)
     return items

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -201,11 +201,11 @@ class ResultBoxView(QWidget):
             self._map_widget is None or not self._map_widget.isVisible()
         ):
             return False
-        chart = self.chart_tabs.currentWidget()
+        chart: Any = self.chart_tabs.currentWidget()
         visible_chart = chart is not None and chart.isVisible() and chart.plan is not None
         return not (visible_chart and chart.figure.stale)
 
-    def current_figure_widget(self) -> QWidget | None:
+    def current_figure_widget(self) -> Any:
         """The figure Ctrl+C, export and print act on: the focused pane, else the chart."""
         focus = QGuiApplication.focusObject()
         widget = self._map_widget
@@ -244,7 +244,13 @@ class ResultBoxView(QWidget):
             return _("There is no figure to export.")
         suffix = path.suffix.lower()
         try:
-            if getattr(widget, "figure", None) is not None:
+            if widget is self._map_widget and widget.plan is not None:
+                # The map's own export: the whole figure (legend, inset, credits), vector in
+                # SVG and PDF, the same drawing as `atlasviewer export`.
+                from atlasviewer.qt.map_export import save_map
+
+                save_map(path, widget.scene, widget.plan, suffix.lstrip(".") or "png", dpi=200)
+            elif getattr(widget, "figure", None) is not None:
                 widget.figure.savefig(path, dpi=200 if suffix == ".png" else None)
             elif suffix == ".svg":
                 from PySide6.QtSvg import QSvgGenerator
@@ -254,7 +260,7 @@ class ResultBoxView(QWidget):
                 generator.setSize(widget.size())
                 generator.setViewBox(widget.rect())
                 painter = QPainter(generator)
-                widget.render(painter)
+                widget.render(painter, QPoint())
                 painter.end()
             elif suffix == ".pdf":
                 from PySide6.QtGui import QPdfWriter
@@ -279,7 +285,7 @@ class ResultBoxView(QWidget):
         size = QSize(widget.size())
         scale = min(target.width() / max(1, size.width()), target.height() / max(1, size.height()))
         painter.scale(scale, scale)
-        widget.render(painter)
+        widget.render(painter, QPoint())
         painter.end()
 
     # ------------------------------------------------------------------ box and texts
