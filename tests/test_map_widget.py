@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 import atlasviewer.qt  # noqa: F401 - guards None's reference count before any Qt call
 from atlasviewer import i18n
 from atlasviewer.core.geography import read_geojson
 from atlasviewer.core.plan import NO_DATA_COLOUR, Credits, LegendEntry, MapAreaStyle, MapPlan
-from atlasviewer.qt.map_export import layout_figure, render_map, save_map
+from atlasviewer.qt.map_export import layout_figure, save_map
 from atlasviewer.qt.map_scene import MapScene
 from atlasviewer.qt.map_view import MapView
 
@@ -222,28 +221,3 @@ def test_figure_layout_has_no_overlaps(qapp, kart_2024, fylke_2024):
             assert not layout.credits.intersects(layout.inset)
             assert not layout.map_target.intersects(layout.credits)
             assert layout.legend_painter.font.pixelSize() >= 12  # >= 9 pt at 96 dpi
-
-
-def test_timings(qapp, kart_2024, tmp_path, capsys):
-    """Measured, not asserted: scene build, restyle and paint for kart_2024."""
-    started = time.perf_counter()
-    scene = MapScene(kart_2024)
-    cold = time.perf_counter() - started
-    started = time.perf_counter()
-    MapScene(kart_2024)
-    warm = time.perf_counter() - started
-    plan = plan_for(kart_2024)
-    started = time.perf_counter()
-    scene.apply_plan(plan)
-    restyle = time.perf_counter() - started
-    image = QImage(1280, 800, QImage.Format.Format_ARGB32)
-    started = time.perf_counter()
-    painter = QPainter(image)
-    render_map(painter, QRectF(0, 0, 1280, 800), scene, plan)
-    painter.end()
-    paint = time.perf_counter() - started
-    with capsys.disabled():
-        print(
-            f"\nkart_2024 scene build cold {cold * 1000:.0f} ms, warm {warm * 1000:.0f} ms; "
-            f"apply_plan {restyle * 1000:.1f} ms; paint 1280x800 {paint * 1000:.0f} ms"
-        )

@@ -228,6 +228,8 @@ class ResultData:
     slices: list[str] = field(default_factory=list)
     slice_label: LocalizedText | None = None
     problems: list[Problem] = field(default_factory=list)
+    period: str = ""
+    """The period the figures cover where the data states it (first-generation ``period``)."""
 
     def views_for(self, slice_: str | None = None) -> list[View]:
         """The views to show for one slice (year); all views when the data has no slices."""

@@ -527,7 +527,8 @@ def credits_for(
 ) -> Credits:
     """Producer, period and unit of a result box, for the figure's credit line.
 
-    The period is taken from a year range in the captions and labels (``2018–2022``), else from
+    The period is the one the data states (first-generation ``period``), else a year range in
+    the captions and labels (``2018–2022``), else from
     the first and last annual label, else from a year range in the box's texts. The unit is the
     first "per N ..." in the labels (``per 10 000 innbyggere``, ``per 10,000 population``).
     Loads the box's data when ``data`` is not given.
@@ -535,8 +536,9 @@ def credits_for(
     lang = _lang(lang)
     data = data if data is not None else box.load()
     labels, annual = _box_labels(data, lang)
-    period = ""
-    for text in labels:
+    stated = _PERIOD.search(data.period) if data.period else None
+    period = f"{stated[1]}\u2013{stated[2]}" if stated else data.period
+    for text in [] if period else labels:
         found = _PERIOD.search(text)
         if found:
             period = f"{found[1]}\u2013{found[2]}"

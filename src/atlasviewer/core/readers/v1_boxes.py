@@ -182,6 +182,7 @@ def build_result_data(rows: IndicatorRows, registry: AreaRegistry) -> ResultData
         slices=slices,
         slice_label=YEAR_LABEL if slices else None,
         problems=log.problems,
+        period=str(first.get("period", "") or "").strip(),
     )
 
 
