@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from atlasviewer import i18n
-from atlasviewer.core.formatting import format_date, format_number, format_range, month_name
+from atlasviewer.core.formatting import (
+    distinguishing_spec,
+    format_date,
+    format_number,
+    format_range,
+    month_name,
+)
 
 NBSP = "\u00a0"  # babel's group separator and percent spacing for nb_NO / nn_NO
 
@@ -76,3 +82,10 @@ def test_ranges_for_legends():
 def test_month_names():
     assert month_name(12, "nn") == "desember"
     assert month_name(1, "en", "abbreviated") == "Jan"
+
+
+def test_legend_precision_grows_until_distinct_values_look_distinct():
+    assert distinguishing_spec(",.0f", [292.2, 318.4, 343.0], "nb") == ",.0f"
+    assert distinguishing_spec(",.0f", [0.97, 1.01, 1.30], "en") == ",.2f"
+    assert distinguishing_spec(",.0%", [0.211, 0.214], "nb") == ",.1%"
+    assert distinguishing_spec("", [1, 2], "nb") == ""

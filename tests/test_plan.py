@@ -163,3 +163,16 @@ def test_credits_period_and_unit(mr_kolumna, library):
     english = atlas.variant("en")
     en = credits_for(english, english.result_boxes[0], "en")
     assert (en.period, en.unit) == ("2018–2022", "per 10,000 population")
+
+
+def test_legend_of_small_rates_shows_enough_decimals_to_tell_classes_apart(v2_root):
+    """endometriose's rates lie between 0.6 and 2.6 per 1,000: ",.0f" would read "1, 1, 1–2, 3"."""
+    library = AtlasLibrary([v2_root])
+    atlas = library.atlas("endometriose")
+    box = atlas.variant("nb").result_boxes[0]
+    data = box.load()
+    view = views(data, MapView)[0]
+    plan = build_map_plan(data, view, library.geography(atlas, box.map_file), None, "nb")
+    labels = [entry.label for entry in plan.legend]
+    assert len(set(labels)) == len(labels)
+    assert labels[0] == "0,58–0,61"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
@@ -45,6 +46,10 @@ class _Spec:
     precision: int | None
     type: str
     trim: bool = False
+
+
+_PRECISION = re.compile(r"\.(\d+)[f%]")
+"""The precision of a d3 fixed or percent specifier (``,.1f``, ``.0%``)."""
 
 
 def _lang(lang: str | None) -> str:
@@ -180,6 +185,27 @@ def format_range(lower: Any, upper: Any, spec: str | None = ",.0f", lang: str | 
     if hi is None or hi == lo:
         return lo if hi == lo else f"\u2265 {lo}"
     return f"{lo}{RANGE_SEPARATOR}{hi}"
+
+
+def distinguishing_spec(
+    spec: str | None, values: Sequence[Any], lang: str | None = None, most: int = 3
+) -> str | None:
+    """``spec`` with up to ``most`` more decimals, as many as distinct values need to differ.
+
+    A legend of rates around 1 in ``,.0f`` would read "1, 1, 1–2, 1"; with one more decimal it
+    reads "0,8–1,0, 1,1–1,3, ...". Specs without a precision are returned as given.
+    """
+    found = _PRECISION.search(spec or "")
+    numbers = sorted({n for n in (to_number(v) for v in values) if n is not None})
+    if found is None or len(numbers) < 2:
+        return spec
+    assert spec is not None
+    for extra in range(most + 1):
+        candidate = f"{spec[: found.start(1)]}{int(found[1]) + extra}{spec[found.end(1) :]}"
+        texts = [format_number(n, candidate, lang) for n in numbers]
+        if len(set(texts)) == len(texts):
+            return candidate
+    return candidate
 
 
 def format_date(value: str | _dt.date | None, lang: str | None = None) -> str:

@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from atlasviewer.core.classify import classify
-from atlasviewer.core.formatting import format_number, format_range, to_number
+from atlasviewer.core.formatting import (
+    distinguishing_spec,
+    format_number,
+    format_range,
+    to_number,
+)
 from atlasviewer.core.model import (
     AtlasVariant,
     BarChartView,
@@ -316,8 +321,12 @@ def build_map_plan(
             class_index=index,
             selected=area.key in chosen,
         )
+    # Enough decimals that the classes' ends look as different as they are.
+    legend_spec = distinguishing_spec(
+        view.format, [end for pair in classes.ranges for end in pair], lang
+    )
     legend = [
-        LegendEntry(colour, format_range(lo, hi, view.format, lang), lo, hi, count)
+        LegendEntry(colour, format_range(lo, hi, legend_spec, lang), lo, hi, count)
         for colour, (lo, hi), count in zip(
             classes.colours, classes.ranges, classes.counts, strict=True
         )
