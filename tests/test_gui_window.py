@@ -279,3 +279,19 @@ def test_smoke_run_paints_the_first_published_atlas(tmp_path, monkeypatch, libra
     )
     assert run_gui(args) == 0
     assert shot.stat().st_size > 10_000
+
+
+def test_map_is_fitted_on_norway_after_a_text_page(qtbot, window):
+    """The map was once shifted off centre when its box opened after an atlas text page."""
+    window.open_atlas("kronikere", 0)
+    window.grab()
+    window.open_atlas("bup", 5)
+    map_widget = window.reader.box_view._map_widget
+    qtbot.waitUntil(lambda: map_widget is not None and map_widget.isVisible())
+    view = map_widget.view
+    centre = view.mapToScene(view.viewport().rect().center())
+    home = map_widget.scene.home_rect()
+    assert home.left() < centre.x() < home.right()
+    assert home.top() < centre.y() < home.bottom()
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(home.center())

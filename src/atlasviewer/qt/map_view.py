@@ -8,13 +8,14 @@ legend and credits are painted by :mod:`atlasviewer.qt.map_export`, so exports m
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
     QResizeEvent,
+    QShowEvent,
     QTransform,
     QWheelEvent,
 )
@@ -44,6 +45,8 @@ class _AreaGraphicsView(QGraphicsView):
 
     clicked = Signal(str, bool)
     hovered = Signal(str)
+    resized = Signal()
+    """After QGraphicsView has re-laid its scroll range for a new size: the moment to fit."""
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None, *, pannable: bool = True):
         super().__init__(scene, parent)
@@ -95,6 +98,7 @@ class _AreaGraphicsView(QGraphicsView):
         super().resizeEvent(event)
         if self.fit_rect is not None:
             self.show_rect(self.fit_rect, QRectF(self.viewport().rect()))
+        self.resized.emit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         if event.button() == Qt.MouseButton.LeftButton:
@@ -213,8 +217,9 @@ class MapView(QWidget):
         for view in (self.view, self.inset):
             view.clicked.connect(self.area_clicked)
             view.hovered.connect(self.area_hovered)
-        # The viewport, not the view: its resize comes after the scroll area has laid it out.
-        self.view.viewport().installEventFilter(self)
+        # Fit after QGraphicsView.resizeEvent: the viewport's own Resize event comes before the
+        # view re-clamps its scroll range, which then undid the fit (map shifted off centre).
+        self.view.resized.connect(self._layout_overlays)
         unsubscribe = i18n.on_language_changed(lambda _lang: self.retranslate_ui())
         self.destroyed.connect(lambda *_args: unsubscribe())
         self.retranslate_ui()
@@ -257,10 +262,11 @@ class MapView(QWidget):
 
     # ------------------------------------------------------------------ layout
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self._layout_overlays()
-        return super().eventFilter(watched, event)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        # A hidden QGraphicsView does not update its scroll range, so a fit made while the map
+        # sat in a hidden page centres on the wrong spot; fit again once it is on screen.
+        super().showEvent(event)
+        self._layout_overlays()
 
     def _layout_overlays(self) -> None:
         """Legend top-left, inset bottom-right, then the country fitted beside them."""
