@@ -283,6 +283,8 @@ def test_smoke_run_paints_the_first_published_atlas(tmp_path, monkeypatch, libra
 
 def test_map_is_fitted_on_norway_after_a_text_page(qtbot, window):
     """The map was once shifted off centre when its box opened after an atlas text page."""
+    window.resize(1600, 1000)
+    window.grab()
     window.open_atlas("kronikere", 0)
     window.grab()
     window.open_atlas("bup", 5)
