@@ -98,3 +98,23 @@ def test_switching_language_translates_a_known_string():
 )
 def test_first_start_language_follows_the_system_locale(system, expected):
     assert i18n.language_from_locale(system) == expected
+
+
+def test_no_translated_string_hides_inside_an_f_string():
+    """babel cannot extract _("...") inside an f-string on Python 3.11: it would stay English."""
+    import ast
+
+    hidden = []
+    for path in sorted((REPO / "src").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Name)
+                    and inner.func.id in ("_", "gettext", "ngettext", "N_")
+                ):
+                    hidden.append(f"{path.relative_to(REPO)}:{inner.lineno}")
+    assert hidden == []

@@ -31,7 +31,7 @@ class AboutDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("About Atlas Viewer"))
         paragraphs = [
-            f"<h2>{_('Atlas Viewer')} {__version__}</h2>",
+            "<h2>{} {}</h2>".format(_("Atlas Viewer"), __version__),
             _("The Norwegian healthcare atlases (Helseatlas), offline on your desktop."),
             _(
                 "<b>Data:</b> the healthcare atlases are made by SKDE (the Centre for Clinical "

@@ -67,7 +67,8 @@ def prepare_markdown(text: str, root: Path | None) -> str:
             local = root / target
         if local is None or not local.is_file():
             where = str(local) if local is not None else target
-            return f"*[{_('Image missing: expected at {path}').format(path=where)}]*"
+            missing = _("Image missing: expected at {path}").format(path=where)
+            return f"*[{missing}]*"
         title = f' "{match["title"]}"' if match["title"] else ""
         return f"![{alt}]({QUrl.fromLocalFile(str(local)).toString()}{title})"
 

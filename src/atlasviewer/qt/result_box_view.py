@@ -148,7 +148,7 @@ class ResultBoxView(QWidget):
         self.chart_tabs.setAccessibleName(_("Charts"))
         self.table_tabs.setAccessibleName(_("Tables"))
         # Existing catalogue words, so the tab reads right in every language today.
-        self.view_tabs.setTabText(0, f"{_('Map')} / {_('Chart')}")
+        self.view_tabs.setTabText(0, _("Map") + " / " + _("Chart"))
         self.view_tabs.setTabText(1, _("Table"))
         # A box the view has not drawn yet comes with box_changed (the content language moved
         # to another variant): drawing it here too would draw it twice.
@@ -310,11 +310,11 @@ class ResultBoxView(QWidget):
         self.title.setText(box.title)
         parts = []
         if box.finding:
-            parts += [f"### {_('Finding')}", box.finding]
+            parts += ["### " + _("Finding"), box.finding]
         if box.intro:
             parts += [box.intro]
         if box.selection:
-            parts += [f"### {_('Patient selection')}", box.selection]
+            parts += ["### " + _("Patient selection"), box.selection]
         root = self.state.atlas.root if self.state.atlas else None
         self.text.show_markdown("\n\n".join(parts), root)
         # First-generation boxes have no texts: give their room to the figures.
