@@ -297,3 +297,34 @@ def test_map_is_fitted_on_norway_after_a_text_page(qtbot, window):
     assert home.top() < centre.y() < home.bottom()
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     assert shown.contains(home.center())
+
+
+def test_language_switch_retranslates_menu_header_legend_and_numbers_live(qtbot, window):
+    """Issue 5: one switch, nothing reopened: menu title, table header, legend, number format."""
+    window.open_atlas("radiologi2", 1)
+    box_view = window.reader.box_view
+    qtbot.waitUntil(lambda: box_view.is_painted(), timeout=20000)
+    box_view.show_tables()
+    table = box_view.table_views[0]
+    model = table.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "Examinations" in headers
+    column = headers.index("Examinations")
+
+    def cell(area: str) -> str:
+        for row in range(model.rowCount()):
+            if model.index(row, 0).data() == area:
+                return model.index(row, column).data()
+        raise AssertionError(area)
+
+    assert cell("Nordland") == "4,041"
+    assert window.file_menu.title() == "&File"
+    assert box_view.map_widget.plan.national_label == "Norway"
+
+    window.language_actions["nb"].trigger()
+    qtbot.waitUntil(lambda: box_view.map_widget.plan.national_label == "Norge", timeout=10000)
+    assert window.file_menu.title() == "&Fil"
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "Undersøkelser" in headers
+    column = headers.index("Undersøkelser")
+    assert cell("Nordland") == "4\u00a0041"  # babel's no-break space groups Norwegian digits
