@@ -90,12 +90,13 @@ def _write_pdf(sheet, out: Path, geography_for) -> int:  # type: ignore[no-untyp
     """Draw the sheet with Qt, headless when there is no display."""
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     from atlasviewer.qt.factsheet_pdf import write_fact_sheet_pdf
     from atlasviewer.qt.fonts import register_bundled_fonts
 
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    # QApplication, not QGuiApplication: the locator maps are the map widget's QGraphicsScene.
+    app = QApplication.instance() or QApplication([sys.argv[0]])
     register_bundled_fonts()
     pages = write_fact_sheet_pdf(sheet, out, geography_for)
     del app

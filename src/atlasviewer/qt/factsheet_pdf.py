@@ -2,7 +2,8 @@
 
 A4 portrait through ``QPdfWriter`` + ``QPainter``. Every word is drawn with ``drawText`` so the
 PDF's text stays selectable and searchable; the spread strip and the locator map are vector
-paths. The writer works at 72 dpi, so one painter unit is one PostScript point.
+paths (the locator map is the map widget's own scene, rendered). The writer works at 72 dpi, so
+one painter unit is one PostScript point.
 
 Layout is decided first (which block goes on which page), then painted, so every page can say
 "Page 2 of 3".
@@ -23,18 +24,18 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPainterPath,
     QPdfWriter,
     QPen,
     QPolygonF,
 )
 
-from atlasviewer.core.factsheet import REGION, BoxFacts, FactSheet, FactSheetTarget
+from atlasviewer.core.factsheet import REGION, BoxFacts, FactSheet
 from atlasviewer.core.formatting import format_number
 from atlasviewer.core.model import Geography
-from atlasviewer.core.plan import NATIONAL_COLOUR, SELECTION_COLOUR
+from atlasviewer.core.plan import NATIONAL_COLOUR, SELECTION_COLOUR, MapAreaStyle, MapPlan
 from atlasviewer.core.registry import normalise_name
 from atlasviewer.i18n import _
+from atlasviewer.qt.map_scene import MapScene
 
 PAGE_WIDTH = 595.0  # A4 in points
 PAGE_HEIGHT = 842.0
@@ -55,8 +56,6 @@ TEXT_COLOUR = QColor("#222222")
 MUTED_COLOUR = QColor("#666666")
 RULE_COLOUR = QColor("#cccccc")
 AREA_FILL = QColor("#e8e4f0")
-MAP_SIMPLIFY_METRES = 3000.0
-"""Locator maps are a few centimetres wide: coastline detail below this is invisible there."""
 
 GeographyLookup = Callable[[str], Geography | None]
 
@@ -99,7 +98,7 @@ class FactSheetPdf:
     def __init__(self, sheet: FactSheet, geography_for: GeographyLookup | None = None) -> None:
         self.sheet = sheet
         self.geography_for = geography_for
-        self._paths: dict[str, list[tuple[QPainterPath, bool]]] = {}
+        self._scenes: dict[str, MapScene | None] = {}
 
     # ------------------------------------------------------------------ measuring
 
@@ -442,65 +441,40 @@ class FactSheetPdf:
     # ------------------------------------------------------------------ locator map
 
     def _paint_locator(self, painter: QPainter, box: BoxFacts, rect: QRectF) -> None:
-        if self.geography_for is None:
+        """The map set drawn by the map widget's own scene, the fact sheet's area highlighted."""
+        scene = self._locator_scene(box.map_file)
+        if scene is None:
             return
-        paths = self._area_paths(box.map_file, self.sheet.target)
-        if not paths:
+        home = scene.home_rect()
+        if home.isEmpty():
             return
-        bounds = QRectF()
-        for path, _target in paths:
-            bounds = bounds.united(path.boundingRect())
-        if bounds.isEmpty():
-            return
-        scale = min(rect.width() / bounds.width(), rect.height() / bounds.height())
-        painter.save()
-        # Centre the map in its box; y is flipped because map northings grow upwards.
-        painter.translate(
-            rect.center().x() - bounds.center().x() * scale,
-            rect.center().y() + bounds.center().y() * scale,
-        )
-        painter.scale(scale, -scale)
-        outline = QPen(QColor("#ffffff"), 0.35 / scale)
-        for path, is_target in paths:
-            painter.setPen(outline)
-            colour = SELECTION_COLOUR if is_target else AREA_FILL.name()
-            painter.setBrush(QBrush(QColor(colour)))
-            painter.drawPath(path)
-        painter.restore()
+        scene.render(painter, rect, home, Qt.AspectRatioMode.KeepAspectRatio)
 
-    def _area_paths(
-        self, map_file: str, target: FactSheetTarget
-    ) -> list[tuple[QPainterPath, bool]]:
+    def _locator_scene(self, map_file: str) -> MapScene | None:
         cache_key = map_file or ""
-        if cache_key in self._paths:
-            return self._paths[cache_key]
+        if cache_key in self._scenes:
+            return self._scenes[cache_key]
         geography = self.geography_for(map_file) if self.geography_for else None
-        paths: list[tuple[QPainterPath, bool]] = []
-        for area in geography.areas if geography else []:
-            if area.geometry is None:
-                continue
+        scene = None
+        if geography is not None and geography.areas:
+            scene = MapScene(geography)
+            scene.apply_plan(self._locator_plan(geography))
+        self._scenes[cache_key] = scene
+        return scene
+
+    def _locator_plan(self, geography: Geography) -> MapPlan:
+        target = self.sheet.target
+        areas = {}
+        for area in geography.areas:
             if target.level == REGION:
                 is_target = area.region == target.id
             else:
                 is_target = area.canonical == target.id or normalise_name(area.key) == target.id
-            paths.append((_geometry_path(area.geometry.simplify(MAP_SIMPLIFY_METRES)), is_target))
-        self._paths[cache_key] = paths
-        return paths
-
-
-def _geometry_path(geometry: object) -> QPainterPath:
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.OddEvenFill)
-    polygons = getattr(geometry, "geoms", [geometry])
-    for polygon in polygons:
-        if getattr(polygon, "geom_type", "") != "Polygon":
-            continue
-        for ring in (polygon.exterior, *polygon.interiors):
-            points = [QPointF(x, y) for x, y, *_rest in ring.coords]
-            if len(points) > 2:
-                path.addPolygon(QPolygonF(points))
-                path.closeSubpath()
-    return path
+            colour = SELECTION_COLOUR if is_target else AREA_FILL.name()
+            areas[area.key] = MapAreaStyle(
+                area.key, area.key, 1.0 if is_target else 0.0, "", colour, int(is_target)
+            )
+        return MapPlan(geography.id, "", areas, [])
 
 
 def write_fact_sheet_pdf(
@@ -508,7 +482,8 @@ def write_fact_sheet_pdf(
 ) -> int:
     """Write ``sheet`` as an A4 PDF at ``path``; returns the number of pages.
 
-    Needs a ``QGuiApplication`` (fonts); the command creates one.
+    Needs a ``QApplication`` (fonts, and the map scene of the locator maps); the command
+    creates one.
     """
     return FactSheetPdf(sheet, geography_for).write(Path(path))
 
