@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from atlasviewer.core.classify import classify
 from atlasviewer.core.formatting import (
@@ -211,7 +211,8 @@ def plain_text(text: str) -> str:
 
 
 def _records(rowset: RowSet) -> list[dict[str, Any]]:
-    return rowset.frame.to_dict("records")
+    # Column labels are the data file's keys, always strings; the stubs say Hashable.
+    return cast(list[dict[str, Any]], rowset.frame.to_dict("records"))
 
 
 def _area_name(row: Mapping[str, Any], column: str | None) -> str:
