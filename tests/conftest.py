@@ -39,3 +39,31 @@ def v1_root() -> Path:
     if not V1_ROOT.is_dir():
         pytest.skip("../shared/helseatlas-v1 is not beside the repository")
     return V1_ROOT
+
+
+@pytest.fixture
+def open_window(qtbot, tmp_path, monkeypatch):
+    """Build the real main window over a library, shown at a size, with settings in tmp_path."""
+    from atlasviewer.qt.language import LanguageManager
+    from atlasviewer.qt.main_window import MainWindow
+    from atlasviewer.qt.settings import AppSettings
+    from atlasviewer.qt.state import AppState
+
+    monkeypatch.setenv("ATLASVIEWER_CONFIG_DIR", str(tmp_path))
+    opened = []
+
+    def make(library, size=(1280, 800)):
+        state = AppState(library.registry)
+        language = LanguageManager()
+        window = MainWindow(library, state, language, AppSettings())
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append((state, language))
+        return window
+
+    yield make
+    for state, language in opened:
+        state.close()
+        language.close()

@@ -17,10 +17,6 @@ from PySide6.QtPdf import QPdfDocument
 from atlasviewer import i18n
 from atlasviewer.core.library import AtlasLibrary
 from atlasviewer.core.links import fact_sheet_links
-from atlasviewer.qt.language import LanguageManager
-from atlasviewer.qt.main_window import MainWindow
-from atlasviewer.qt.settings import AppSettings
-from atlasviewer.qt.state import AppState
 
 
 @pytest.fixture(scope="module")
@@ -29,18 +25,8 @@ def library(v2_root):
 
 
 @pytest.fixture
-def window(qtbot, library, tmp_path, monkeypatch):
-    monkeypatch.setenv("ATLASVIEWER_CONFIG_DIR", str(tmp_path))
-    state = AppState(library.registry)
-    language = LanguageManager()
-    main = MainWindow(library, state, language, AppSettings())
-    qtbot.addWidget(main)
-    main.resize(1280, 800)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    state.close()
-    language.close()
+def window(open_window, library):
+    return open_window(library)
 
 
 def _page_count(path: Path) -> int:

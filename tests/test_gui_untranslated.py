@@ -27,10 +27,6 @@ from PySide6.QtWidgets import (
 
 from atlasviewer import i18n
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.qt.language import LanguageManager
-from atlasviewer.qt.main_window import MainWindow
-from atlasviewer.qt.settings import AppSettings
-from atlasviewer.qt.state import AppState
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 
@@ -96,15 +92,9 @@ def library(v2_root, v1_root):
 
 
 @pytest.mark.parametrize("lang", ["nb", "nn"])
-def test_no_english_source_string_is_left_in_norwegian(qtbot, library, tmp_path, monkeypatch, lang):
-    monkeypatch.setenv("ATLASVIEWER_CONFIG_DIR", str(tmp_path))
-    state = AppState(library.registry)
-    language = LanguageManager()
-    window = MainWindow(library, state, language, AppSettings())
-    qtbot.addWidget(window)
-    window.resize(1600, 1000)
-    window.show()
-    qtbot.waitExposed(window)
+def test_no_english_source_string_is_left_in_norwegian(qtbot, library, open_window, lang):
+    window = open_window(library, (1600, 1000))
+    state = window.state
     english = _english_only(lang)
     assert len(english) > 100, f"the {lang} catalogue translates next to nothing"
     state.set_ui_language(lang)
@@ -119,5 +109,3 @@ def test_no_english_source_string_is_left_in_norwegian(qtbot, library, tmp_path,
     qtbot.wait(50)
     left += [t for t in _visible_texts(window) if t[1] in english]
     assert sorted(set(left)) == []
-    state.close()
-    language.close()

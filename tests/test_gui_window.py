@@ -12,7 +12,7 @@ from atlasviewer import i18n
 from atlasviewer.core.library import AtlasLibrary
 from atlasviewer.qt.language import LanguageManager
 from atlasviewer.qt.main_window import MainWindow
-from atlasviewer.qt.settings import AppSettings, load_settings
+from atlasviewer.qt.settings import load_settings
 from atlasviewer.qt.state import AppState
 
 
@@ -22,18 +22,8 @@ def library(v2_root, v1_root):
 
 
 @pytest.fixture
-def window(qtbot, library, tmp_path, monkeypatch):
-    monkeypatch.setenv("ATLASVIEWER_CONFIG_DIR", str(tmp_path))
-    state = AppState(library.registry)
-    language = LanguageManager()
-    main = MainWindow(library, state, language, AppSettings())
-    qtbot.addWidget(main)
-    main.resize(1280, 800)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    state.close()
-    language.close()
+def window(open_window, library):
+    return open_window(library)
 
 
 def _card_rect(window, atlas_id):
