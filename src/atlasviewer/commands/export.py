@@ -63,8 +63,7 @@ def slugify(text: str, limit: int = 40) -> str:
 def run(args: argparse.Namespace) -> int:
     _headless_environment()
     from atlasviewer import i18n
-    from atlasviewer.core.library import AtlasLibrary
-    from atlasviewer.core.sources import data_roots
+    from atlasviewer.commands.library_args import atlas_from_args
 
     formats = [f.strip().lower() for f in str(args.format).split(",") if f.strip()]
     unknown = [f for f in formats if f not in IMAGE_FORMATS + TABLE_FORMATS]
@@ -75,21 +74,12 @@ def run(args: argparse.Namespace) -> int:
             )
         )
         return 2
-    roots = data_roots(getattr(args, "data", None))
-    if not roots:
-        _error(_("No atlas data found: give --data DIR or set ATLASVIEWER_DATA."))
-        return 2
     lang = args.lang or i18n.system_language()
     i18n.set_language(lang)
-    library = AtlasLibrary(roots)
-    atlas = library.get(args.atlas)
-    if atlas is None:
-        _error(
-            _("Unknown atlas id: {ids}. Known ids: {known}.").format(
-                ids=args.atlas, known=", ".join(library.ids)
-            )
-        )
+    found = atlas_from_args(args)
+    if found is None:
         return 2
+    library, atlas = found
     variant = atlas.variant(lang)
     boxes = variant.result_boxes
     if str(args.box).lower() != "all":

@@ -34,26 +34,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from atlasviewer import i18n
+    from atlasviewer.commands.library_args import atlas_from_args
     from atlasviewer.core.factsheet import build_fact_sheet, resolve_target, valid_names
-    from atlasviewer.core.library import AtlasLibrary
-    from atlasviewer.core.sources import data_roots
 
     lang = getattr(args, "sheet_lang", None) or getattr(args, "lang", None) or "nb"
     i18n.set_language(lang)
-    roots = data_roots(getattr(args, "data", None))
-    if not roots:
-        print(_("No atlas data found: give --data DIR or set ATLASVIEWER_DATA."), file=sys.stderr)
+    found = atlas_from_args(args)
+    if found is None:
         return 2
-    library = AtlasLibrary(roots)
-    atlas = library.get(args.atlas)
-    if atlas is None:
-        print(
-            _("Unknown atlas id: {ids}. Known ids: {known}.").format(
-                ids=args.atlas, known=", ".join(library.ids)
-            ),
-            file=sys.stderr,
-        )
-        return 2
+    library, atlas = found
     target = resolve_target(args.area, library.registry)
     if target is None:
         print(

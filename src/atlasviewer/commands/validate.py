@@ -26,24 +26,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from atlasviewer.core.library import AtlasLibrary
-    from atlasviewer.core.sources import data_roots
+    from atlasviewer.commands.library_args import library_from_args, unknown_atlases
 
-    roots = data_roots(getattr(args, "data", None))
-    if not roots:
-        print(_("No atlas data found: give --data DIR or set ATLASVIEWER_DATA."), file=sys.stderr)
+    library = library_from_args(args)
+    if library is None:
         return 2
-    library = AtlasLibrary(roots)
     atlases = library.atlases
     if args.atlas:
-        unknown = [a for a in args.atlas if library.get(a) is None]
-        if unknown:
-            print(
-                _("Unknown atlas id: {ids}. Known ids: {known}.").format(
-                    ids=", ".join(unknown), known=", ".join(library.ids)
-                ),
-                file=sys.stderr,
-            )
+        if unknown_atlases(library, args.atlas):
             return 2
         atlases = [library.atlas(a) for a in args.atlas]
     # A check of chosen atlases leaves out the other folders' problems.
@@ -52,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     all_problems = root_problems + [p for r in reports for p in r["problems"]]
     failed = any(p.severity is Severity.ERROR for p in all_problems)
     if args.json:
-        _print_json(roots, root_problems, reports, failed)
+        _print_json(library.roots, root_problems, reports, failed)
     else:
         _print_human(root_problems, reports, all_problems)
     return 1 if failed else 0
