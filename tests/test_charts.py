@@ -480,3 +480,71 @@ def test_selection_change_repaints_only_the_highlight_of_the_new_and_former_bar(
     widget.figure.savefig(buffer, format="png")
     widget.canvas.draw()
     assert _rgb_at(widget, *outline_point(4)) == SELECTION_COLOUR
+
+
+def _pixels(figure: Figure):
+    import numpy as np
+
+    figure.canvas.draw()
+    return np.asarray(figure.canvas.buffer_rgba()).copy()
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_text_caching_renderer_paints_the_pixels_matplotlib_paints(lang):
+    """Cached layouts and glyph bitmaps give the same image, box after box, also rotated text."""
+    import numpy as np
+
+    from atlasviewer.render.charts import draw_bar_chart, update_bar_chart
+    from atlasviewer.render.text_renderer import TextCachingCanvasAgg, TextCachingRendererAgg
+
+    plans = [
+        bar_plan(annual_years=5, selected="Area 1"),
+        bar_plan(values=[41.5, 33.25, 20.125, 7.5, 0.4], annual_years=4, label="Område"),
+        bar_plan(label=LONG_LABEL, parts=2),
+    ]
+    figures = []
+    for canvas_class in (FigureCanvasAgg, TextCachingCanvasAgg):
+        figure = Figure(figsize=(7.0, 6.0), dpi=100, layout="constrained")
+        canvas_class(figure)
+        figures.append((figure, figure.add_subplot()))
+    for plan in plans:
+        for figure, ax in figures:
+            if update_bar_chart(ax, plan, lang=lang) is None:
+                figure.clear()
+                draw_bar_chart(figure.add_subplot(), plan, lang=lang)
+        plain, cached = (_pixels(figure) for figure, _ax in figures)
+        assert isinstance(figures[1][0].canvas.get_renderer(), TextCachingRendererAgg)
+        assert np.array_equal(plain, cached)
+    line = LinePlan(
+        title="Share by age",
+        x_label="Age",
+        y_label="Share of the population",
+        series=[LineSeries("Women", PURPLE, [20, 40, 60], [0.05, 0.11, 0.2])],
+        format_y=",.0%",
+    )
+    images = []
+    for canvas_class in (FigureCanvasAgg, TextCachingCanvasAgg):
+        figure = Figure(figsize=(6.0, 4.0), dpi=120, layout="constrained")
+        canvas_class(figure)
+        draw_line_chart(figure.add_subplot(), line, lang=lang)
+        images.append(_pixels(figure))
+    assert np.array_equal(*images), "the vertical y label is drawn as matplotlib draws it"
+
+
+def test_switching_boxes_moves_the_annual_dots_of_the_years_both_have():
+    from atlasviewer.render.charts import draw_bar_chart, update_bar_chart
+
+    figure = Figure(figsize=(7.0, 6.0), dpi=100, layout="constrained")
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    draw_bar_chart(ax, bar_plan(annual_years=5))
+    first_years = list(ax.collections)
+    fewer = bar_plan(values=[500.0, 400.0, 300.0, 200.0, 100.0], annual_years=4)
+    assert update_bar_chart(ax, fewer) is not None
+    assert list(ax.collections) == first_years[:4], "the dots of the four shared years were moved"
+    assert [c.get_offsets()[0].tolist() for c in ax.collections] == [
+        [500.0 * (0.9 + 0.05 * year), 0.0] for year in range(4)
+    ]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["2018", "2019", "2020", "2021"]
+    assert update_bar_chart(ax, bar_plan(annual_years=5)) is not None
+    assert len(ax.collections) == 5 and list(ax.collections)[:4] == first_years[:4]

@@ -26,6 +26,18 @@ from atlasviewer.render.charts import (
 from atlasviewer.render.layout import CachedConstrainedLayout
 from atlasviewer.render.selection_layer import SelectionLayer
 from atlasviewer.render.style import ChartStyle
+from atlasviewer.render.text_renderer import caching_renderer_for
+
+
+class _ChartCanvas(FigureCanvasQTAgg):
+    """The Qt Agg canvas, drawing with a renderer that keeps text layouts and glyphs.
+
+    Area names, ticks and titles are drawn again at every box switch: laying them out and
+    rendering their glyphs anew was half of a redraw.
+    """
+
+    def get_renderer(self):  # type: ignore[no-untyped-def]  # as FigureCanvasAgg's
+        return caching_renderer_for(self)
 
 
 class ChartWidget(QWidget):
@@ -46,7 +58,7 @@ class ChartWidget(QWidget):
         # Laid out again only when the size or the reach of the texts changes: switching boxes
         # of one map set usually keeps both, and constrained layout costs as much as a draw.
         self.figure = Figure(dpi=self.chart_style.dpi, layout=CachedConstrainedLayout())
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = _ChartCanvas(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.empty_label = QLabel(self)

@@ -52,8 +52,9 @@ BAR_EDGE_COLOUR = "white"
 NO_DATA_TEXT_COLOUR = "#777777"
 _NO_DATA_GID = "atlasviewer-no-data"
 _ANNUAL_GID = "atlasviewer-annual"
-_PLAN_ARTIST_GIDS = frozenset({_NO_DATA_GID, _ANNUAL_GID, CREDITS_GID})
-"""Artists a plan adds on top of the bars: taken away before another plan is shown."""
+_PLAN_ARTIST_GIDS = frozenset({_NO_DATA_GID, CREDITS_GID})
+"""Artists a plan adds on top of the bars: taken away before another plan is shown (annual
+dots, gid ``atlasviewer-annual-<year>``, are moved instead)."""
 
 
 # --------------------------------------------------------------------------- bar chart
@@ -119,8 +120,12 @@ def update_bar_chart(
     n_rows = len(plan.rows)
     if len(bars) != _part_count(plan) or any(len(c.patches) != n_rows for c in bars):
         return None
+    # Annual dots are kept and moved unless error bars come first (drawn anew they would be
+    # drawn, and listed, after the dots: not as a fresh chart has them).
+    keep_dots = not plan.has_error_bars
     for artist in [*ax.texts, *ax.collections]:
-        if artist.get_gid() in _PLAN_ARTIST_GIDS:
+        gid = artist.get_gid() or ""
+        if gid in _PLAN_ARTIST_GIDS or (gid.startswith(_ANNUAL_GID) and not keep_dots):
             artist.remove()
     for container in list(ax.containers):
         if container not in bars:
@@ -348,6 +353,12 @@ def _draw_error_bars(ax: Axes, plan: BarPlan) -> None:
 
 
 def _draw_annual_dots(ax: Axes, plan: BarPlan, style: ChartStyle) -> list[Any]:
+    """One scatter of dots per year; the dots of a year already on ``ax`` are moved, not made.
+
+    Each year's scatter carries the gid ``atlasviewer-annual-<year index>``: another box with
+    the same years moves those dots (``set_offsets``) instead of making new collections.
+    """
+    drawn = {c.get_gid(): c for c in ax.collections if (c.get_gid() or "").startswith(_ANNUAL_GID)}
     n_years = max((len(r.annual) for r in plan.rows), default=0)
     handles = []
     for year in range(n_years):
@@ -361,8 +372,14 @@ def _draw_annual_dots(ax: Axes, plan: BarPlan, style: ChartStyle) -> list[Any]:
         label = plan.annual_labels[year] if year < len(plan.annual_labels) else str(year + 1)
         # Older years lighter, the latest darkest: reads as time passing without a colour key.
         shade = 0.78 - 0.68 * (year / max(n_years - 1, 1))
-        handles.append(
-            ax.scatter(
+        gid = f"{_ANNUAL_GID}-{year}"
+        dots = drawn.pop(gid, None)
+        if dots is not None:
+            dots.set_offsets(points)
+            dots.set_facecolor((shade, shade, shade))
+            dots.set_label(label)
+        else:
+            dots = ax.scatter(
                 [p[0] for p in points],
                 [p[1] for p in points],
                 s=style.marker_size,
@@ -372,9 +389,11 @@ def _draw_annual_dots(ax: Axes, plan: BarPlan, style: ChartStyle) -> list[Any]:
                 linewidths=0.5,
                 label=label,
                 zorder=5,
-                gid=_ANNUAL_GID,
+                gid=gid,
             )
-        )
+        handles.append(dots)
+    for dots in drawn.values():  # years the former box had and this one has not
+        dots.remove()
     return handles
 
 
