@@ -539,6 +539,10 @@ def test_switching_boxes_moves_the_annual_dots_of_the_years_both_have():
     ax = figure.add_subplot()
     draw_bar_chart(ax, bar_plan(annual_years=5))
     first_years = list(ax.collections)
+    legend = ax.get_legend()
+    assert update_bar_chart(ax, bar_plan(values=[9.0, 8.0, 7.0, 6.0, 5.0], annual_years=5))
+    assert ax.get_legend() is legend, "same years, same shades: the legend is kept"
+    assert list(ax.collections) == first_years
     fewer = bar_plan(values=[500.0, 400.0, 300.0, 200.0, 100.0], annual_years=4)
     assert update_bar_chart(ax, fewer) is not None
     assert list(ax.collections) == first_years[:4], "the dots of the four shared years were moved"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from atlasviewer.core.plan import (
     NATIONAL_COLOUR,
@@ -55,6 +56,8 @@ _ANNUAL_GID = "atlasviewer-annual"
 _PLAN_ARTIST_GIDS = frozenset({_NO_DATA_GID, CREDITS_GID})
 """Artists a plan adds on top of the bars: taken away before another plan is shown (annual
 dots, gid ``atlasviewer-annual-<year>``, are moved instead)."""
+_LEGEND_KEYS: WeakKeyDictionary[Any, tuple[Any, ...]] = WeakKeyDictionary()
+"""What each legend of annual dots shows (see :func:`_show_legend`)."""
 
 
 # --------------------------------------------------------------------------- bar chart
@@ -130,9 +133,6 @@ def update_bar_chart(
     for container in list(ax.containers):
         if container not in bars:
             container.remove()
-    legend = ax.get_legend()
-    if legend is not None:
-        legend.remove()
     return _show_bar_plan(
         ax, plan, style or ChartStyle(), lang or current_language(), mark_selection
     )
@@ -187,14 +187,7 @@ def _show_bar_plan(
     marked = {r.key for r in plan.rows if r.selected} if mark_selection else set()
     _style_selection(row_patches, plan, marked, style, ax)
 
-    if handles:
-        ax.legend(
-            handles=handles,
-            loc="lower right",
-            fontsize=style.legend_size,
-            framealpha=0.92,
-            edgecolor=GRID_COLOUR,
-        )
+    _show_legend(ax, handles, style)
     # Title, axis label and credits start at the axes' left edge, right of the area names.
     names = label_column_points(row_labels, style.tick_size)
     # The builders title a bar chart with its value label: then the axis label says it once.
@@ -204,6 +197,43 @@ def _show_bar_plan(
     )
     draw_credits(ax, plan.credits, style, names)
     return row_patches
+
+
+def _show_legend(ax: Axes, handles: list[Any], style: ChartStyle) -> None:
+    """A legend of ``handles``; the one shown is kept when it would look the same.
+
+    Another box with the same years moves the same dots: its legend has the same entries,
+    markers and shades, and making it anew costs more than the rest of the update.
+    """
+    legend = ax.get_legend()
+    key = _legend_key(handles, style)
+    if legend is not None and key is not None and _LEGEND_KEYS.get(legend) == key:
+        return
+    if legend is not None:
+        legend.remove()
+    if handles:
+        legend = ax.legend(
+            handles=handles,
+            loc="lower right",
+            fontsize=style.legend_size,
+            framealpha=0.92,
+            edgecolor=GRID_COLOUR,
+        )
+        if key is not None:
+            _LEGEND_KEYS[legend] = key
+
+
+def _legend_key(handles: list[Any], style: ChartStyle) -> tuple[Any, ...] | None:
+    """What a legend of annual dots shows, or None for other legends (always made anew)."""
+    gids = [getattr(h, "get_gid", lambda: None)() or "" for h in handles]
+    if not handles or not all(gid.startswith(_ANNUAL_GID) for gid in gids):
+        return None
+    # The gid names the year, so the marker; edges and sizes come from the style.
+    return (
+        style.legend_size,
+        style.marker_size,
+        *((h.get_gid(), h.get_label(), h.get_facecolor().tobytes()) for h in handles),
+    )
 
 
 def set_bar_selection(
