@@ -155,37 +155,32 @@ def scan_long_csv(path: Path) -> CsvScan:
     scan.label_columns = [chapter] + [
         name for n in (2, 3) for name in (f"level{n}_name", f"level{n}") if name in header
     ]
-    wanted = ["area_name", *scan.label_columns]
-    counts = [c for c in ("numerator_name", "denominator_name") if c in header]
-    if len(counts) == 2:
-        wanted += counts
-    # One getter for every column the index reads: a tuple per row, sliced below.
-    pick = itemgetter(*(header.index(c) for c in wanted))
-    labels_end = 1 + len(scan.label_columns)
+    # One dict step per row and key, with getters made once: the index reads every row of
+    # every file before the library is painted (~7,000 rows for the bundled atlases).
+    area_index = header.index("area_name")
+    label_indexes = [header.index(c) for c in scan.label_columns]
+    pick_labels = (
+        itemgetter(*label_indexes)
+        if len(label_indexes) > 1
+        else lambda row, i=label_indexes[0]: (row[i],)
+    )
+    counts = [header.index(c) for c in ("numerator_name", "denominator_name") if c in header]
+    pick_counts = itemgetter(*counts) if len(counts) == 2 else None
     pending = {c: header.index(c) for c in FIRST_VALUE_COLUMNS if c in header}
     width = len(header)
     groups: dict[tuple[str, ...], list[int]] = {}
     areas: set[str] = set()
-    count_pairs: dict[tuple[str, ...], tuple[int, int]] = {}
+    count_lines: dict[tuple[str, ...], list[int]] = {}
     for row in reader:
-        if len(row) != width:
+        if len(row) != width or not row[area_index].strip():
             if not any(cell.strip() for cell in row):
-                continue
+                continue  # a blank line
             row = (row + [""] * width)[:width]  # the full parse reports the line
-        elif not "".join(row).strip():
-            continue
-        values = pick(row)
         line = reader.line_num
-        areas.add(values[0])
-        lines = groups.get(values[1:labels_end])
-        if lines is None:
-            groups[values[1:labels_end]] = [line]
-        else:
-            lines.append(line)
-        if len(values) > labels_end:
-            pair = values[labels_end:]
-            first, number = count_pairs.get(pair, (line, 0))
-            count_pairs[pair] = (first, number + 1)
+        areas.add(row[area_index])
+        groups.setdefault(pick_labels(row), []).append(line)
+        if pick_counts is not None:
+            count_lines.setdefault(pick_counts(row), []).append(line)
         if pending:
             for column, index in list(pending.items()):
                 if value := clean_label(row[index]):
@@ -204,6 +199,7 @@ def scan_long_csv(path: Path) -> CsvScan:
         else:
             scan.groups[cleaned] = lines
     scan.area_names = {clean_label(name) for name in areas}
+    count_pairs = {pair: (lines[0], len(lines)) for pair, lines in count_lines.items()}
     _note_swapped_count_names(scan, count_pairs, log)
     return scan
 
