@@ -62,7 +62,6 @@ from atlasviewer.core.model import Atlas
 from atlasviewer.i18n import _, language_name
 
 ATLAS_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 META_ROLE = Qt.ItemDataRole.UserRole + 3
 
 PLACEHOLDER_COLOUR = "#dfe6ee"
@@ -235,11 +234,19 @@ class AtlasCardDelegate(QStyledItemDelegate):
 
 
 class AtlasFilterProxy(QSortFilterProxyModel):
-    """Keeps the cards whose search text contains every word typed."""
+    """Keeps the cards whose search text contains every word typed.
+
+    An atlas's search text is gathered at its first search, not before the first paint.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
+        self._texts: dict[int, str] = {}
+
+    def forget_texts(self) -> None:
+        """Drop the gathered search texts (the atlases were replaced)."""
+        self._texts.clear()
 
     def set_query(self, text: str) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter is deprecated
@@ -253,7 +260,12 @@ class AtlasFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         if not self._words:
             return True
-        text = self.sourceModel().index(row, 0, parent).data(SEARCH_TEXT_ROLE) or ""
+        atlas = self.sourceModel().index(row, 0, parent).data(ATLAS_ROLE)
+        if atlas is None:
+            return False
+        text = self._texts.get(id(atlas))
+        if text is None:
+            text = self._texts[id(atlas)] = search_text(atlas)
         return all(word in text for word in self._words)
 
 
@@ -337,12 +349,12 @@ class LibraryView(QWidget):
     def set_atlases(self, atlases: list[Atlas]) -> None:
         """Show these atlases, in the order given (the library lists them newest first)."""
         self._atlases = list(atlases)
+        self.proxy.forget_texts()
         self.model.clear()
         for atlas in self._atlases:
             item = QStandardItem()
             item.setEditable(False)
             item.setData(atlas, ATLAS_ROLE)
-            item.setData(search_text(atlas), SEARCH_TEXT_ROLE)
             self.model.appendRow(item)
         self._labelled = ("", -1)
         self._relabel()

@@ -5,6 +5,9 @@ fact sheet opened from an atlas text, from the reader's "Fact sheets" list or fr
 card's "Fact sheets…" list is a place in the history like an atlas page, so Back (Alt+Left)
 returns to where the user was. "Create fact sheet…" writes a generated A4 fact sheet for the
 selected area of the current atlas and opens it in the viewer.
+
+Pages and dialogs the library screen does not show are built, and their classes imported, when
+first needed: PySide6 creates a class's enums when the class is first imported.
 """
 
 from __future__ import annotations
@@ -16,10 +19,8 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -36,6 +37,8 @@ from atlasviewer.qt.settings import AppSettings, save_settings
 from atlasviewer.qt.state import AppState
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from atlasviewer.core.factsheet import FactSheetTarget
     from atlasviewer.qt.pdf_viewer import FactSheetViewer
     from atlasviewer.qt.reader_view import ReaderView
@@ -449,6 +452,8 @@ class MainWindow(QMainWindow):
 
     def _warn(self, title: str, text: str) -> None:
         """A window-modal warning that does not block (tests read :attr:`message_box`)."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
         )
@@ -531,6 +536,8 @@ class MainWindow(QMainWindow):
     def export_current_figure(self) -> None:
         if self._reader is None or self.state.box is None:
             return
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         path, _filter = QFileDialog.getSaveFileName(
             self,
             _("Export current figure"),
@@ -555,6 +562,8 @@ class MainWindow(QMainWindow):
             self._reader.box_view.print_current_figure(printer)
 
     def open_data_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         folder = QFileDialog.getExistingDirectory(self, _("Open data folder"))
         if not folder:
             return
