@@ -28,6 +28,8 @@ DEFERRED_MODULES = (
     "atlasviewer.qt.pdf_viewer",  # built when a fact sheet is first shown
     "atlasviewer.qt.about_dialog",
     "atlasviewer.qt.factsheet_actions",
+    "atlasviewer.core.readers.v1_csv",  # the full parse of a first-generation file: its first box
+    "atlasviewer.core.readers.v1_boxes",  # with formatting, intervals and statistics
 )
 """Modules the library screen does not need before its first paint."""
 

@@ -28,16 +28,20 @@ from __future__ import annotations
 import re
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from atlasviewer.core.geography import read_geojson
 from atlasviewer.core.model import Atlas, AtlasVariant, Chapter, Geography, ResultBox, ResultData
 from atlasviewer.core.problems import Problem, ProblemLog
 from atlasviewer.core.readers.base import AtlasReader
-from atlasviewer.core.readers.v1_boxes import IndicatorRows, build_result_data, is_year
-from atlasviewer.core.readers.v1_csv import LINE, LongTable, read_long_csv
-from atlasviewer.core.readers.v1_scan import CsvScan, scan_long_csv
+from atlasviewer.core.readers.v1_scan import CsvScan, is_year, scan_long_csv
 from atlasviewer.core.registry import AreaRegistry
 from atlasviewer.i18n import N_
+
+if TYPE_CHECKING:
+    # The full parse and box building (formatting, intervals, statistics) load with the first
+    # box, not with the library index: the library paints ~10 ms sooner.
+    from atlasviewer.core.readers.v1_csv import LongTable
 
 ID_PREFIX = "v1-"
 ENGLISH_SUFFIX = "_en"
@@ -212,6 +216,9 @@ class FirstGenerationReader(AtlasReader):
         slice_column: str | None,
     ) -> ResultData:
         """A box's data from its file's full parse, with the file's problems on its rows."""
+        from atlasviewer.core.readers.v1_boxes import IndicatorRows, build_result_data
+        from atlasviewer.core.readers.v1_csv import LINE
+
         table = self._table(atlas, scan)
         wanted = set(lines)
         problems = [p for p in table.problems if _line_of(p) in wanted or _line_of(p) is None]
@@ -236,6 +243,8 @@ class FirstGenerationReader(AtlasReader):
         """The full parse of a file, once; its problems are added to the atlas the first time."""
         table = self._tables.get(scan.path)
         if table is None:
+            from atlasviewer.core.readers.v1_csv import read_long_csv
+
             table = self._tables[scan.path] = read_long_csv(scan, self.registry)
             atlas.problems.extend(table.problems)
         return table

@@ -27,6 +27,7 @@ from atlasviewer.core.model import (
 )
 from atlasviewer.core.problems import ProblemLog
 from atlasviewer.core.readers.v1_csv import AREA_KEY, LINE
+from atlasviewer.core.readers.v1_scan import is_year
 from atlasviewer.core.registry import AreaRegistry
 from atlasviewer.i18n import N_
 
@@ -71,10 +72,6 @@ def classify(type_text: str, numerator_name: str) -> str:
     if any(word in numerator_name.casefold() for word in _DAY_WORDS):
         return MEAN
     return RATE
-
-
-def is_year(label: str) -> bool:
-    return len(label) == 4 and label.isdigit() and 1900 < int(label) < 2100
 
 
 @dataclass

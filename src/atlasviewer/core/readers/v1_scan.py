@@ -35,6 +35,11 @@ POPULATION_WORDS = ("inhabitants", "innbyggere", "innbyggjarar", "population")
 COUNT_WORDS = ("number", "antall", "tal")
 
 
+def is_year(label: str) -> bool:
+    """True for a label that is a year (a slice of a box, not an indicator)."""
+    return len(label) == 4 and label.isdigit() and 1900 < int(label) < 2100
+
+
 @dataclass
 class CsvScan:
     """One CSV file as the index sees it.
