@@ -103,7 +103,9 @@ class ResultBoxView(QWidget):
         self.map_stack.hide()
         self.map_layout.addWidget(self.map_stack, 1)
         self.chart_tabs = QTabWidget(self)
-        self.chart_tabs.setTabBarAutoHide(True)
+        # The tab bar stays with one chart too: a bar that comes and goes changes the chart's
+        # height between boxes, and a figure of another size is laid out afresh (~40 ms).
+        self.chart_tabs.setTabBarAutoHide(False)
         self.chart_tabs.currentChanged.connect(self._on_chart_tab)
         self._chart_context: tuple[Any, str, Any] = (None, "en", None)
         self._charts_drawn: set[int] = set()
