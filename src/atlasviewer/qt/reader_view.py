@@ -9,6 +9,7 @@ missing file is reported in place, with where it was expected.
 from __future__ import annotations
 
 import contextlib
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,10 @@ from atlasviewer.qt.state import AppState
 BOX_SCHEME = "box"
 """Links ``box:N`` in a chapter page open result box N."""
 
+DOCUMENT_MARGIN = 12
+DOCUMENTS_KEPT = 24
+"""Laid-out pages a browser keeps (a few result boxes and chapters in two languages)."""
+
 PAGE_FRONT = -1
 PAGE_FACT_SHEETS = -2
 """Reader pages that are not chapters: the front page and the list of the atlas's fact sheets."""
@@ -60,11 +65,43 @@ class AtlasTextBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
         self.root: Path | None = None
-        self.document().setDocumentMargin(12)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
+        self._documents: OrderedDict[tuple[str, str, str, int], QTextDocument] = OrderedDict()
 
     def show_markdown(self, text: str, root: Path | None) -> None:
+        """Show atlas markdown; a page shown before comes back laid out, not parsed again.
+
+        Result boxes and language switches go back and forth between the same few texts, and
+        converting and laying out a page costs ~5 ms a time; the documents are kept per text,
+        language and width (images are scaled to the width when loaded).
+        """
         self.root = root
-        self.setHtml(markdown_to_html(text, root))
+        # The HTML depends on the language too (placeholders of remote images).
+        key = (text, str(root), i18n.current_language(), self.viewport().width())
+        document = self._documents.get(key)
+        if document is None:
+            html = markdown_to_html(text, root)
+            # The browser is the parent: images load through its loadResource, and
+            # setDocument deletes only documents its text control made itself.
+            document = QTextDocument(self)
+            document.setDocumentMargin(DOCUMENT_MARGIN)
+            document.setDefaultFont(self.font())
+            document.setHtml(html)
+            self._documents[key] = document
+            if len(self._documents) > DOCUMENTS_KEPT:
+                _key, oldest = self._documents.popitem(last=False)
+                if oldest is not self.document():
+                    oldest.deleteLater()
+        else:
+            self._documents.move_to_end(key)
+        if document is not self.document():
+            self.setDocument(document)
+        self.verticalScrollBar().setValue(0)
+        self.horizontalScrollBar().setValue(0)
+
+    def clear(self) -> None:
+        """Show an empty page (QTextEdit.clear would empty a kept page in place)."""
+        self.show_markdown("", self.root)
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 - Qt's name
         url = QUrl(url)
@@ -171,6 +208,8 @@ class ReaderView(QWidget):
         self.library = library
         self._page = PAGE_FRONT
         self._filling = False
+        self._navigation_key: tuple[Any, str, int] | None = None
+        self._fact_sheet_entries: dict[int, tuple[Any, list[tuple[str, Path, bool]]]] = {}
         self.language_note = QLabel(self)
         self.language_note.setWordWrap(True)
         self.language_note.setStyleSheet(
@@ -289,6 +328,13 @@ class ReaderView(QWidget):
 
     def _fill_navigation(self) -> None:
         variant = self.state.variant
+        # A language switch asks twice (UI language, then content language): fill once.
+        key = (variant, i18n.current_language(), len(self.fact_sheets.entries))
+        last = self._navigation_key
+        if variant is not None and last is not None and last[0] is variant and last[1:] == key[1:]:
+            self._mark_current()
+            return
+        self._navigation_key = key
         self._filling = True
         self.navigation.clear()
         if variant is not None:
@@ -394,7 +440,13 @@ class ReaderView(QWidget):
         """Titles come from the link texts, so the list follows the content language."""
         from atlasviewer.qt.factsheet_actions import fact_sheet_entries
 
-        self.fact_sheets.set_links(fact_sheet_entries(self.state.variant))
+        variant = self.state.variant
+        # Kept per variant: every language switch comes back to one of an atlas's two
+        # variants, and gathering the links reads all their texts (~2 ms).
+        kept = self._fact_sheet_entries.get(id(variant))
+        if kept is None or kept[0] is not variant:
+            kept = self._fact_sheet_entries[id(variant)] = (variant, fact_sheet_entries(variant))
+        self.fact_sheets.set_links(kept[1])
 
     def _on_box(self, box: ResultBox | None) -> None:
         if box is None:

@@ -181,23 +181,26 @@ class AppState(QObject):
     # ------------------------------------------------------------------ internals
 
     def _update_content_language(self, emit: bool = True) -> tuple[bool, bool]:
-        """Follow the UI language with the atlas content; returns (changed, box was shown)."""
+        """Follow the UI language with the atlas content; returns (changed, box changed)."""
         lang = i18n.current_language()
         if self._atlas is not None and self._atlas.variants:
             lang = self._atlas.variant(lang).lang
         if lang == self._content_language:
             return False, False
         self._content_language = lang
-        had_box = self._box is not None
-        if self._atlas is not None and had_box:
+        shown = self._box
+        if self._atlas is not None and shown is not None:
             self._box = self._same_box_in(self.variant)
+        # A box that is already the variant's own (set from it directly) stays: views that
+        # re-translate have drawn it, and a box_changed for it would draw it a second time.
+        box_moved = self._box is not shown
         if emit:
-            self._emit_content_language(had_box)
-        return True, had_box
+            self._emit_content_language(box_moved)
+        return True, box_moved
 
-    def _emit_content_language(self, had_box: bool) -> None:
+    def _emit_content_language(self, box_moved: bool) -> None:
         self.variant_language_changed.emit(self._content_language)
-        if had_box:
+        if box_moved:
             self.box_changed.emit(self._box)
 
     def _same_box_in(self, variant: AtlasVariant | None) -> ResultBox | None:
@@ -212,10 +215,10 @@ class AppState(QObject):
     def _on_ui_language(self, lang: str) -> None:
         # The content box is switched before anyone re-translates, so views see the new box at
         # once and can leave the box's figures to box_changed instead of drawing them twice.
-        changed, had_box = self._update_content_language(emit=False)
+        changed, box_moved = self._update_content_language(emit=False)
         self.ui_language_changed.emit(lang)
         if changed:
-            self._emit_content_language(had_box)
+            self._emit_content_language(box_moved)
 
     def close(self) -> None:
         """Stop listening to the translation module (call when the window goes)."""
