@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from atlasviewer.core.model import BarChartView
-from atlasviewer.i18n import _
+from atlasviewer.i18n import _, ngettext
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 TABLE_FORMATS = ("csv", "xlsx")
@@ -108,9 +108,19 @@ def run(args: argparse.Namespace) -> int:
     for box in boxes:
         failures += exporter.export(box)
     written = len(exporter.written)
-    print(_("{count} files written to {path}.").format(count=written, path=out))
+    print(
+        ngettext(
+            "{count} file written to {path}.", "{count} files written to {path}.", written
+        ).format(count=written, path=out)
+    )
     if failures:
-        _error(_("{count} result boxes or views could not be exported.").format(count=failures))
+        _error(
+            ngettext(
+                "{count} result box or view could not be exported.",
+                "{count} result boxes or views could not be exported.",
+                failures,
+            ).format(count=failures)
+        )
         return 1
     return 0
 

@@ -179,7 +179,7 @@ def ask_for_area(parent: QWidget, choices: list[AreaChoice]) -> FactSheetTarget 
     label, ok = QInputDialog.getItem(
         parent,
         _("Create fact sheet"),
-        _("No single area or health region is selected. Which one is the fact sheet for?"),
+        _("Select one referral area or health region for the fact sheet:"),
         labels,
         0,
         False,

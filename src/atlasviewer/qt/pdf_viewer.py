@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from atlasviewer.i18n import _, on_language_changed
+from atlasviewer.i18n import _, ngettext, on_language_changed
 
 ZOOM_STEPS: tuple[float, ...] = (
     0.25,
@@ -487,7 +487,9 @@ class FactSheetViewer(QWidget):
             return
         current = self.view.currentSearchResultIndex()
         if current < 0:
-            self.search_status.setText(_("{count} hits").format(count=count))
+            self.search_status.setText(
+                ngettext("{count} hit", "{count} hits", count).format(count=count)
+            )
         else:
             self.search_status.setText(
                 _("{current} of {count}").format(current=current + 1, count=count)

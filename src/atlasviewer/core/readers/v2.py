@@ -323,7 +323,7 @@ def _text(raw: dict[str, Any], key: str, default: str, *, log: ProblemLog, place
         return value
     log.warning(
         f"{place}.{key}" if place else key,
-        N_("“{key}” should be text; it was read as text."),
+        N_("“{key}” should be text; its value was converted to text."),
         key=key,
     )
     return str(value)
