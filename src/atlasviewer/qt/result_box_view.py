@@ -8,6 +8,7 @@ A box whose data cannot be read shows its problems in plain words in place of th
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,8 @@ from atlasviewer.qt.reader_view import AtlasTextBrowser
 from atlasviewer.qt.state import AppState
 from atlasviewer.qt.table_model import TablePlanModel, TableSortProxy
 
+MAP_PLANS_KEPT = 32
+
 
 class ResultBoxView(QWidget):
     """The current result box of the state.
@@ -67,6 +70,11 @@ class ResultBoxView(QWidget):
         self._map_view_spec: MapView | None = None
         self._map_widget: Any = None
         self._map_widgets: dict[str, Any] = {}
+        # Map plans of boxes shown lately, per data, view, language and map: switching back
+        # to a box (or language) reuses its classes and legend (~2-3 ms to build).
+        self._map_plans: OrderedDict[tuple[int, int, str, str], tuple[Any, Any, MapPlan]] = (
+            OrderedDict()
+        )
         self._sized = False
         self._shown_box: ResultBox | None = None
 
@@ -398,17 +406,26 @@ class ResultBoxView(QWidget):
 
         try:
             geography = self.library.geography(self.state.atlas, box.map_file)
-            rowset = data.rowsets[spec.rowset]
-            mapping = match_rows(rowset, geography, self.state.registry).mapping
-            plan = build_map_plan(
-                data,
-                spec,
-                geography,
-                row_to_area=mapping,
-                lang=lang,
-                credits=credits,
-                registry=self.state.registry,
-            )
+            key = (id(data), id(spec), lang, geography.id)
+            kept = self._map_plans.get(key)
+            if kept is not None and kept[0] is data and kept[1] is spec:
+                plan = kept[2]
+                self._map_plans.move_to_end(key)
+            else:
+                rowset = data.rowsets[spec.rowset]
+                mapping = match_rows(rowset, geography, self.state.registry).mapping
+                plan = build_map_plan(
+                    data,
+                    spec,
+                    geography,
+                    row_to_area=mapping,
+                    lang=lang,
+                    credits=credits,
+                    registry=self.state.registry,
+                )
+                self._map_plans[key] = (data, spec, plan)
+                if len(self._map_plans) > MAP_PLANS_KEPT:
+                    self._map_plans.popitem(last=False)
         except Exception as exc:  # noqa: BLE001 - shown in place, the rest of the box works
             self.map_empty.setText(_("The map could not be drawn: {error}").format(error=exc))
             self.map_empty.show()
