@@ -114,12 +114,19 @@ class LanguageManager(QObject):
             self._qtbase = None
 
     def _install_translators(self, lang: str) -> None:
+        """Keep Qt's translators in step with ``lang``, changing as few as possible.
+
+        Every install or removal makes Qt send a LanguageChange event to every widget (~10-15 ms
+        of repainting in the full window), so the stock-text translator stays installed in every
+        language (in English it answers nothing) and only Qt's nynorsk catalogue comes and goes.
+        """
         if QCoreApplication.instance() is None:
             return
-        self._remove_translators()
-        if lang == "en":
+        wants_qtbase = lang == "nn"
+        if wants_qtbase == (self._qtbase is not None) and self._installed:
             return
-        if lang == "nn":
+        self._remove_translators()
+        if wants_qtbase:
             qtbase = QTranslator(self)
             folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qtbase.load("qtbase_nn", folder) or qtbase.load(
