@@ -56,3 +56,13 @@ def test_folder_that_is_not_an_atlas_exits_1_naming_it(tmp_path, capsys):
     assert main(["validate", "--data", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert str(tmp_path) in out and "not an atlas folder" in out
+
+
+def test_first_generation_atlases_validate_with_their_borrowed_maps_named(v1_root, capsys):
+    """fodsel and gyn have no map of their own: validate says which map they are drawn on."""
+    assert main(["validate", "--data", str(v1_root)]) == 0
+    out = capsys.readouterr().out
+    assert "7 atlases checked: 0 errors, 2 warnings" in out
+    fodsel = out.split("v1-fodsel:")[1].split("\nv1-")[0]
+    assert "fodsel.geojson" in fodsel and "dagkir2.geojson" in fodsel
+    assert "numerator and denominator names are swapped" in out  # dagkir_en.csv, corrected

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
 def _atlas_report(library: Any, atlas: Any) -> dict[str, Any]:
     from atlasviewer.core.links import link_problems
 
-    problems: list[Problem] = list(atlas.problems)
+    problems: list[Problem] = []
     maps: set[str] = set()
     for variant in atlas.variants.values():
         problems.extend(link_problems(variant) if atlas.generation == 2 else [])
@@ -60,6 +60,11 @@ def _atlas_report(library: Any, atlas: Any) -> dict[str, Any]:
             problems.extend(data.problems)
             if box.map_file:
                 maps.add(box.map_file)
+    for map_file in sorted(maps):
+        problems.extend(library.geography(atlas, map_file).problems)
+    # Read last: loading boxes and maps adds what a full parse finds (first-generation CSV rows,
+    # a map borrowed from another atlas) to the atlas's own problems.
+    problems[:0] = atlas.problems
     primary = atlas.primary
     return {
         "atlas": atlas,
