@@ -50,7 +50,7 @@ def main() -> None:
 
     from atlasviewer.core.library import AtlasLibrary
     from atlasviewer.core.model import BarChartView, MapView, TableView
-    from atlasviewer.core.plan import (
+    from atlasviewer.core.plans import (
         build_bar_plan,
         build_map_plan,
         build_table_plan,
@@ -268,7 +268,7 @@ def synthetic(side: int) -> None:
     from shapely.geometry import Polygon
 
     from atlasviewer.core.model import Area, Geography
-    from atlasviewer.core.plan import MapAreaStyle, MapPlan
+    from atlasviewer.core.plans import MapAreaStyle, MapPlan
     from atlasviewer.qt.map_scene import MapScene
 
     random.seed(side)

@@ -8,7 +8,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
-from atlasviewer.core.plan import (
+from atlasviewer.core.plans import (
     NATIONAL_COLOUR,
     SELECTION_COLOUR,
     BarPlan,
@@ -295,7 +295,7 @@ def _radiologi2_bar_plans(v2_root) -> list[BarPlan]:
     """The bar plans of radiologi2's first three result boxes (one map set, 22 rows each)."""
     from atlasviewer.core.library import AtlasLibrary
     from atlasviewer.core.model import BarChartView
-    from atlasviewer.core.plan import build_bar_plan, credits_for
+    from atlasviewer.core.plans import build_bar_plan, credits_for
 
     variant = AtlasLibrary([v2_root]).atlas("radiologi2").variant("nb")
     plans = []

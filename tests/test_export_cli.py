@@ -8,7 +8,7 @@ import json
 import pytest
 
 from atlasviewer.cli import main
-from atlasviewer.core.plan import Credits, TableColumnPlan, TablePlan
+from atlasviewer.core.plans import Credits, TableColumnPlan, TablePlan
 from atlasviewer.core.tables_export import (
     excel_number_format,
     write_table_csv,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 import atlasviewer.qt  # noqa: F401 - guards None's reference count before any Qt call
 from atlasviewer import i18n
 from atlasviewer.core.geography import read_geojson
-from atlasviewer.core.plan import NO_DATA_COLOUR, Credits, LegendEntry, MapAreaStyle, MapPlan
+from atlasviewer.core.plans import NO_DATA_COLOUR, Credits, LegendEntry, MapAreaStyle, MapPlan
 from atlasviewer.qt.map_export import layout_figure, save_map
 from atlasviewer.qt.map_scene import MapScene
 from atlasviewer.qt.map_view import MapView

@@ -9,7 +9,7 @@ import pytest
 from atlasviewer.core.library import AtlasLibrary
 from atlasviewer.core.matching import match_rows
 from atlasviewer.core.model import BarChartView, LineChartView, MapView, TableView
-from atlasviewer.core.plan import (
+from atlasviewer.core.plans import (
     NO_DATA_COLOUR,
     build_bar_plan,
     build_line_plan,

@@ -150,7 +150,7 @@ class BoxExporter:
 
     def export(self, box: Any) -> int:
         """Write every view of ``box``; returns how many failed (reported on stderr)."""
-        from atlasviewer.core.plan import credits_for
+        from atlasviewer.core.plans import credits_for
         from atlasviewer.core.problems import Severity
 
         name = _box_name(box)
@@ -194,7 +194,7 @@ class BoxExporter:
         return failures
 
     def _export_view(self, box: Any, data: Any, view: Any, credits: Any, stem: str) -> None:
-        from atlasviewer.core import plan as plans
+        from atlasviewer.core import plans
 
         if view.kind == "map":
             geography = self.library.geography(self.atlas, box.map_file or "kart_2024.geojson")

@@ -1,7 +1,7 @@
 """The domain model: atlases, chapters, result boxes, their data and views, and geographies.
 
 Qt-free plain dataclasses. Readers (``atlasviewer.core.readers``) build them; the drawing plan
-(``atlasviewer.core.plan``) and the GUI read them. Result-box data and map geometry are loaded
+(``atlasviewer.core.plans``) and the GUI read them. Result-box data and map geometry are loaded
 lazily through loader callables the reader supplies, so that indexing every atlas reads no data
 file and no map.
 """

@@ -1,4 +1,4 @@
-"""Write a result box's table (a :class:`~atlasviewer.core.plan.TablePlan`) as CSV and XLSX.
+"""Write a result box's table (a :class:`~atlasviewer.core.plans.TablePlan`) as CSV and XLSX.
 
 CSV, decided: raw values (not rounded, no thousands separators), UTF-8 with a byte-order mark
 so that Excel reads ``æøå`` right. Excel splits a CSV by the system's list separator and reads
@@ -20,7 +20,7 @@ import csv
 import re
 from pathlib import Path
 
-from atlasviewer.core.plan import TablePlan
+from atlasviewer.core.plans import TablePlan
 from atlasviewer.i18n import _
 
 CSV_DIALECTS: dict[str, tuple[str, str]] = {"nb": (";", ","), "nn": (";", ","), "en": (",", ".")}

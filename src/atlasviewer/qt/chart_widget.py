@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
-from atlasviewer.core.plan import BarPlan, LinePlan
+from atlasviewer.core.plans import BarPlan, LinePlan
 from atlasviewer.i18n import _, current_language
 from atlasviewer.render.charts import (
     bar_index_at,

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from atlasviewer.core.factsheet import REGION, BoxFacts, FactSheet
 from atlasviewer.core.formatting import format_number
 from atlasviewer.core.model import Geography
-from atlasviewer.core.plan import NATIONAL_COLOUR, SELECTION_COLOUR, MapAreaStyle, MapPlan
+from atlasviewer.core.plans import NATIONAL_COLOUR, SELECTION_COLOUR, MapAreaStyle, MapPlan
 from atlasviewer.core.registry import normalise_name
 from atlasviewer.i18n import _
 from atlasviewer.qt.map_scene import MapScene

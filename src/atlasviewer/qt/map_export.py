@@ -26,7 +26,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from atlasviewer.core.plan import NO_DATA_COLOUR, LegendEntry, MapPlan
+from atlasviewer.core.plans import NO_DATA_COLOUR, LegendEntry, MapPlan
 from atlasviewer.i18n import _
 from atlasviewer.qt.map_scene import HATCH_COLOUR, AreaItem, MapScene
 

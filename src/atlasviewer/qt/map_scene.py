@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from atlasviewer.core.map_geometry import small_area_keys
-from atlasviewer.core.plan import NO_DATA_COLOUR, SELECTION_COLOUR, MapPlan
+from atlasviewer.core.plans import NO_DATA_COLOUR, SELECTION_COLOUR, MapPlan
 from atlasviewer.i18n import _
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QVBoxLayout, QWidget
 
 from atlasviewer import i18n
-from atlasviewer.core.plan import MapPlan
+from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
 from atlasviewer.qt.map_export import (
     CREDITS_FONT_PX,

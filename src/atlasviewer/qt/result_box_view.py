@@ -37,7 +37,7 @@ from atlasviewer.core.model import (
     TableView,
     pick_text,
 )
-from atlasviewer.core.plan import MapPlan, TablePlan
+from atlasviewer.core.plans import MapPlan, TablePlan
 from atlasviewer.core.problems import Severity
 from atlasviewer.i18n import _
 from atlasviewer.qt.reader_view import AtlasTextBrowser
@@ -374,7 +374,7 @@ class ResultBoxView(QWidget):
         box, data, variant = self.state.box, self.data, self.state.variant
         if box is None or data is None or variant is None:
             return
-        from atlasviewer.core.plan import credits_for
+        from atlasviewer.core.plans import credits_for
 
         lang = i18n.current_language()
         views = data.views_for(self.state.slice or None)
@@ -402,7 +402,7 @@ class ResultBoxView(QWidget):
             self._map_widget = None
             return
         from atlasviewer.core.matching import match_rows
-        from atlasviewer.core.plan import build_map_plan
+        from atlasviewer.core.plans import build_map_plan
 
         try:
             geography = self.library.geography(self.state.atlas, box.map_file)
@@ -488,7 +488,7 @@ class ResultBoxView(QWidget):
             self._draw_chart(index)
 
     def _draw_chart(self, index: int) -> None:
-        from atlasviewer.core.plan import build_bar_plan, build_line_plan
+        from atlasviewer.core.plans import build_bar_plan, build_line_plan
 
         chart = self._charts[index]
         if index in self._charts_drawn:
@@ -557,7 +557,7 @@ class ResultBoxView(QWidget):
     def _build_tables(
         self, data: ResultData, specs: list[TableView], lang: str, credits: Any, relabel: bool
     ) -> None:
-        from atlasviewer.core.plan import build_table_plan
+        from atlasviewer.core.plans import build_table_plan
 
         while len(self._tables) < len(specs):
             view = QTableView(self)

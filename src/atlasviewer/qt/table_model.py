@@ -1,4 +1,4 @@
-"""A table model over a :class:`~atlasviewer.core.plan.TablePlan`, sortable through a proxy."""
+"""A table model over a :class:`~atlasviewer.core.plans.TablePlan`, sortable through a proxy."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from atlasviewer.core.plan import TablePlan
+from atlasviewer.core.plans import TablePlan
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """The raw value of a cell (number or text), for sorting."""

@@ -12,7 +12,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any, Literal
 
 from atlasviewer.core.formatting import format_number
-from atlasviewer.core.plan import Credits
+from atlasviewer.core.plans import Credits
 from atlasviewer.render.style import ChartStyle
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """Bar and line charts of a result box, drawn with matplotlib from a drawing plan.
 
 Plain functions that take an :class:`~matplotlib.axes.Axes`, a plan from
-:mod:`atlasviewer.core.plan` and a :class:`~atlasviewer.render.style.ChartStyle`; the window's
+:mod:`atlasviewer.core.plans` and a :class:`~atlasviewer.render.style.ChartStyle`; the window's
 chart widget, the headless export, printing and the tests all draw through them
 (../shared/CONVENTIONS.md, point 5). Nothing here imports Qt or pyplot: figures are plain
 :class:`~matplotlib.figure.Figure` objects, so drawing never touches a global figure manager or
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from atlasviewer.core.plan import (
+from atlasviewer.core.plans import (
     NATIONAL_COLOUR,
     SELECTION_COLOUR,
     BarPlan,
@@ -73,8 +73,8 @@ def draw_bar_chart(
     """Draw ``plan`` as horizontal bars on ``ax``, the plan's first row at the top.
 
     Stacked parts are drawn left to right in the plan's series colours with a legend; the
-    national row is drawn in :data:`~atlasviewer.core.plan.NATIONAL_COLOUR`; selected rows get a
-    :data:`~atlasviewer.core.plan.SELECTION_COLOUR` outline and label; annual values are dots,
+    national row is drawn in :data:`~atlasviewer.core.plans.NATIONAL_COLOUR`; selected rows get a
+    :data:`~atlasviewer.core.plans.SELECTION_COLOUR` outline and label; annual values are dots,
     one marker per year; error bars span the plan's ``error_low`` to ``error_high`` (absolute
     bounds, e.g. a 95 % confidence interval). The value axis is formatted with the plan's d3
     format in ``lang`` (default: the UI language).

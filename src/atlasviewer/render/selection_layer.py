@@ -1,7 +1,7 @@
 """The selection highlight of a bar chart, drawn as one artist on top of the bars.
 
 The chart widget draws the bars without their selection and this layer on top: outlines of the
-selected bars and their area names in bold :data:`~atlasviewer.core.plan.SELECTION_COLOUR`.
+selected bars and their area names in bold :data:`~atlasviewer.core.plans.SELECTION_COLOUR`.
 Marked ``animated``, the layer stays out of the widget's full draws, so that a selection change
 repaints only the layer over a saved background (blitting) instead of the whole chart. When the
 figure is saved, matplotlib draws animated artists too, so an export shows the selection.
@@ -17,7 +17,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox, IdentityTransform
 
-from atlasviewer.core.plan import SELECTION_COLOUR, BarPlan
+from atlasviewer.core.plans import SELECTION_COLOUR, BarPlan
 from atlasviewer.render.axes_text import wrap_label
 
 if TYPE_CHECKING:

@@ -1,0 +1,114 @@
+"""Build the choropleth plan (:class:`MapPlan`) of a result box's map view."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+from atlasviewer.core.classify import classify
+from atlasviewer.core.formatting import distinguishing_spec, format_number, format_range, to_number
+from atlasviewer.core.model import Geography, MapView, ResultData, pick_text
+from atlasviewer.core.plans.contract import (
+    NO_DATA_COLOUR,
+    Credits,
+    LegendEntry,
+    MapAreaStyle,
+    MapPlan,
+)
+from atlasviewer.core.plans.labels import _lang, plain_text
+from atlasviewer.core.plans.rows import _area_name, _is_national, _records, rows_to_areas
+from atlasviewer.core.registry import AreaRegistry, default_registry
+from atlasviewer.i18n import _
+
+
+def build_map_plan(
+    data: ResultData,
+    view: MapView,
+    geography: Geography,
+    row_to_area: Mapping[str, str] | None = None,
+    lang: str | None = None,
+    selected: Collection[str] = (),
+    palette: str = "purple",
+    credits: Credits | None = None,
+    registry: AreaRegistry | None = None,
+) -> MapPlan:
+    """A choropleth plan for every area of ``geography``.
+
+    Args:
+        data: The box's data; ``view.rowset`` must be one of its row sets.
+        view: The map view (column ``view.x``, published ``jenks``, ``format``).
+        geography: The map set drawn; every one of its areas gets a style.
+        row_to_area: Row name -> area key (``match_rows(...).mapping``); None matches names
+            through the registry (:func:`rows_to_areas`).
+        lang: ``nb``, ``nn`` or ``en`` (default: the UI language).
+        selected: Area keys (or row names) the user has selected.
+        palette: ``"purple"`` or ``"ylgnbu"``.
+        credits: Producer, period and unit to carry (see :func:`credits_for`).
+        registry: Area names; default the shipped registry.
+    """
+    lang = _lang(lang)
+    registry = registry or default_registry()
+    rowset = data.rowsets[view.rowset]
+    column = rowset.area_column
+    values: dict[str, float | None] = {}
+    national_value: float | None = None
+    for row in _records(rowset):
+        name = _area_name(row, column)
+        if _is_national(name, rowset, registry):
+            national_value = to_number(row.get(view.x))
+        elif name:
+            values[name] = to_number(row.get(view.x))
+    mapping = (
+        dict(row_to_area)
+        if row_to_area is not None
+        else rows_to_areas(list(values), geography, registry)
+    )
+    classes = classify(values.values(), view.jenks, palette)
+    area_values: dict[str, float | None] = {}
+    for name, value in values.items():
+        key = mapping.get(name)
+        if key is not None:
+            area_values[key] = value
+    chosen = set(selected)
+    chosen |= {mapping[name] for name in selected if name in mapping}
+    areas: dict[str, MapAreaStyle] = {}
+    missing = False
+    for area in geography.areas:
+        value = area_values.get(area.key)
+        index = classes.class_of(value)
+        missing |= index is None
+        areas[area.key] = MapAreaStyle(
+            key=area.key,
+            name=registry.display_name(area.key, lang),
+            value=value,
+            value_text=format_number(value, view.format, lang),
+            colour=NO_DATA_COLOUR if index is None else classes.colours[index],
+            class_index=index,
+            selected=area.key in chosen,
+        )
+    # Enough decimals that the classes' ends look as different as they are.
+    legend_spec = distinguishing_spec(
+        view.format, [end for pair in classes.ranges for end in pair], lang
+    )
+    legend = [
+        LegendEntry(colour, format_range(lo, hi, legend_spec, lang), lo, hi, count)
+        for colour, (lo, hi), count in zip(
+            classes.colours, classes.ranges, classes.counts, strict=True
+        )
+    ]
+    if missing:
+        no_data = sum(1 for style in areas.values() if style.class_index is None)
+        legend.append(LegendEntry(NO_DATA_COLOUR, _("No data"), None, None, no_data))
+    return MapPlan(
+        geography_id=geography.id,
+        title=plain_text(pick_text(view.caption, lang)),
+        areas=areas,
+        legend=legend,
+        national_value=national_value,
+        national_text=format_number(national_value, view.format, lang),
+        national_label=registry.national_name(lang),
+        credits=credits or Credits(),
+        palette=palette,
+        unmatched=[name for name in values if name not in mapping],
+        classes_source=classes.source,
+        classes_note=classes.note,
+    )
