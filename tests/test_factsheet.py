@@ -164,3 +164,19 @@ def test_command_writes_a_pdf_and_rejects_unknown_areas(v2_root, tmp_path, capsy
     err = capsys.readouterr().err
     assert "Atlantis" in err and "St. Olav" in err and "Helse Vest" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_fact_sheet_states_the_same_period_as_the_figures(v1_root, library):
+    """One period per box: the figures' credit line and the fact sheet agree (v1: the CSV's)."""
+    from atlasviewer.core.plans import credits_for
+
+    kols = AtlasLibrary([v1_root]).atlas("v1-kols")
+    sheet = build_fact_sheet(kols, resolve_target("Bergen"), "nb")
+    with_values = [box for box in sheet.boxes if box.value is not None]
+    assert with_values and all(box.period == "2013–2015" for box in with_values)
+    lab = library.atlas("lab")
+    variant = lab.variant("en")
+    sheet = build_fact_sheet(lab, resolve_target("Bergen"), "en")
+    for facts, box in zip(sheet.boxes, variant.result_boxes, strict=False):
+        if facts.value is not None:
+            assert facts.period == credits_for(variant, box, "en").period

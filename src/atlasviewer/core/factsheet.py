@@ -8,7 +8,6 @@ language. ``atlasviewer.qt.factsheet_pdf`` draws the result on A4; tests read it
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,13 +21,12 @@ from atlasviewer.core.model import (
     View,
     pick_text,
 )
+from atlasviewer.core.plans import box_period, plain_text
 from atlasviewer.core.registry import AreaRegistry, default_registry, normalise_name
 from atlasviewer.i18n import _
 
 AREA = "area"
 REGION = "region"
-
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[–\-—]\s*((?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -210,26 +208,8 @@ def _measure_label(view: View, lang: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """Captions carry a little HTML (``<br>``); the sheet shows plain text."""
-    text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", text)).strip()
-
-
-def _period(views: list[View], lang: str, texts: list[str]) -> str:
-    """The years the figures cover.
-
-    The annual bars' first and last label, else a year range written in the captions or text.
-    """
-    for view in views:
-        if isinstance(view, BarChartView) and view.annual_labels:
-            labels = view.annual_labels.get(lang) or next(iter(view.annual_labels.values()), [])
-            if labels:
-                return labels[0] if len(labels) == 1 else f"{labels[0]}\u2013{labels[-1]}"
-    for text in texts:
-        found = _YEAR_RANGE.search(text or "")
-        if found:
-            return f"{found.group(1)}\u2013{found.group(2)}"
-    return ""
+    """Captions carry a little HTML (``<br>``); the sheet shows them on one line."""
+    return " ".join(plain_text(text).split())
 
 
 def _row_level_and_id(name: str, registry: AreaRegistry) -> tuple[str, str]:
@@ -255,8 +235,7 @@ def _box_facts(
     view, column, spec = chosen
     facts.format = spec
     facts.measure = _measure_label(view, lang)
-    captions = [_measure_label(v, lang) for v in views] + [box.selection, box.intro, box.finding]
-    facts.period = _period(views, lang, captions)
+    facts.period = box_period(box, data, lang)
 
     rowset = _rowset_for_level(data.rowsets, view.rowset, column, target.level, registry)
     if rowset is not None:

@@ -31,7 +31,7 @@ from atlasviewer.core.plans.contract import (
     TableColumnPlan,
     TablePlan,
 )
-from atlasviewer.core.plans.credits import credits_for
+from atlasviewer.core.plans.credits import box_period, credits_for
 from atlasviewer.core.plans.labels import plain_text
 from atlasviewer.core.plans.line_plan import build_line_plan
 from atlasviewer.core.plans.map_plan import build_map_plan
@@ -58,6 +58,7 @@ __all__ = [
     "build_bar_plan",
     "build_line_plan",
     "build_table_plan",
+    "box_period",
     "credits_for",
     "rows_to_areas",
     "plain_text",

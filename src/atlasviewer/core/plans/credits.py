@@ -30,6 +30,29 @@ def _box_labels(data: ResultData, lang: str) -> tuple[list[str], list[str]]:
     return labels, annual
 
 
+def box_period(box: ResultBox, data: ResultData, lang: str) -> str:
+    """The years a box's figures cover, for the figures' credit line and the fact sheet alike.
+
+    In order: the period the data states (first-generation ``period``); the first to the last
+    annual label of its bar charts (the years the main value averages); a year range in its
+    captions and labels (``2018–2022``); a year range in the box's texts.
+    """
+    stated = _PERIOD.search(data.period) if data.period else None
+    if stated:
+        return f"{stated[1]}\u2013{stated[2]}"
+    if data.period:
+        return data.period
+    labels, annual = _box_labels(data, lang)
+    years = sorted({int(y) for label in annual for y in _YEAR.findall(label)})
+    if years:
+        return str(years[0]) if len(years) == 1 else f"{years[0]}\u2013{years[-1]}"
+    for text in (*labels, " ".join((box.title, box.intro, box.selection, box.finding))):
+        found = _PERIOD.search(text)
+        if found:
+            return f"{found[1]}\u2013{found[2]}"
+    return ""
+
+
 def credits_for(
     atlas_variant: AtlasVariant,
     box: ResultBox,
@@ -38,29 +61,14 @@ def credits_for(
 ) -> Credits:
     """Producer, period and unit of a result box, for the figure's credit line.
 
-    The period is the one the data states (first-generation ``period``), else a year range in
-    the captions and labels (``2018–2022``), else from
-    the first and last annual label, else from a year range in the box's texts. The unit is the
-    first "per N ..." in the labels (``per 10 000 innbyggere``, ``per 10,000 population``).
+    The period is :func:`box_period`'s. The unit is the first "per N ..." in the labels
+    (``per 10 000 innbyggere``, ``per 10,000 population``).
     Loads the box's data when ``data`` is not given.
     """
     lang = _lang(lang)
     data = data if data is not None else box.load()
-    labels, annual = _box_labels(data, lang)
-    stated = _PERIOD.search(data.period) if data.period else None
-    period = f"{stated[1]}\u2013{stated[2]}" if stated else data.period
-    for text in [] if period else labels:
-        found = _PERIOD.search(text)
-        if found:
-            period = f"{found[1]}\u2013{found[2]}"
-            break
-    if not period:
-        years = sorted({int(y) for label in annual for y in _YEAR.findall(label)})
-        if years:
-            period = str(years[0]) if len(years) == 1 else f"{years[0]}\u2013{years[-1]}"
-    if not period:
-        found = _PERIOD.search(" ".join((box.title, box.intro, box.selection, box.finding)))
-        period = f"{found[1]}\u2013{found[2]}" if found else ""
+    labels, _annual = _box_labels(data, lang)
+    period = box_period(box, data, lang)
     unit = ""
     for text in labels:
         found = _UNIT.search(text)
