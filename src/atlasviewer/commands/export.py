@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import unicodedata
@@ -22,6 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from atlasviewer.commands.headless import headless_application, use_headless_backends
 from atlasviewer.core.model import BarChartView
 from atlasviewer.i18n import _, ngettext
 
@@ -61,7 +61,7 @@ def slugify(text: str, limit: int = 40) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    _headless_environment()
+    use_headless_backends()
     from atlasviewer import i18n
     from atlasviewer.commands.library_args import atlas_from_args
 
@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         _error(_("Cannot create the folder {path}: {error}").format(path=out, error=exc))
         return 2
-    app = _qt_application()  # noqa: F841 - kept alive while the maps are painted
+    app = headless_application()  # noqa: F841 - kept alive while the maps are painted
     exporter = BoxExporter(library, atlas, variant, out, formats, args.dpi, lang)
     failures = 0
     for box in boxes:
@@ -319,16 +319,3 @@ def _jsonable(value: Any) -> Any:
 
 def _error(message: str) -> None:
     print(message, file=sys.stderr)
-
-
-def _headless_environment() -> None:
-    """No display: Qt paints offscreen; matplotlib never needs a GUI backend here."""
-    os.environ.setdefault("MPLBACKEND", "Agg")
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def _qt_application() -> Any:
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance() or QApplication(["atlasviewer-export"])

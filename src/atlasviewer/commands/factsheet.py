@@ -7,7 +7,6 @@ be written), 2 wrong usage (unknown atlas or area; the valid names are listed).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -77,16 +76,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _write_pdf(sheet, out: Path, geography_for) -> int:  # type: ignore[no-untyped-def]
     """Draw the sheet with Qt, headless when there is no display."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
+    from atlasviewer.commands.headless import headless_application
     from atlasviewer.qt.factsheet_pdf import write_fact_sheet_pdf
-    from atlasviewer.qt.fonts import register_bundled_fonts
 
-    # QApplication, not QGuiApplication: the locator maps are the map widget's QGraphicsScene.
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    register_bundled_fonts()
+    app = headless_application()
     pages = write_fact_sheet_pdf(sheet, out, geography_for)
     del app
     return pages
