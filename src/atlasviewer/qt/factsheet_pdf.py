@@ -471,6 +471,7 @@ class FactSheetPdf:
             else:
                 is_target = area.canonical == target.id or normalise_name(area.key) == target.id
             colour = SELECTION_COLOUR if is_target else AREA_FILL.name()
+            # Any value: a None value would draw the area hatched as "no data".
             areas[area.key] = MapAreaStyle(
                 area.key, area.key, 1.0 if is_target else 0.0, "", colour, int(is_target)
             )
