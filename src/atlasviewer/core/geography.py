@@ -2,14 +2,15 @@
 
 GeoJSON is read with the standard ``json`` module and shapely rather than through GDAL: the files
 are plain GeoJSON, and keeping GDAL out of the run-time path keeps the installer small
-(../shared/ENVIRONMENT.md). Coordinates are transformed with pyproj into :data:`DRAWING_CRS`.
+(../shared/ENVIRONMENT.md). Coordinates are projected into :data:`DRAWING_CRS` by
+:mod:`atlasviewer.core.projection` (our own Transverse Mercator, no PROJ); a map in a coordinate
+system it does not support is refused with a problem record rather than drawn in the wrong place.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +27,6 @@ NAME_PROPERTIES = ("area", "bohf_str", "BoområdeK", "navn", "name", "Navn", "om
 
 CODE_PROPERTIES = ("BoHF_num", "Opptaksomr", "BoHF_ny2", "BoHF", "code", "kode")
 """Properties that hold the producer's referral-area code, in the order they are tried."""
-
-
-@lru_cache(maxsize=4)
-def _transformer(source_crs: str) -> Any:
-    from pyproj import Transformer
-
-    return Transformer.from_crs(source_crs, DRAWING_CRS, always_xy=True)
 
 
 def guess_crs(coordinates: Iterable[tuple[float, float]]) -> str:
@@ -61,13 +55,25 @@ def _first_points(geometry: dict[str, Any], limit: int = 50) -> list[tuple[float
 
 
 def _declared_crs(raw: dict[str, Any]) -> str | None:
-    name = ((raw.get("crs") or {}).get("properties") or {}).get("name", "")
-    if not name:
+    """The CRS the file's ``crs`` member names, as ``EPSG:<code>`` or ``OGC:CRS84``; None if none.
+
+    Reads the named form (``{"type": "name", "properties": {"name": "EPSG:25833"}}``, any
+    spelling :func:`~atlasviewer.core.projection.normalise_crs` knows) and the old GeoJSON 2008
+    ``{"type": "EPSG", "properties": {"code": 4326}}``. A CRS that
+    :mod:`~atlasviewer.core.projection` does not support is returned too, so that it can be named.
+    """
+    from atlasviewer.core.projection import normalise_crs
+
+    member = raw.get("crs")
+    props = member.get("properties") if isinstance(member, dict) else None
+    if not isinstance(props, dict):
         return None
-    if "25833" in name or "32633" in name:
-        return UTM33
-    if "4326" in name or "CRS84" in name:
-        return WGS84
+    name = props.get("name")
+    if isinstance(name, str) and name.strip():
+        return normalise_crs(name)
+    code = props.get("code")
+    if isinstance(code, (int, str)) and str(code).strip().isdigit():
+        return f"EPSG:{int(code)}"
     return None
 
 
@@ -89,6 +95,8 @@ def read_geojson(
     """
     import shapely
     from shapely.geometry import shape
+
+    from atlasviewer.core.projection import UnsupportedCrsError, to_drawing_crs
 
     registry = registry or default_registry()
     log = ProblemLog(str(path))
@@ -120,7 +128,18 @@ def read_geojson(
     sample = [point for geometry in heads for point in _first_points(geometry)]
     crs = _declared_crs(raw) or guess_crs(sample)
     geo.source_crs = crs
-    project = None if crs == DRAWING_CRS else _vector_projection(crs)
+    try:
+        project = None if crs == DRAWING_CRS else to_drawing_crs(crs)
+    except UnsupportedCrsError:
+        log.error(
+            "crs",
+            N_(
+                "The map's coordinate system {crs} is not supported; supported are WGS 84 and "
+                "ETRS89 longitude/latitude and UTM zones 31–37 north."
+            ),
+            crs=crs,
+        )
+        return geo
 
     for index, feature in enumerate(features):
         place = f"features[{index}]"
@@ -167,18 +186,6 @@ def _strip_drawn_insets(geo: Geography) -> None:
     for area in geo.areas:
         if area.key in stripped:
             area.geometry = stripped[area.key]
-
-
-def _vector_projection(source_crs: str) -> Any:
-    import numpy as np
-
-    transformer = _transformer(source_crs)
-
-    def project(coords: Any) -> Any:
-        x, y = transformer.transform(coords[:, 0], coords[:, 1])
-        return np.column_stack([x, y])
-
-    return project
 
 
 def _forget_registry_if_foreign(geo: Geography) -> None:
