@@ -34,6 +34,17 @@ def test_core_never_imports_qt_or_the_widgets():
     assert offenders == []
 
 
+def test_nothing_the_installer_ships_imports_pandas_or_pyproj():
+    """Neither is a run-time dependency (issue #7: installer size; #4: opening a box)."""
+    offenders = [
+        f"{path.relative_to(REPO)} imports {name}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for name in _imports(path)
+        if name.split(".")[0] in {"pandas", "pyproj"}
+    ]
+    assert offenders == []
+
+
 def test_importing_the_core_loads_no_qt():
     code = (
         "import sys, pkgutil, importlib, atlasviewer.core as c\n"

@@ -105,9 +105,10 @@ def test_rows_not_a_list_and_a_value_that_is_text(tmp_path):
     assert "“12,5” is not a number" in errors["innhold[2].data[1].rate"].message
     # The rest of the box still loads: the bar chart and the map, UNN's value shown as missing.
     assert len(data.views) == 2
-    frame = data.rowsets["d1"].frame.set_index("area")
-    assert frame.loc["Finnmark", "rate"] == 10.0
-    assert frame["rate"].isna().sum() == 1
+    frame = data.rowsets["d1"].frame
+    rates = dict(zip(frame["area"], frame["rate"], strict=True))
+    assert rates["Finnmark"] == 10.0
+    assert sum(1 for rate in rates.values() if rate is None) == 1
 
 
 def test_view_with_wrong_type_and_missing_column_or_rowset(tmp_path):

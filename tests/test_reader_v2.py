@@ -86,10 +86,10 @@ def test_national_value_of_radiologi2_box_1(atlases):
     rowset = data.rowsets["datasett_1"]
     assert rowset.area_column == "area"
     assert rowset.national == "Norge"
-    frame = rowset.frame.set_index("area")
-    assert frame.loc["Norge", "totsnitt"] == pytest.approx(378.262154445)
-    assert frame.loc["Førde", "totsnitt"] < frame.loc["Østfold", "totsnitt"]
-    assert len(frame) == 22  # 21 referral areas and Norway
+    mean = dict(zip(rowset.frame["area"], rowset.frame["totsnitt"], strict=True))
+    assert mean["Norge"] == pytest.approx(378.262154445)
+    assert mean["Førde"] < mean["Østfold"]
+    assert len(rowset.frame) == 22  # 21 referral areas and Norway
 
 
 def test_views_are_typed(atlases):
@@ -169,11 +169,10 @@ def test_region_rows_match_the_dissolved_regions(reader, atlases):
 
 
 def test_other_spellings_match_the_map(reader, atlases):
-    import pandas as pd
-
     from atlasviewer.core.model import RowSet
+    from atlasviewer.core.records import Records
 
-    frame = pd.DataFrame({"area": ["St. Olavs", "Ahus", "Noreg"], "rate": [1.0, 2.0, 3.0]})
+    frame = Records.from_columns({"area": ["St. Olavs", "Ahus", "Noreg"], "rate": [1.0, 2.0, 3.0]})
     rowset = RowSet("x", frame, area_column="area", national="Noreg")
     matched = match_rows(rowset, reader.geography(atlases["bup"], "kart_2024.geojson"))
     assert matched.mapping == {"St. Olavs": "St. Olav", "Ahus": "Akershus"}

@@ -265,7 +265,7 @@ def _rowset_for_level(
             continue
         levels = [
             _row_level_and_id(str(v), registry)[0]
-            for v in rowset.frame[rowset.area_column].dropna().tolist()
+            for v in rowset.frame.present(rowset.area_column or "")
         ]
         rows = [lv for lv in levels if lv != "national"]
         if not rows:
@@ -303,9 +303,7 @@ def _fill_figures(
     assert rowset.area_column is not None
     national_folded = normalise_name(rowset.national) if rowset.national else None
     spread: list[SpreadValue] = []
-    for name, raw in zip(
-        rowset.frame[rowset.area_column].tolist(), rowset.frame[column].tolist(), strict=True
-    ):
+    for name, raw in zip(rowset.frame[rowset.area_column], rowset.frame[column], strict=True):
         if name is None or (isinstance(name, float) and name != name):
             continue
         kind, ident = _row_level_and_id(str(name), registry)

@@ -108,7 +108,7 @@ def match_rows(
         return result
     national_folded = normalise_name(rowset.national) if rowset.national else None
     claimed: dict[str, str] = {}
-    for index, value in enumerate(rowset.frame[column].tolist()):
+    for index, value in enumerate(rowset.frame[column]):
         row_place = f"{place}.data[{index}].{column}" if place else f"data[{index}].{column}"
         if value is None or (isinstance(value, float) and value != value):
             log.error(row_place, N_("The row has no area name."))

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from atlasviewer.core.problems import Problem, Severity
+from atlasviewer.core.records import Records
 
 if TYPE_CHECKING:
-    import pandas as pd
     from shapely.geometry.base import BaseGeometry
 
 Lang = Literal["nb", "nn", "en"]
@@ -131,7 +131,7 @@ class RowSet:
     """
 
     name: str
-    frame: pd.DataFrame
+    frame: Records
     area_column: str | None = None
     national: str | None = None
     description: str = ""

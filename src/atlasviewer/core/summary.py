@@ -102,9 +102,7 @@ def summarise(
     if area_column is None or column not in rowset.frame.columns:
         return result
     areas: list[tuple[str, float]] = []
-    for name, raw in zip(
-        rowset.frame[area_column].tolist(), rowset.frame[column].tolist(), strict=True
-    ):
+    for name, raw in zip(rowset.frame[area_column], rowset.frame[column], strict=True):
         value = to_number(raw)
         name = "" if name is None else str(name)
         if name == rowset.national or registry.is_national(name):

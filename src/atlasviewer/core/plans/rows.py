@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, cast
+from typing import Any
 
 from atlasviewer.core.model import Geography, RowSet
 from atlasviewer.core.registry import AreaRegistry, default_registry
 
 
 def _records(rowset: RowSet) -> list[dict[str, Any]]:
-    # Column labels are the data file's keys, always strings; the stubs say Hashable.
-    return cast(list[dict[str, Any]], rowset.frame.to_dict("records"))
+    return rowset.frame.records()
 
 
 def _area_name(row: Mapping[str, Any], column: str | None) -> str:

@@ -222,7 +222,7 @@ class FirstGenerationReader(AtlasReader):
         table = self._table(atlas, scan)
         wanted = set(lines)
         problems = [p for p in table.problems if _line_of(p) in wanted or _line_of(p) is None]
-        rows = None if table.frame is None else table.frame[table.frame[LINE].isin(wanted)]
+        rows = None if table.frame is None else table.frame.where(lambda r: r[LINE] in wanted)
         if rows is None or rows.empty:
             if table.frame is not None:  # the file changed since the index was read
                 log = ProblemLog(str(scan.path))

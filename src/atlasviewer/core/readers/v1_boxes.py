@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from atlasviewer.core.formatting import format_number
 from atlasviewer.core.intervals import value_interval
@@ -28,11 +27,9 @@ from atlasviewer.core.model import (
 from atlasviewer.core.problems import ProblemLog
 from atlasviewer.core.readers.v1_csv import AREA_KEY, LINE
 from atlasviewer.core.readers.v1_scan import is_year
+from atlasviewer.core.records import Records
 from atlasviewer.core.registry import AreaRegistry
 from atlasviewer.i18n import N_
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 YEAR_LABEL: LocalizedText = {"nb": "År", "nn": "År", "en": "Year"}
 AREA_LABEL: LocalizedText = {"nb": "Opptaksområde", "nn": "Opptaksområde", "en": "Referral area"}
@@ -89,7 +86,7 @@ class IndicatorRows:
     title: str
     lang: str
     file: Path
-    frame: pd.DataFrame
+    frame: Records
     slice_column: str | None = None
 
 
@@ -104,11 +101,9 @@ def value_format(kind: str, values: list[float]) -> str:
 
 def build_result_data(rows: IndicatorRows, registry: AreaRegistry) -> ResultData:
     """The row sets and views of one indicator; problems (duplicate rows) are in the result."""
-    import pandas as pd
-
     log = ProblemLog(str(rows.file))
     frame = rows.frame
-    first = frame.iloc[0]
+    first = frame.rows[0]
     type_text = str(first.get("type", "") or "")
     numerator_name = str(first.get("numerator_name", "") or "")
     denominator_name = str(first.get("denominator_name", "") or "")
@@ -119,7 +114,7 @@ def build_result_data(rows: IndicatorRows, registry: AreaRegistry) -> ResultData
     slices: list[str] = []
     if rows.slice_column:
         slices = sorted(dict.fromkeys(frame[rows.slice_column]), key=_slice_order)
-    annual = {label: _values_by_area(frame[frame[rows.slice_column] == label]) for label in slices}
+    annual = {label: _values_by_area(_slice(frame, rows.slice_column, label)) for label in slices}
 
     value_label = _value_label(frame, kind, fmt, lang, rows.title, type_text,
                                numerator_name, denominator_name)  # fmt: skip
@@ -129,9 +124,9 @@ def build_result_data(rows: IndicatorRows, registry: AreaRegistry) -> ResultData
     views: list[View] = []
     labels: list[str | None] = [*slices] if slices else [None]  # None: one set, no slices
     for label in labels:
-        part = frame if label is None else frame[frame[rows.slice_column] == label]
+        part = frame if label is None else _slice(frame, rows.slice_column, label)
         part = _drop_duplicate_areas(part, log)
-        data = pd.DataFrame(
+        data = Records.from_columns(
             {
                 "area": list(part[AREA_KEY]),
                 "area_name": list(part["area_name"]),
@@ -148,7 +143,7 @@ def build_result_data(rows: IndicatorRows, registry: AreaRegistry) -> ResultData
         name = label or "data"
         rowsets[name] = RowSet(name, data, area_column="area", national=national)
 
-        has_ci = bool(data["ci_low"].notna().any())
+        has_ci = bool(data.present("ci_low"))
         other_years = [y for y in slices if y != label]
         views.append(
             BarChartView(
@@ -183,7 +178,7 @@ def build_result_data(rows: IndicatorRows, registry: AreaRegistry) -> ResultData
     )
 
 
-def rate_unit(frame: pd.DataFrame) -> int | None:
+def rate_unit(frame: Records) -> int | None:
     """The "per N" of a rate (10, 1,000, 100,000...), told from value / (numerator / denominator).
 
     Standardisation moves a value from its crude rate by tens of per cent, never by a factor of
@@ -204,7 +199,7 @@ def rate_unit(frame: pd.DataFrame) -> int | None:
 
 
 def _value_label(
-    frame: pd.DataFrame,
+    frame: Records,
     kind: str,
     fmt: str,
     lang: str,
@@ -231,37 +226,48 @@ def _slice_order(label: str) -> tuple[int, str]:
     return (int(label), "") if is_year(label) else (0, label)
 
 
-def _column(part: pd.DataFrame, column: str) -> list[float]:
+def _column(part: Records, column: str) -> list[float]:
     return list(part[column]) if column in part else [math.nan] * len(part)
 
 
-def _values_by_area(part: pd.DataFrame) -> dict[str, float]:
+def _values_by_area(part: Records) -> dict[str, float]:
     return {key: value for key, value in zip(part[AREA_KEY], part["value"], strict=True)}
 
 
-def _drop_duplicate_areas(part: pd.DataFrame, log: ProblemLog) -> pd.DataFrame:
-    duplicated = part[AREA_KEY].duplicated()
-    for _, row in part[duplicated].iterrows():
-        log.warning(
-            f"line {row[LINE]}",
-            N_("The area “{name}” has a second row for the same figure; the first one is used."),
-            name=row["area_name"],
-        )
-    return part[~duplicated]
+def _slice(frame: Records, column: str | None, label: str) -> Records:
+    return frame.where(lambda row: row.get(column or "") == label)
 
 
-def _intervals(part: pd.DataFrame, kind: str) -> tuple[list[float], list[float]]:
+def _drop_duplicate_areas(part: Records, log: ProblemLog) -> Records:
+    seen: set[str] = set()
+    kept: list[dict[str, object]] = []
+    for row in part:
+        if row[AREA_KEY] in seen:
+            log.warning(
+                f"line {row[LINE]}",
+                N_(
+                    "The area “{name}” has a second row for the same figure; the first one is used."
+                ),
+                name=row["area_name"],
+            )
+            continue
+        seen.add(row[AREA_KEY])
+        kept.append(row)
+    return Records(kept, part.columns)
+
+
+def _intervals(part: Records, kind: str) -> tuple[list[float], list[float]]:
     """The producer's interval where the file has one, else one computed from the counts."""
     published = next(
         ((lo, hi) for lo, hi in PUBLISHED_INTERVALS if lo in part and hi in part), None
     )
     lows: list[float] = []
     highs: list[float] = []
-    for _, row in part.iterrows():
+    for row in part:
         interval: tuple[float, float] | None = None
         if published and not math.isnan(row[published[0]]) and not math.isnan(row[published[1]]):
             interval = (row[published[0]], row[published[1]])
-        elif kind != MEAN and "numerator" in row and "denominator" in row:
+        elif kind != MEAN and "numerator" in part and "denominator" in part:
             interval = value_interval(
                 row["value"], row["numerator"], row["denominator"], share=kind == SHARE
             )
@@ -271,7 +277,7 @@ def _intervals(part: pd.DataFrame, kind: str) -> tuple[list[float], list[float]]
 
 
 def _table_columns(
-    data: pd.DataFrame,
+    data: Records,
     lang: str,
     value_label: str,
     numerator_name: str,
@@ -283,11 +289,11 @@ def _table_columns(
         TableColumn("area", AREA_LABEL, type="string"),
         TableColumn("value", {lang: value_label}, format=fmt),
     ]
-    if data["numerator"].notna().any():
+    if data.present("numerator"):
         columns.append(
             TableColumn("numerator", {lang: numerator_name or "numerator"}, format=",.0f")
         )
-    if data["denominator"].notna().any():
+    if data.present("denominator"):
         columns.append(
             TableColumn("denominator", {lang: denominator_name or "denominator"}, format=",.0f")
         )

@@ -3,7 +3,7 @@
 The files are ``;``-separated, one row per area x indicator (x year), with columns that differ
 from atlas to atlas (../shared/README.md). The index has already scanned the file
 (:mod:`.v1_scan`: header, labels, encoding, problems of the whole file); this module, run when a
-result box of the file is first loaded, reads it into a pandas frame of the columns it has,
+result box of the file is first loaded, reads it into records of the columns it has,
 converts the numbers, matches the areas and records every defect of a row as a
 :class:`Problem` naming the file and the line: a line with the wrong number of fields, a number
 that is not one, a row without a value, an area name the registry does not know.
@@ -16,7 +16,6 @@ import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from atlasviewer.core.problems import Problem, ProblemLog, Severity
 from atlasviewer.core.readers.v1_scan import (
@@ -27,11 +26,9 @@ from atlasviewer.core.readers.v1_scan import (
     clean_label,
     read_text,
 )
+from atlasviewer.core.records import Records
 from atlasviewer.core.registry import AreaRegistry
 from atlasviewer.i18n import N_
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 LINE = "_line"
 """Column holding each row's line number in its file, for problem records."""
@@ -63,7 +60,7 @@ class LongTable:
     """
 
     path: Path
-    frame: pd.DataFrame | None
+    frame: Records | None
     encoding: str = "utf-8"
     problems: list[Problem] = field(default_factory=list)
 
@@ -91,8 +88,6 @@ def read_long_csv(scan: CsvScan, registry: AreaRegistry) -> LongTable:
     The file is read again with the encoding the scan found (a problem with the encoding, the
     header or the file as a whole is already on the scan, and is not recorded twice).
     """
-    import pandas as pd
-
     log = ProblemLog(str(scan.path))
     table = LongTable(scan.path, None, encoding=scan.encoding, problems=log.problems)
     text = read_text(scan.path, log, scan.encoding)
@@ -120,11 +115,12 @@ def read_long_csv(scan: CsvScan, registry: AreaRegistry) -> LongTable:
         log.error("", N_("The file has a header but no data rows."))
         return table
 
-    frame = pd.DataFrame(records, columns=[*header, LINE])
-    frame[LINE] = frame[LINE].astype(int)
+    columns = [*header, LINE]
+    frame = Records((dict(zip(columns, row, strict=True)) for row in records), columns)
+    frame[LINE] = [int(line) for line in frame[LINE]]
     for column in TEXT_COLUMNS:
         if column in frame:
-            frame[column] = frame[column].map(clean_label)
+            frame[column] = [clean_label(text) for text in frame[column]]
     for column in NUMBER_COLUMNS:
         if column in frame:
             frame[column] = _numbers(frame, column, log)
@@ -134,7 +130,7 @@ def read_long_csv(scan: CsvScan, registry: AreaRegistry) -> LongTable:
     return table
 
 
-def _unswap_count_names(frame: pd.DataFrame) -> None:
+def _unswap_count_names(frame: Records) -> None:
     """Put back numerator and denominator names a file gives the wrong way round.
 
     The English dagkir file names its population "numerator_name" and its count
@@ -143,16 +139,13 @@ def _unswap_count_names(frame: pd.DataFrame) -> None:
     """
     if "numerator_name" not in frame or "denominator_name" not in frame:
         return
-    numerator = frame["numerator_name"].str.casefold()
-    denominator = frame["denominator_name"].str.casefold()
-    swapped = numerator.isin(POPULATION_WORDS) & denominator.isin(COUNT_WORDS)
-    if swapped.any():
-        frame.loc[swapped, ["numerator_name", "denominator_name"]] = frame.loc[
-            swapped, ["denominator_name", "numerator_name"]
-        ].to_numpy()
+    for row in frame:
+        numerator, denominator = row["numerator_name"], row["denominator_name"]
+        if numerator.casefold() in POPULATION_WORDS and denominator.casefold() in COUNT_WORDS:
+            row["numerator_name"], row["denominator_name"] = denominator, numerator
 
 
-def _numbers(frame: pd.DataFrame, column: str, log: ProblemLog) -> list[float]:
+def _numbers(frame: Records, column: str, log: ProblemLog) -> list[float]:
     values: list[float] = []
     for text, line in zip(frame[column], frame[LINE], strict=True):
         try:
@@ -177,7 +170,7 @@ def _severity(column: str) -> Severity:
     return Severity.ERROR if column == "value" else Severity.WARNING
 
 
-def _area_keys(frame: pd.DataFrame, registry: AreaRegistry, log: ProblemLog) -> list[str]:
+def _area_keys(frame: Records, registry: AreaRegistry, log: ProblemLog) -> list[str]:
     keys: list[str] = []
     reported: set[str] = set()
     for name, line in zip(frame["area_name"], frame[LINE], strict=True):

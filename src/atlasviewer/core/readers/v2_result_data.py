@@ -26,6 +26,7 @@ from atlasviewer.core.model import (
     View,
 )
 from atlasviewer.core.problems import ProblemLog
+from atlasviewer.core.records import Records
 from atlasviewer.core.registry import AreaRegistry, default_registry
 from atlasviewer.i18n import N_
 
@@ -375,8 +376,9 @@ def _complete_jenks(view: MapView, rowset: RowSet) -> None:
         return
     frame = rowset.frame
     if rowset.area_column and rowset.national:
-        frame = frame[frame[rowset.area_column] != rowset.national]
-    values = sorted(float(v) for v in frame[view.x].tolist() if _is_number(v) and v == v)
+        area_column, national = rowset.area_column, rowset.national
+        frame = frame.where(lambda row: row.get(area_column) != national)
+    values = sorted(float(v) for v in frame[view.x] if _is_number(v) and v == v)
     lower = -math.inf
     for jenks_class in view.jenks:
         upper = jenks_class.boundary if jenks_class.boundary is not None else math.inf
@@ -402,8 +404,6 @@ def _read_rowset(
     registry: AreaRegistry,
     log: ProblemLog,
 ) -> RowSet | None:
-    import pandas as pd
-
     name = item.get("label")
     if not isinstance(name, str) or not name:
         log.error(f"{place}.label", N_("The row set has no name (“label”)."))
@@ -429,7 +429,7 @@ def _read_rowset(
                     value=value,
                 )
                 row[column] = None
-    frame = pd.DataFrame.from_records(records)
+    frame = Records(records)
     area_column = area_columns.get(name)
     if area_column is None:
         area_column = next((c for c in AREA_COLUMNS if c in frame.columns), None)
@@ -440,9 +440,7 @@ def _read_rowset(
         log.error(f"{place}.national", N_("The national row's name is not text."))
         national = None
     if national is None and area_column is not None:
-        national = next(
-            (str(v) for v in frame[area_column].tolist() if registry.is_national(str(v))), None
-        )
+        national = next((str(v) for v in frame[area_column] if registry.is_national(str(v))), None)
     return RowSet(
         name,
         frame,
