@@ -69,6 +69,20 @@ def _krueger_coefficients(n: float) -> tuple[tuple[float, ...], tuple[float, ...
     return alpha, beta, rectifying
 
 
+def _sine_series(coefficients: np.ndarray, zeta: np.ndarray) -> np.ndarray:
+    """Sum of ``c[j-1] * sin(2 j zeta)``, j = 1..6, over complex ``zeta`` by Clenshaw's recurrence.
+
+    Karney (2011) eq. 11 and 15 written for complex zeta = xi + i eta: one complex sine and
+    cosine instead of twelve real sin/cos/sinh/cosh per point and order.
+    """
+    two_cos = 2 * np.cos(2 * zeta)
+    later = np.zeros_like(zeta)
+    latest = np.zeros_like(zeta)
+    for c in coefficients[::-1]:
+        later, latest = latest, c + two_cos * latest - later
+    return latest * np.sin(2 * zeta)
+
+
 @dataclass(frozen=True)
 class TransverseMercator:
     """A Transverse Mercator projection on an ellipsoid (default: GRS80), vectorised over numpy.
@@ -118,23 +132,20 @@ class TransverseMercator:
         cos_lam = np.cos(lam)
         xi_c = np.arctan2(tau_c, cos_lam)
         eta_c = np.arcsinh(np.sin(lam) / np.hypot(tau_c, cos_lam))
-        xi, eta = xi_c.copy(), eta_c.copy()
-        for j, a in enumerate(self._alpha, start=1):
-            xi += a * np.sin(2 * j * xi_c) * np.cosh(2 * j * eta_c)
-            eta += a * np.cos(2 * j * xi_c) * np.sinh(2 * j * eta_c)
+        zeta = xi_c + 1j * eta_c
+        zeta = zeta + _sine_series(self._alpha, zeta)
         return (
-            self.false_easting + self._radius * eta,
-            self.false_northing + self._radius * xi,
+            self.false_easting + self._radius * zeta.imag,
+            self.false_northing + self._radius * zeta.real,
         )
 
     def inverse(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Easting/northing in metres to longitude/latitude in degrees."""
         xi = (np.asarray(y, dtype=float) - self.false_northing) / self._radius
         eta = (np.asarray(x, dtype=float) - self.false_easting) / self._radius
-        xi_c, eta_c = xi.copy(), eta.copy()
-        for j, b in enumerate(self._beta, start=1):
-            xi_c -= b * np.sin(2 * j * xi) * np.cosh(2 * j * eta)
-            eta_c -= b * np.cos(2 * j * xi) * np.sinh(2 * j * eta)
+        zeta = xi + 1j * eta
+        zeta_c = zeta - _sine_series(self._beta, zeta)
+        xi_c, eta_c = zeta_c.real, zeta_c.imag
         sinh_eta = np.sinh(eta_c)
         cos_xi = np.cos(xi_c)
         lam = np.arctan2(sinh_eta, cos_xi)
