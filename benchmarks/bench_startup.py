@@ -10,6 +10,10 @@ Run: ``python benchmarks/bench_startup.py [--runs N]`` (offscreen unless QT_QPA_
 - in a running window: switching result box, selecting an area and switching language, until
   the views are painted again (target <= 50 ms median each).
 
+Each process case is timed twice: from the parent's spawn to the first paint (the child prints
+the wall-clock time of its paint; this is the figure the targets are about) and to the child's
+exit (which adds the interpreter's teardown: more modules, longer teardown).
+
 The machine is shared and noisy: compare the ratios of one run, not absolute times across runs.
 
 Child processes may write bytecode (to a temporary ``PYTHONPYCACHEPREFIX``, never into the
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -31,9 +36,10 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-# Each child prints nothing; the parent times process start -> exit, and the child exits on
-# the first paint event of the widget that matters.
+# Each child prints the wall-clock time of the first paint of the widget that matters
+# ("painted at <seconds>") and exits.
 FLOOR = """
+import time
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication([])
@@ -41,6 +47,7 @@ label = QLabel("Atlas Viewer")
 class Painted(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
+            print(f"painted at {time.time():.4f}", flush=True)
             app.quit()
         return False
 watch = Painted()
@@ -54,23 +61,35 @@ app.exec()
 # event; an event filter on the list's viewport would make the harness ask Qt for the viewport's
 # Python type, ~25 ms the viewer itself does not spend before its first paint).
 LIBRARY = """
-import argparse
+import argparse, time
 from atlasviewer.qt.app import build_window, create_application
 app = create_application()
 window, _settings = build_window(argparse.Namespace(lang="en", data=None))
-window.library_view.cards.painted.connect(app.quit)
+def painted():
+    print(f"painted at {time.time():.4f}", flush=True)
+    app.quit()
+window.library_view.cards.painted.connect(painted)
 window.show()
 app.exec()
 """
 
 
-def time_process(arguments: list[str], env: dict[str, str]) -> float:
+PAINTED = re.compile(r"(?:painted at|\(at) ([0-9.]+)")
+
+
+def time_process(arguments: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawn to the child's first paint, and to its exit."""
+    spawned = time.time()
     started = time.perf_counter()
-    subprocess.run(arguments, check=True, env=env, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    result = subprocess.run(arguments, check=True, env=env, capture_output=True, text=True)
+    ended = time.perf_counter() - started
+    match = PAINTED.search(result.stdout)
+    if match is None:
+        raise SystemExit(f"no paint time in the output of {arguments[:3]}: {result.stdout!r}")
+    return float(match.group(1)) - spawned, ended
 
 
-def measure_processes(runs: int) -> dict[str, float]:
+def measure_processes(runs: int) -> dict[str, tuple[float, float]]:
     env = dict(os.environ)
     env["ATLASVIEWER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="bench-config-")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -95,11 +114,17 @@ def measure_processes(runs: int) -> dict[str, float]:
     # Warm the file cache once so the first case is not penalised.
     for arguments in cases.values():
         time_process(arguments, env)
-    results: dict[str, list[float]] = {name: [] for name in cases}
+    results: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     for _ in range(runs):
         for name, arguments in cases.items():  # interleaved: noise hits all cases alike
             results[name].append(time_process(arguments, env))
-    return {name: statistics.median(values) for name, values in results.items()}
+    return {
+        name: (
+            statistics.median(paint for paint, _exit in values),
+            statistics.median(exit_ for _paint, exit_ in values),
+        )
+        for name, values in results.items()
+    }
 
 
 def measure_interactions(repeats: int) -> dict[str, float]:
@@ -158,17 +183,21 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=15, help="repeats per interaction")
     args = parser.parse_args()
     processes = measure_processes(args.runs)
-    floor = processes["floor"]
-    print(f"{'case':<22}{'median':>10}{'x floor':>10}{'target':>10}")
+    floor, floor_exit = processes["floor"]
+    columns = ("to paint", "x floor", "target", "to exit", "x floor")
+    print(f"{'case':<22}" + "".join(f"{c:>10}" for c in columns))
     targets = {"floor": "", "library": "<= 2x", "atlas view": "<= 5x"}
-    for name, seconds in processes.items():
-        print(f"{name:<22}{seconds * 1000:>8.0f}ms{seconds / floor:>9.2f}x{targets[name]:>10}")
+    for name, (paint, exit_) in processes.items():
+        print(
+            f"{name:<22}{paint * 1000:>8.0f}ms{paint / floor:>9.2f}x{targets[name]:>10}"
+            f"{exit_ * 1000:>8.0f}ms{exit_ / floor_exit:>9.2f}x"
+        )
     interactions = measure_interactions(args.repeats)
     for name, seconds in interactions.items():
         print(f"{name:<22}{seconds * 1000:>8.1f}ms{'':>10}{'<= 50ms':>10}")
     ok = (
-        processes["library"] <= 2 * floor
-        and processes["atlas view"] <= 5 * floor
+        processes["library"][0] <= 2 * floor
+        and processes["atlas view"][0] <= 5 * floor
         and all(v <= 0.050 for v in interactions.values())
     )
     print("all targets met" if ok else "some targets missed")
