@@ -74,8 +74,8 @@ class AboutDialog(QDialog):
             ),
             _(
                 "<b>Third-party software:</b> Qt and PySide6 (LGPL-3.0), matplotlib, NumPy, "
-                "pandas, Shapely, pyproj with PROJ, Babel and openpyxl, each under its own "
-                "licence; installed builds carry every notice in THIRD_PARTY_NOTICES.md."
+                "Shapely with GEOS, Babel and openpyxl, each under its own licence; installed "
+                "builds carry every notice in THIRD_PARTY_NOTICES.md."
             ),
             _(
                 "Rates are age- and sex-standardised as given by the producers. Figures shown "
