@@ -148,6 +148,29 @@ def test_bundled_font_registers_with_qt(qapp) -> None:
     assert "DejaVu Sans" in register_bundled_fonts()
 
 
+def test_floor_is_built_with_the_apps_options() -> None:
+    """The size and start-up ratios compare the bundles' contents, not their build options."""
+    bench = _load(REPO / "benchmarks" / "bench_frozen.py")
+    options = bench.app_build_options()
+    assert options[:2] == ["--optimize", "1"]
+    assert ("--strip" in options) == sys.platform.startswith("linux")
+
+
+def test_library_paint_is_read_from_qts_paint_log() -> None:
+    bench = _load(REPO / "benchmarks" / "bench_frozen.py")
+    log = [
+        "qt.widgets.painting: Drawing QRegion(0,0 1280x800) of MainWindow(0x1) at QPoint(0,0)",
+        'qt.widgets.painting: Drawing QRegion of QWidget(0x2, name="qt_scrollarea_viewport")',
+        "qt.widgets.painting: Flushing QRegion(0,0 1280x800) of MainWindow(0x1)",
+        "qt.widgets.painting: Drawing QRegion(0,0 1262x683) of AtlasCardList(0x3) at QPoint(9,86)",
+        'qt.widgets.painting: Drawing QRegion of QWidget(0x4, name="qt_scrollarea_viewport")',
+        "qt.widgets.painting: Flushing top level QRegion(0,0 1280x800) and children QList()",
+    ]
+    state: dict[str, bool] = {}
+    # Another scroll area's viewport painted before the cards does not count.
+    assert [bench.library_painted(line, state) for line in log] == [False] * 5 + [True]
+
+
 BUILT = REPO / "dist" / "atlasviewer"
 
 
@@ -167,6 +190,23 @@ def test_built_bundle_has_data_licences_and_nothing_unused() -> None:
         name.startswith(("libQt6WebEngine", "libQt6Qml", "libQt6Quick", "libQt63D", "libQt6Mult"))
         for name in qt_libs
     )
+    # Pillow's codecs the viewer never uses, and the libraries only they link to (see the spec).
+    pil = {p.name.split(".")[0] for p in (internal / "PIL").glob("*.so")}
+    assert "_imaging" in pil  # matplotlib writes PNG through it
+    assert not pil & {"_avif", "_webp", "_imagingcms", "_imagingtk"}, pil
+    pillow_libs = {p.name.split("-")[0] for p in (internal / "pillow.libs").iterdir()}
+    assert not pillow_libs & {"libavif", "libwebp", "libwebpmux", "libsharpyuv", "liblcms2"}
+    # Libraries that only the system's libcups (left to the system) links to.
+    for only_for_cups in ("libgnutls.so.30", "libp11-kit.so.0", "libavahi-client.so.3"):
+        assert only_for_cups not in present, only_for_cups
+    if sys.platform.startswith("linux"):
+        # Stripped: the ELF section headers name no symbol table.
+        for binary in (
+            next(internal.glob("libpython3*.so*")),
+            next((internal / "kiwisolver").glob("_cext*.so")),
+        ):
+            assert b".symtab" not in binary.read_bytes()[-200_000:], binary.name
     locales = {p.stem for p in (internal / "babel" / "locale-data").iterdir()}
     assert {"nb_NO", "nn_NO", "en_GB", "root"} <= locales and len(locales) < 20
-    assert (internal / "pyproj" / "proj_dir" / "share" / "proj" / "proj.db").is_file()
+    if (internal / "pyproj").is_dir():  # while the viewer uses pyproj, its PROJ data must come
+        assert (internal / "pyproj" / "proj_dir" / "share" / "proj" / "proj.db").is_file()
