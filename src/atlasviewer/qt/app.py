@@ -1,8 +1,8 @@
 """Start the viewer window (``atlasviewer``) or its self-test (``atlasviewer --smoke``).
 
 Start-up order is chosen for a fast first paint: Qt, the atlas index and the library screen
-first; matplotlib, the map scene and pandas only when an atlas is opened (or, in ``--smoke``,
-right after the library is painted).
+first; shapely and matplotlib are loaded while the user reads the library (:mod:`.warmup`), or
+when a box is opened first (as ``--smoke`` does).
 """
 
 from __future__ import annotations

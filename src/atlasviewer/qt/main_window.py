@@ -35,6 +35,7 @@ from atlasviewer.qt.language import LanguageManager
 from atlasviewer.qt.library_view import LibraryView
 from atlasviewer.qt.settings import AppSettings, save_settings
 from atlasviewer.qt.state import AppState
+from atlasviewer.qt.warmup import Warmup
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.library_view = LibraryView(self)
         self.library_view.atlas_activated.connect(lambda atlas: self.open_atlas(atlas))
         self.library_view.fact_sheets_requested.connect(self.show_fact_sheet_list)
+        self.warmup = Warmup(self)
+        self.library_view.cards.painted.connect(self.warmup.start)
         self.fact_sheet_requested.connect(self.show_fact_sheet)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.library_view)
