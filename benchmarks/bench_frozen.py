@@ -236,10 +236,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"                                {mib(floor_size)}")
     size_ratio = app_size / floor_size
     print(f"  application / floor as app    {size_ratio:7.2f} x  (target <= {TARGET_RATIO})")
+    built = (bundle / "atlasviewer").stat().st_mtime
     for installer in sorted((bundle.parent).glob("atlasviewer*.deb")) + sorted(
         bundle.parent.glob("atlasviewer-*.tar.gz")
     ):
-        print(f"  {installer.name:30}{mib(installer.stat().st_size)}")
+        # build.sh --no-installers leaves the installers of an earlier build in dist/.
+        stale = "  (older than the bundle)" if installer.stat().st_mtime < built else ""
+        print(f"  {installer.name:30}{mib(installer.stat().st_size)}{stale}")
 
     with tempfile.TemporaryDirectory() as scratch:
         screenshot = Path(scratch) / "smoke.png"

@@ -208,5 +208,20 @@ def test_built_bundle_has_data_licences_and_nothing_unused() -> None:
             assert b".symtab" not in binary.read_bytes()[-200_000:], binary.name
     locales = {p.stem for p in (internal / "babel" / "locale-data").iterdir()}
     assert {"nb_NO", "nn_NO", "en_GB", "root"} <= locales and len(locales) < 20
+    formats = {p.name for p in (internal / "PySide6" / "Qt" / "plugins" / "imageformats").iterdir()}
+    assert {"libqjpeg.so", "libqsvg.so"} <= formats  # the atlases' covers and figures
+    assert not formats & {"libqtiff.so", "libqwebp.so"}
     if (internal / "pyproj").is_dir():  # while the viewer uses pyproj, its PROJ data must come
         assert (internal / "pyproj" / "proj_dir" / "share" / "proj" / "proj.db").is_file()
+
+
+@pytest.mark.skipif(not (BUILT / "atlasviewer").is_file(), reason="no build in dist/")
+def test_built_app_does_not_import_pkg_resources_at_start() -> None:
+    """pkg_resources brings PyInstaller's run-time hook that imports it at every start."""
+    readers = pytest.importorskip("PyInstaller.archive.readers")
+    executable = readers.CArchiveReader(str(BUILT / "atlasviewer"))
+    assert "pyi_rth_pyside6" in executable.toc  # the run-time hooks are where this looks
+    assert "pyi_rth_pkgres" not in executable.toc
+    modules = executable.open_embedded_archive("PYZ.pyz").toc
+    assert "matplotlib" in modules
+    assert not any(name.split(".")[0] == "pkg_resources" for name in modules)
