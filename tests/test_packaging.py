@@ -183,7 +183,8 @@ def test_built_bundle_has_data_licences_and_nothing_unused() -> None:
     assert (BUILT / "atlases" / MANIFEST_NAME).is_file()
     assert verify_manifest(BUILT / "atlases", check_contents=False) == []
     present = {p.name for p in internal.iterdir()}
-    for unused in ("scipy", "sklearn", "pyogrio", "geopandas", "tkinter", "mapclassify"):
+    unused_packages = ("scipy", "sklearn", "pyogrio", "geopandas", "tkinter", "mapclassify")
+    for unused in (*unused_packages, "pandas", "pyproj"):  # not run-time dependencies
         assert unused not in present, unused
     qt_libs = {p.name for p in (internal / "PySide6" / "Qt" / "lib").iterdir()}
     assert not any(
@@ -211,16 +212,18 @@ def test_built_bundle_has_data_licences_and_nothing_unused() -> None:
     formats = {p.name for p in (internal / "PySide6" / "Qt" / "plugins" / "imageformats").iterdir()}
     assert {"libqjpeg.so", "libqsvg.so"} <= formats  # the atlases' covers and figures
     assert not formats & {"libqtiff.so", "libqwebp.so"}
-    if (internal / "pyproj").is_dir():  # while the viewer uses pyproj, its PROJ data must come
-        assert (internal / "pyproj" / "proj_dir" / "share" / "proj" / "proj.db").is_file()
 
 
 @pytest.mark.skipif(not (BUILT / "atlasviewer").is_file(), reason="no build in dist/")
-def test_built_app_does_not_import_pkg_resources_at_start() -> None:
-    """pkg_resources brings PyInstaller's run-time hook that imports it at every start."""
+def test_built_app_start_pays_for_no_run_time_hook_it_does_not_need() -> None:
+    """Run-time hooks run at every start: pkg_resources' imports it, PyInstaller's PySide6 one
+    imports QtCore (for --version and validate too), its matplotlib one makes matplotlib scan
+    the system's fonts again; the spec leaves them out."""
     readers = pytest.importorskip("PyInstaller.archive.readers")
     executable = readers.CArchiveReader(str(BUILT / "atlasviewer"))
-    assert "pyi_rth_pyside6" in executable.toc  # the run-time hooks are where this looks
+    assert "rth_atlasviewer" in executable.toc  # the run-time hooks are where this looks
+    assert "pyi_rth_pyside6" not in executable.toc
+    assert "pyi_rth_mplconfig" not in executable.toc
     assert "pyi_rth_pkgres" not in executable.toc
     modules = executable.open_embedded_archive("PYZ.pyz").toc
     assert "matplotlib" in modules
