@@ -30,6 +30,9 @@ DEFERRED_MODULES = (
     "atlasviewer.qt.factsheet_actions",
     "atlasviewer.core.readers.v1_csv",  # the full parse of a first-generation file: its first box
     "atlasviewer.core.readers.v1_boxes",  # with formatting, intervals and statistics
+    "atlasviewer.core.readers.v2_result_data",  # a box's data, its rows matched to its map
+    "atlasviewer.core.matching",
+    "atlasviewer.core.geography",
 )
 """Modules the library screen does not need before its first paint."""
 

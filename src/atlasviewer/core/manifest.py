@@ -11,7 +11,6 @@ Qt-free, standard library only: it runs in the build, in ``atlasviewer validate`
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -38,6 +37,8 @@ class ManifestEntry:
 
 def file_sha256(path: Path) -> str:
     """The SHA-256 of a file's bytes, in lower-case hex."""
+    import hashlib  # only when contents are checked: the library's start checks presence only
+
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         while chunk := fh.read(_CHUNK):

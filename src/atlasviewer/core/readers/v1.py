@@ -30,7 +30,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from atlasviewer.core.geography import read_geojson
 from atlasviewer.core.model import Atlas, AtlasVariant, Chapter, Geography, ResultBox, ResultData
 from atlasviewer.core.problems import Problem, ProblemLog
 from atlasviewer.core.readers.base import AtlasReader
@@ -264,6 +263,8 @@ class FirstGenerationReader(AtlasReader):
         return self._resolved[atlas.id]
 
     def _read_map(self, path: Path) -> Geography:
+        from atlasviewer.core.geography import read_geojson  # with a box: not at index time
+
         if path not in self._maps:
             self._maps[path] = read_geojson(path, self.registry, geography_id=f"v1:{path.stem}")
         return self._maps[path]

@@ -12,10 +12,8 @@ import functools
 import itertools
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from atlasviewer.core.geography import dissolve_regions, read_geojson
-from atlasviewer.core.matching import RowMatch, match_rows
 from atlasviewer.core.model import (
     Atlas,
     AtlasVariant,
@@ -29,9 +27,14 @@ from atlasviewer.core.model import (
 )
 from atlasviewer.core.problems import ProblemLog
 from atlasviewer.core.readers.base import AtlasReader
-from atlasviewer.core.readers.v2_result_data import read_result_file
 from atlasviewer.core.registry import AreaRegistry
 from atlasviewer.i18n import N_
+
+if TYPE_CHECKING:
+    from atlasviewer.core.matching import RowMatch
+
+# Reading a box's data, matching its rows and reading maps are imported where a box is loaded:
+# the library indexes every atlas before its first paint and needs none of them.
 
 DEFAULT_MAP = "kart_2024.geojson"
 """The map of a result box that names none (the atlas files leave ``kart`` empty or out)."""
@@ -239,6 +242,9 @@ class SecondGenerationReader(AtlasReader):
         return self.root / "public" / "data" / atlas_id / data_file
 
     def _load_box(self, atlas_id: str, box: ResultBox, atlas_file: str) -> ResultData:
+        from atlasviewer.core.matching import match_rows
+        from atlasviewer.core.readers.v2_result_data import read_result_file
+
         if not box.data_file:
             log = ProblemLog(atlas_file)
             log.warning(f"{box.place}.data", N_("The result box names no data file."))
@@ -267,6 +273,8 @@ class SecondGenerationReader(AtlasReader):
 
     def match(self, atlas: Atlas, box: ResultBox, rowset_name: str) -> RowMatch:
         """The rows of one of ``box``'s row sets matched to the areas of the box's map."""
+        from atlasviewer.core.matching import match_rows
+
         data = box.load()
         rowset = data.rowsets[rowset_name]
         path = self.data_path(atlas.id, box.data_file)
@@ -284,12 +292,16 @@ class SecondGenerationReader(AtlasReader):
 
     def regions(self, atlas: Atlas, map_file: str) -> Geography:
         """The health regions of ``map_file``: its referral areas dissolved, read once."""
+        from atlasviewer.core.geography import dissolve_regions
+
         name = map_file or DEFAULT_MAP
         if name not in self._regions:
             self._regions[name] = dissolve_regions(self._geography(name), self.registry)
         return self._regions[name]
 
     def _geography(self, map_file: str) -> Geography:
+        from atlasviewer.core.geography import read_geojson
+
         name = map_file or DEFAULT_MAP
         if name not in self._geographies:
             self._geographies[name] = read_geojson(
