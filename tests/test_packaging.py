@@ -152,7 +152,7 @@ def test_floor_is_built_with_the_apps_options() -> None:
     """The size and start-up ratios compare the bundles' contents, not their build options."""
     bench = _load(REPO / "benchmarks" / "bench_frozen.py")
     options = bench.app_build_options()
-    assert options[:2] == ["--optimize", "1"]
+    assert options[:2] == ["--optimize", "2"]
     assert ("--strip" in options) == sys.platform.startswith("linux")
 
 
