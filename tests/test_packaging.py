@@ -218,12 +218,14 @@ def test_built_bundle_has_data_licences_and_nothing_unused() -> None:
 def test_built_app_start_pays_for_no_run_time_hook_it_does_not_need() -> None:
     """Run-time hooks run at every start: pkg_resources' imports it, PyInstaller's PySide6 one
     imports QtCore (for --version and validate too), its matplotlib one makes matplotlib scan
-    the system's fonts again; the spec leaves them out."""
+    the system's fonts again, its multiprocessing one imports what only child processes need;
+    the spec leaves them out."""
     readers = pytest.importorskip("PyInstaller.archive.readers")
     executable = readers.CArchiveReader(str(BUILT / "atlasviewer"))
     assert "rth_atlasviewer" in executable.toc  # the run-time hooks are where this looks
     assert "pyi_rth_pyside6" not in executable.toc
     assert "pyi_rth_mplconfig" not in executable.toc
+    assert "pyi_rth_multiprocessing" not in executable.toc
     assert "pyi_rth_pkgres" not in executable.toc
     modules = executable.open_embedded_archive("PYZ.pyz").toc
     assert "matplotlib" in modules
