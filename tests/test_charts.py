@@ -18,12 +18,10 @@ from atlasviewer.core.plans import (
     LineSeries,
 )
 from atlasviewer.render.axes_text import credits_text
-from atlasviewer.render.charts import (
-    bar_key_at,
-    draw_line_chart,
-    figure_for,
-)
+from atlasviewer.render.bar_chart import bar_key_at
+from atlasviewer.render.charts import figure_for
 from atlasviewer.render.layout import SHRINK_TOLERANCE_PX
+from atlasviewer.render.line_chart import draw_line_chart
 from atlasviewer.render.style import ChartStyle
 
 PURPLE = "#756bb1"
@@ -494,7 +492,7 @@ def test_text_caching_renderer_paints_the_pixels_matplotlib_paints(lang):
     """Cached layouts and glyph bitmaps give the same image, box after box, also rotated text."""
     import numpy as np
 
-    from atlasviewer.render.charts import draw_bar_chart, update_bar_chart
+    from atlasviewer.render.bar_chart import draw_bar_chart, update_bar_chart
     from atlasviewer.render.text_renderer import TextCachingCanvasAgg, TextCachingRendererAgg
 
     plans = [
@@ -532,7 +530,7 @@ def test_text_caching_renderer_paints_the_pixels_matplotlib_paints(lang):
 
 
 def test_switching_boxes_moves_the_annual_dots_of_the_years_both_have():
-    from atlasviewer.render.charts import draw_bar_chart, update_bar_chart
+    from atlasviewer.render.bar_chart import draw_bar_chart, update_bar_chart
 
     figure = Figure(figsize=(7.0, 6.0), dpi=100, layout="constrained")
     FigureCanvasAgg(figure)

@@ -1,8 +1,8 @@
 """The chart pane: a thin Qt host for the matplotlib chart functions of :mod:`atlasviewer.render`.
 
 The widget owns one :class:`~matplotlib.backends.backend_qtagg.FigureCanvasQTAgg`, draws a bar
-or line plan on it with :func:`~atlasviewer.render.charts.draw_bar_chart` /
-:func:`~atlasviewer.render.charts.draw_line_chart`, and turns mouse events on bars into area
+or line plan on it with :func:`~atlasviewer.render.bar_chart.draw_bar_chart` /
+:func:`~atlasviewer.render.line_chart.draw_line_chart`, and turns mouse events on bars into area
 signals. It never decides what to draw: the plan does. matplotlib is imported with this module,
 which the window imports only when a chart is first shown.
 """
@@ -17,13 +17,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidge
 
 from atlasviewer.core.plans import BarPlan, LinePlan
 from atlasviewer.i18n import _, current_language
-from atlasviewer.render.charts import (
-    bar_index_at,
-    draw_bar_chart,
-    draw_line_chart,
-    update_bar_chart,
-)
+from atlasviewer.render.bar_chart import bar_index_at, draw_bar_chart, update_bar_chart
 from atlasviewer.render.layout import CachedConstrainedLayout
+from atlasviewer.render.line_chart import draw_line_chart
 from atlasviewer.render.selection_layer import SelectionLayer
 from atlasviewer.render.style import ChartStyle
 from atlasviewer.render.text_renderer import caching_renderer_for

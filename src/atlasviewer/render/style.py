@@ -1,7 +1,8 @@
 """How charts look: font sizes, bar geometry and resolution for screen, projector and print.
 
-The chart functions in :mod:`atlasviewer.render.charts` take a :class:`ChartStyle` so that the same
-drawing code serves the window (screen or projector sizes), exported images and fact sheets.
+The chart functions in :mod:`atlasviewer.render.bar_chart` and :mod:`atlasviewer.render.line_chart`
+take a :class:`ChartStyle` so that the same drawing code serves the window (screen or projector
+sizes), exported images and fact sheets.
 """
 
 from __future__ import annotations

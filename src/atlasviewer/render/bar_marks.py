@@ -1,0 +1,135 @@
+"""What a bar chart draws over its bars: annual dots, their legend, and error bars.
+
+:mod:`atlasviewer.render.bar_chart` draws these on the bars it lays out; kept apart because the
+annual dots are moved (not made anew) from one result box to the next, and their legend is
+kept when it would look the same, which takes bookkeeping of its own. Nothing here imports Qt
+or pyplot.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from atlasviewer.core.plans import BarPlan
+from atlasviewer.render.axes_text import GRID_COLOUR
+from atlasviewer.render.style import ChartStyle
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+ANNUAL_MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<")
+"""One marker shape per year of annual values, so years differ in shape, not only in shade."""
+
+_ANNUAL_GID = "atlasviewer-annual"
+_LEGEND_KEYS: WeakKeyDictionary[Any, tuple[Any, ...]] = WeakKeyDictionary()
+"""What each legend of annual dots shows (see :func:`_show_legend`)."""
+
+
+def _show_legend(ax: Axes, handles: list[Any], style: ChartStyle) -> None:
+    """A legend of ``handles``; the one shown is kept when it would look the same.
+
+    Another box with the same years moves the same dots: its legend has the same entries,
+    markers and shades, and making it anew costs more than the rest of the update.
+    """
+    legend = ax.get_legend()
+    key = _legend_key(handles, style)
+    if legend is not None and key is not None and _LEGEND_KEYS.get(legend) == key:
+        return
+    if legend is not None:
+        legend.remove()
+    if handles:
+        legend = ax.legend(
+            handles=handles,
+            loc="lower right",
+            fontsize=style.legend_size,
+            framealpha=0.92,
+            edgecolor=GRID_COLOUR,
+        )
+        if key is not None:
+            _LEGEND_KEYS[legend] = key
+
+
+def _legend_key(handles: list[Any], style: ChartStyle) -> tuple[Any, ...] | None:
+    """What a legend of annual dots shows, or None for other legends (always made anew)."""
+    gids = [getattr(h, "get_gid", lambda: None)() or "" for h in handles]
+    if not handles or not all(gid.startswith(_ANNUAL_GID) for gid in gids):
+        return None
+    # The gid names the year, so the marker; edges and sizes come from the style.
+    return (
+        style.legend_size,
+        style.marker_size,
+        *((h.get_gid(), h.get_label(), h.get_facecolor().tobytes()) for h in handles),
+    )
+
+
+def _draw_error_bars(ax: Axes, plan: BarPlan) -> None:
+    centres: list[float] = []
+    ys: list[int] = []
+    below: list[float] = []
+    above: list[float] = []
+    for index, row in enumerate(plan.rows):
+        if row.error_low is None or row.error_high is None:
+            continue
+        total = sum(v for v in row.values if v is not None)
+        centres.append(total)
+        ys.append(index)
+        below.append(max(total - row.error_low, 0.0))
+        above.append(max(row.error_high - total, 0.0))
+    if centres:
+        ax.errorbar(
+            centres,
+            ys,
+            xerr=[below, above],
+            fmt="none",
+            ecolor="#222222",
+            elinewidth=1.0,
+            capsize=3,
+            zorder=4,
+            label="_errors",
+        )
+
+
+def _draw_annual_dots(ax: Axes, plan: BarPlan, style: ChartStyle) -> list[Any]:
+    """One scatter of dots per year; the dots of a year already on ``ax`` are moved, not made.
+
+    Each year's scatter carries the gid ``atlasviewer-annual-<year index>``: another box with
+    the same years moves those dots (``set_offsets``) instead of making new collections.
+    """
+    drawn = {c.get_gid(): c for c in ax.collections if (c.get_gid() or "").startswith(_ANNUAL_GID)}
+    n_years = max((len(r.annual) for r in plan.rows), default=0)
+    handles = []
+    for year in range(n_years):
+        points: list[tuple[float, int]] = []
+        for index, row in enumerate(plan.rows):
+            value = row.annual[year] if year < len(row.annual) else None
+            if value is not None:
+                points.append((value, index))
+        if not points:
+            continue
+        label = plan.annual_labels[year] if year < len(plan.annual_labels) else str(year + 1)
+        # Older years lighter, the latest darkest: reads as time passing without a colour key.
+        shade = 0.78 - 0.68 * (year / max(n_years - 1, 1))
+        gid = f"{_ANNUAL_GID}-{year}"
+        dots = drawn.pop(gid, None)
+        if dots is not None:
+            dots.set_offsets(points)
+            dots.set_facecolor((shade, shade, shade))
+            dots.set_label(label)
+        else:
+            dots = ax.scatter(
+                [p[0] for p in points],
+                [p[1] for p in points],
+                s=style.marker_size,
+                marker=ANNUAL_MARKERS[year % len(ANNUAL_MARKERS)],
+                color=(shade, shade, shade),
+                edgecolors="black",
+                linewidths=0.5,
+                label=label,
+                zorder=5,
+                gid=gid,
+            )
+        handles.append(dots)
+    for dots in drawn.values():  # years the former box had and this one has not
+        dots.remove()
+    return handles
