@@ -278,7 +278,7 @@ def test_map_is_fitted_on_norway_after_a_text_page(qtbot, window):
     window.open_atlas("kronikere", 0)
     window.grab()
     window.open_atlas("bup", 5)
-    map_widget = window.reader.box_view._map_widget
+    map_widget = window.reader.box_view.map_widget
     qtbot.waitUntil(lambda: map_widget is not None and map_widget.isVisible())
     view = map_widget.view
     centre = view.mapToScene(view.viewport().rect().center())

@@ -4,23 +4,24 @@ The view draws what the :class:`AppState` says: the box, the year (first-generat
 selected areas and the language. Clicks in the map, a bar or a table row change the state's
 selection; every pane then marks the same areas. Map, charts and tables never call each other.
 A box whose data cannot be read shows its problems in plain words in place of the figures.
+
+This module is the coordinator: texts, year and problems, the layout, export and print. The
+map (:mod:`~atlasviewer.qt.map_pane`), the chart tabs (:mod:`~atlasviewer.qt.chart_tabs`) and
+the table tabs (:mod:`~atlasviewer.qt.table_tabs`) keep their own state in their own modules.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QSplitter,
-    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -37,14 +38,14 @@ from atlasviewer.core.model import (
     TableView,
     pick_text,
 )
-from atlasviewer.core.plans import MapPlan, TablePlan
+from atlasviewer.core.plans import MapPlan
 from atlasviewer.core.problems import Severity
 from atlasviewer.i18n import _
+from atlasviewer.qt.chart_tabs import ChartTabs
+from atlasviewer.qt.map_pane import MapPane
 from atlasviewer.qt.reader_view import AtlasTextBrowser
 from atlasviewer.qt.state import AppState
-from atlasviewer.qt.table_model import TablePlanModel, TableSortProxy
-
-MAP_PLANS_KEPT = 32
+from atlasviewer.qt.table_tabs import TableTabs
 
 
 class ResultBoxView(QWidget):
@@ -62,19 +63,6 @@ class ResultBoxView(QWidget):
         self.state = state
         self.library = library
         self.data: ResultData | None = None
-        self.map_plan: MapPlan | None = None
-        self._syncing_table = False
-        self._charts: list[Any] = []
-        self._tables: list[tuple[QTableView, TablePlanModel, TableSortProxy, TableView]] = []
-        self._chart_views: list[BarChartView | LineChartView] = []
-        self._map_view_spec: MapView | None = None
-        self._map_widget: Any = None
-        self._map_widgets: dict[str, Any] = {}
-        # Map plans of boxes shown lately, per data, view, language and map: switching back
-        # to a box (or language) reuses its classes and legend (~2-3 ms to build).
-        self._map_plans: OrderedDict[tuple[int, int, str, str], tuple[Any, Any, MapPlan]] = (
-            OrderedDict()
-        )
         self._sized = False
         self._shown_box: ResultBox | None = None
 
@@ -100,27 +88,13 @@ class ResultBoxView(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.hide()
-        self.map_holder = QWidget(self)
-        self.map_layout = QVBoxLayout(self.map_holder)
-        self.map_layout.setContentsMargins(0, 0, 0, 0)
-        self.map_empty = QLabel(self.map_holder)
-        self.map_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.map_empty.setWordWrap(True)
-        self.map_layout.addWidget(self.map_empty)
-        self.map_stack = QStackedWidget(self.map_holder)
-        self.map_stack.hide()
-        self.map_layout.addWidget(self.map_stack, 1)
-        self.chart_tabs = QTabWidget(self)
-        # The tab bar stays with one chart too: a bar that comes and goes changes the chart's
-        # height between boxes, and a figure of another size is laid out afresh (~40 ms).
-        self.chart_tabs.setTabBarAutoHide(False)
-        self.chart_tabs.currentChanged.connect(self._on_chart_tab)
-        self._chart_context: tuple[Any, str, Any] = (None, "en", None)
-        self._charts_drawn: set[int] = set()
-        self.table_tabs = QTabWidget(self)
-        self.table_tabs.setTabBarAutoHide(True)
+        self.map_pane = MapPane(state, library, self)
+        self.map_pane.hover_text_changed.connect(self.hover_text_changed)
+        self.chart_tabs = ChartTabs(state, self)
+        self.chart_tabs.hover_text_changed.connect(self.hover_text_changed)
+        self.table_tabs = TableTabs(state, self)
         self.figures = QSplitter(Qt.Orientation.Horizontal, self)
-        self.figures.addWidget(self.map_holder)
+        self.figures.addWidget(self.map_pane)
         self.figures.addWidget(self.chart_tabs)
         self.figures.setStretchFactor(0, 3)
         self.figures.setStretchFactor(1, 4)
@@ -131,7 +105,6 @@ class ResultBoxView(QWidget):
         self.view_tabs.addTab(self.figures, "")
         self.view_tabs.addTab(self.table_tabs, "")
         self.view_tabs.currentChanged.connect(self._on_view_tab)
-        self._table_context: tuple[Any, list[TableView], str, Any] | None = None
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.text)
         self.splitter.addWidget(self.view_tabs)
@@ -154,7 +127,7 @@ class ResultBoxView(QWidget):
 
     def retranslate_ui(self, *_args: object) -> None:
         self.slice_label.setText(_("Year:"))
-        self.map_empty.setText(_("This result box has no map."))
+        self.map_pane.retranslate_ui()
         self.chart_tabs.setAccessibleName(_("Charts"))
         self.table_tabs.setAccessibleName(_("Tables"))
         # Existing catalogue words, so the tab reads right in every language today.
@@ -180,22 +153,25 @@ class ResultBoxView(QWidget):
         self.notice.setVisible(bool(text))
 
     def reset_map(self) -> None:
-        if self._map_widget is not None:
-            self._map_widget.reset_view()
+        if self.map_widget is not None:
+            self.map_widget.reset_view()
 
     @property
     def map_widget(self) -> Any:
-        return self._map_widget
+        return self.map_pane.map_widget
+
+    @property
+    def map_plan(self) -> MapPlan | None:
+        return self.map_pane.map_plan
 
     @property
     def chart_widgets(self) -> list[Any]:
-        return self._charts[: len(self._chart_views)]
+        return self.chart_tabs.chart_widgets
 
     @property
     def table_views(self) -> list[QTableView]:
         """The box's table views, their plans built now if the table tab has not been shown."""
-        self._build_pending_tables()
-        return [entry[0] for entry in self._tables[: self.table_tabs.count()]]
+        return self.table_tabs.table_views
 
     def show_tables(self, shown: bool = True) -> None:
         """Bring the table tab (``shown``) or the map and chart tab to the front."""
@@ -206,10 +182,8 @@ class ResultBoxView(QWidget):
         if self.state.box is None or self.data is None:
             return False
         if self.view_tabs.currentWidget() is not self.figures:
-            return self.table_tabs.count() > 0 or self._table_context is None
-        if self._map_view_spec is not None and (
-            self._map_widget is None or not self._map_widget.isVisible()
-        ):
+            return self.table_tabs.count() > 0 or not self.table_tabs.pending
+        if not self.map_pane.is_painted():
             return False
         chart: Any = self.chart_tabs.currentWidget()
         visible_chart = chart is not None and chart.isVisible() and chart.plan is not None
@@ -218,7 +192,7 @@ class ResultBoxView(QWidget):
     def current_figure_widget(self) -> Any:
         """The figure Ctrl+C, export and print act on: the focused pane, else the chart."""
         focus = QGuiApplication.focusObject()
-        widget = self._map_widget
+        widget = self.map_widget
         if widget is not None and isinstance(focus, QWidget) and widget.isAncestorOf(focus):
             return widget
         if widget is not None and focus is widget:
@@ -226,21 +200,12 @@ class ResultBoxView(QWidget):
         chart = self.chart_tabs.currentWidget()
         if chart is not None and getattr(chart, "plan", None) is not None:
             return chart
-        return self._map_widget
+        return self.map_widget
 
     def copy_to_clipboard(self, focus: object) -> bool:
         """Copy the focused table's selected rows as TSV, else the current figure as an image."""
-        for view, model, proxy, _spec in self._tables:
-            if focus is view and view.selectionModel().hasSelection():
-                rows = sorted(
-                    {proxy.mapToSource(i).row() for i in view.selectionModel().selectedRows()}
-                )
-                plan = model.plan
-                assert plan is not None
-                lines = ["\t".join(c.label for c in plan.columns)]
-                lines += ["\t".join(plan.texts[row]) for row in rows]
-                QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
-                return True
+        if self.table_tabs.copy_selected_rows(focus):
+            return True
         widget = self.current_figure_widget()
         if widget is None:
             return False
@@ -254,7 +219,7 @@ class ResultBoxView(QWidget):
             return _("There is no figure to export.")
         suffix = path.suffix.lower()
         try:
-            if widget is self._map_widget and widget.plan is not None:
+            if widget is self.map_widget and widget.plan is not None:
                 # The map's own export: the whole figure (legend, inset, credits), vector in
                 # SVG and PDF, the same drawing as `atlasviewer export`.
                 from atlasviewer.qt.map_export import save_map
@@ -383,282 +348,27 @@ class ResultBoxView(QWidget):
         except Exception:  # noqa: BLE001 - a credit line must never hide the figures
             credits = None
         map_specs = [v for v in views if isinstance(v, MapView)]
-        self._map_view_spec = map_specs[0] if map_specs else None
-        self._show_map(box, data, lang, credits)
-        self._show_charts(
+        self.map_pane.show_map(box, data, map_specs[0] if map_specs else None, lang, credits)
+        self.chart_tabs.show_charts(
             data, [v for v in views if isinstance(v, BarChartView | LineChartView)], lang, credits
         )
-        self._show_tables(
-            data, [v for v in views if isinstance(v, TableView)], lang, credits, relabel
+        table_specs = [v for v in views if isinstance(v, TableView)]
+        self.view_tabs.setTabVisible(1, bool(table_specs))
+        # Tables are built when their tab is shown (or asked for), not with every box.
+        self.table_tabs.show_tables(
+            data, table_specs, lang, credits, relabel, on_show=self.view_tabs.currentIndex() == 1
         )
         self._on_selection(self.state.selection)
 
-    def _show_map(self, box: ResultBox, data: ResultData, lang: str, credits: Any) -> None:
-        spec = self._map_view_spec
-        if spec is None:
-            self.map_stack.hide()
-            self.map_empty.show()
-            self.map_plan = None
-            self._map_widget = None
-            return
-        from atlasviewer.core.matching import match_rows
-        from atlasviewer.core.plans import build_map_plan
-
-        try:
-            geography = self.library.geography(self.state.atlas, box.map_file)
-            key = (id(data), id(spec), lang, geography.id)
-            kept = self._map_plans.get(key)
-            if kept is not None and kept[0] is data and kept[1] is spec:
-                plan = kept[2]
-                self._map_plans.move_to_end(key)
-            else:
-                rowset = data.rowsets[spec.rowset]
-                mapping = match_rows(rowset, geography, self.state.registry).mapping
-                plan = build_map_plan(
-                    data,
-                    spec,
-                    geography,
-                    row_to_area=mapping,
-                    lang=lang,
-                    credits=credits,
-                    registry=self.state.registry,
-                )
-                self._map_plans[key] = (data, spec, plan)
-                if len(self._map_plans) > MAP_PLANS_KEPT:
-                    self._map_plans.popitem(last=False)
-        except Exception as exc:  # noqa: BLE001 - shown in place, the rest of the box works
-            self.map_empty.setText(_("The map could not be drawn: {error}").format(error=exc))
-            self.map_empty.show()
-            self.map_stack.hide()
-            self.map_plan = None
-            self._map_widget = None
-            return
-        widget = self._map_widget_for(geography)
-        widget.apply_plan(plan)
-        self.map_stack.setCurrentWidget(widget)
-        self.map_stack.show()
-        self.map_empty.hide()
-        self.map_plan = plan
-
-    def _map_widget_for(self, geography: Any) -> Any:
-        """The map widget of a map set: scene and view are built once per geography."""
-        widget = self._map_widgets.get(geography.id)
-        if widget is None:
-            from atlasviewer.qt.map_scene import MapScene
-            from atlasviewer.qt.map_view import MapView as MapWidget
-
-            widget = MapWidget(MapScene(geography), self.map_stack)
-            widget.area_clicked.connect(self.state.select)
-            widget.area_hovered.connect(self._on_map_hover)
-            self._map_widgets[geography.id] = widget
-            self.map_stack.addWidget(widget)
-        self._map_widget = widget
-        return widget
-
-    def _show_charts(self, data: ResultData, specs: list[Any], lang: str, credits: Any) -> None:
-        """Tabs for every chart; only the shown one is drawn now, the others when first shown."""
-        from atlasviewer.qt.chart_widget import ChartWidget
-
-        while len(self._charts) < len(specs):
-            chart = ChartWidget(self)
-            chart.area_clicked.connect(self.state.select)
-            chart.area_hovered.connect(lambda key, c=chart: self._on_chart_hover(c, key))
-            self._charts.append(chart)
-        current = self.chart_tabs.currentIndex()
-        self.chart_tabs.blockSignals(True)
-        self.chart_tabs.clear()
-        self._chart_views = list(specs)
-        self._chart_context = (data, lang, credits)
-        self._charts_drawn = set()
-        for index, spec in enumerate(specs):
-            label = pick_text(
-                getattr(spec, "x_label", None) or getattr(spec, "y_label", None), lang
-            )
-            title = _("Chart {number}").format(number=index + 1)
-            self.chart_tabs.addTab(self._charts[index], _short(label or title, 32))
-            self.chart_tabs.setTabToolTip(index, label or title)
-        self.chart_tabs.setCurrentIndex(max(0, min(current, len(specs) - 1)))
-        self.chart_tabs.blockSignals(False)
-        self.chart_tabs.setVisible(bool(specs))
-        if specs:
-            self._draw_chart(self.chart_tabs.currentIndex())
-
-    def _on_chart_tab(self, index: int) -> None:
-        if 0 <= index < len(self._chart_views):
-            self._draw_chart(index)
-
-    def _draw_chart(self, index: int) -> None:
-        from atlasviewer.core.plans import build_bar_plan, build_line_plan
-
-        chart = self._charts[index]
-        if index in self._charts_drawn:
-            self._select_in_chart(chart)
-            return
-        data, lang, credits = self._chart_context
-        spec = self._chart_views[index]
-        try:
-            if isinstance(spec, BarChartView):
-                selected = self.state.selected_names(
-                    list(data.rowsets[spec.rowset].frame.get(spec.y, []))
-                    if spec.rowset in data.rowsets
-                    else []
-                )
-                plan = build_bar_plan(
-                    data,
-                    spec,
-                    lang,
-                    selected=selected,
-                    credits=credits,
-                    registry=self.state.registry,
-                )
-                chart.show_bar_plan(plan, lang)
-            else:
-                chart.show_line_plan(build_line_plan(data, spec, lang, credits=credits), lang)
-        except Exception as exc:  # noqa: BLE001 - one bad chart must not hide the others
-            chart.clear(_("This chart could not be drawn: {error}").format(error=exc))
-        self._charts_drawn.add(index)
-
-    def _select_in_chart(self, chart: Any) -> None:
-        rows = getattr(chart.plan, "rows", None)
-        if rows is not None:
-            chart.set_selected_areas(self.state.selected_names([r.key for r in rows]))
-
-    def _show_tables(
-        self, data: ResultData, specs: list[TableView], lang: str, credits: Any, relabel: bool
-    ) -> None:
-        """Tables are built when their tab is shown (or asked for), not with every box."""
-        self.view_tabs.setTabVisible(1, bool(specs))
-        if self.view_tabs.currentIndex() == 1 and specs:
-            self._table_context = None
-            self._build_tables(data, specs, lang, credits, relabel)
-            return
-        self._table_context = (data, specs, lang, credits)
-        if not relabel:
-            # Another box or year: the last box's plans must not answer for this one. A pending
-            # build finds the models empty and fills them; after a language switch it relabels.
-            for _view, model, _proxy, _spec in self._tables:
-                if model.plan is not None:
-                    model.set_plan(None)
-
     def _on_view_tab(self, index: int) -> None:
         if index == 1:
-            self._build_pending_tables()
+            self.table_tabs.build_pending_tables()
         elif self.chart_tabs.count():
-            self._draw_chart(self.chart_tabs.currentIndex())
+            self.chart_tabs.draw_chart(self.chart_tabs.currentIndex())
 
-    def _build_pending_tables(self) -> None:
-        if self._table_context is None:
-            return
-        data, specs, lang, credits = self._table_context
-        self._table_context = None
-        self._build_tables(data, specs, lang, credits, relabel=True)
-        self._select_in_tables()
-
-    def _build_tables(
-        self, data: ResultData, specs: list[TableView], lang: str, credits: Any, relabel: bool
-    ) -> None:
-        from atlasviewer.core.plans import build_table_plan
-
-        while len(self._tables) < len(specs):
-            view = QTableView(self)
-            model = TablePlanModel(view)
-            proxy = TableSortProxy(view)
-            proxy.setSourceModel(model)
-            view.setModel(proxy)
-            view.setSortingEnabled(True)
-            view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-            view.setWordWrap(False)
-            view.verticalHeader().hide()
-            header = view.horizontalHeader()
-            header.setStretchLastSection(False)
-            header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-            view.selectionModel().selectionChanged.connect(
-                lambda *_a, v=view, p=proxy: self._on_table_selection(v, p)
-            )
-            self._tables.append((view, model, proxy, specs[0]))
-        self.table_tabs.clear()
-        for index, spec in enumerate(specs):
-            view, model, proxy, _old = self._tables[index]
-            self._tables[index] = (view, model, proxy, spec)
-            try:
-                plan: TablePlan | None = build_table_plan(
-                    data, spec, lang, credits=credits, registry=self.state.registry
-                )
-            except Exception:  # noqa: BLE001
-                plan = None
-            if plan is not None and model.plan is not None:
-                # Same rows and columns (the box in another language): texts change in place,
-                # sorting and selection stay; otherwise relabel() resets the model.
-                model.relabel(plan)
-            else:
-                model.set_plan(plan)
-            view.resizeColumnsToContents()
-            caption = plan.caption if plan is not None and plan.caption else _("Table")
-            title = _("Table {number}").format(number=index + 1) if len(specs) > 1 else caption
-            self.table_tabs.addTab(view, _short(title))
-            self.table_tabs.setTabToolTip(index, caption)
-        self.table_tabs.setVisible(bool(specs))
-
-    # ------------------------------------------------------------------ selection and hover
+    # ------------------------------------------------------------------ selection
 
     def _on_selection(self, _selection: object) -> None:
-        if self._map_widget is not None and self.map_plan is not None:
-            self._map_widget.set_selection(self.state.selected_names(list(self.map_plan.areas)))
-        # Only the chart on show is redrawn; the others take the selection when shown.
-        current = self.chart_tabs.currentIndex()
-        self._charts_drawn &= {current}
-        if current in self._charts_drawn:
-            self._select_in_chart(self._charts[current])
-        self._select_in_tables()
-
-    def _select_in_tables(self) -> None:
-        """Mark the selected areas' rows (a selection-model change only, no plan rebuilt)."""
-        self._syncing_table = True
-        try:
-            for view, model, proxy, _spec in self._tables:
-                plan = model.plan
-                selection = QItemSelection()
-                if plan is not None:
-                    for row, key in enumerate(plan.row_keys):
-                        if row != plan.national_row and self.state.is_selected(key):
-                            index = proxy.mapFromSource(model.index(row, 0))
-                            selection.select(index, index)
-                view.selectionModel().select(
-                    selection,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-        finally:
-            self._syncing_table = False
-
-    def _on_table_selection(self, view: QTableView, proxy: TableSortProxy) -> None:
-        if self._syncing_table:
-            return
-        model = proxy.sourceModel()
-        assert isinstance(model, TablePlanModel)
-        keys: set[str] = set()
-        for index in view.selectionModel().selectedRows():
-            keys |= self.state.keys_for(model.row_key(proxy.mapToSource(index).row()))
-        self.state.set_selection(keys)
-
-    def _on_map_hover(self, key: str) -> None:
-        style = self.map_plan.areas.get(key) if (key and self.map_plan) else None
-        if style is None:
-            self.hover_text_changed.emit("")
-            return
-        value = style.value_text or _("no data")
-        self.hover_text_changed.emit(f"{style.name}: {value}")
-
-    def _on_chart_hover(self, chart: Any, key: str) -> None:
-        rows = getattr(chart.plan, "rows", None) or []
-        row = next((r for r in rows if r.key == key), None) if key else None
-        if row is None:
-            self.hover_text_changed.emit("")
-            return
-        self.hover_text_changed.emit(f"{row.label}: {' / '.join(row.value_texts)}")
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+        self.map_pane.show_selection()
+        self.chart_tabs.show_selection()
+        self.table_tabs.show_selection()
