@@ -33,10 +33,10 @@ from atlasviewer.render.axes_text import (
     wrap_to_width,
 )
 from atlasviewer.render.bar_marks import (
-    _ANNUAL_GID,
-    _draw_annual_dots,
-    _draw_error_bars,
-    _show_legend,
+    ANNUAL_GID,
+    draw_annual_dots,
+    draw_error_bars,
+    show_legend,
 )
 from atlasviewer.render.style import ChartStyle
 
@@ -122,7 +122,7 @@ def update_bar_chart(
     keep_dots = not plan.has_error_bars
     for artist in [*ax.texts, *ax.collections]:
         gid = artist.get_gid() or ""
-        if gid in _PLAN_ARTIST_GIDS or (gid.startswith(_ANNUAL_GID) and not keep_dots):
+        if gid in _PLAN_ARTIST_GIDS or (gid.startswith(ANNUAL_GID) and not keep_dots):
             artist.remove()
     for container in list(ax.containers):
         if container not in bars:
@@ -170,8 +170,8 @@ def _show_bar_plan(
             )
 
     if plan.has_error_bars:
-        _draw_error_bars(ax, plan)
-    handles.extend(_draw_annual_dots(ax, plan, style))
+        draw_error_bars(ax, plan)
+    handles.extend(draw_annual_dots(ax, plan, style))
 
     row_labels = [wrap_label(row.label) for row in plan.rows]
     ax.set_yticks(positions, labels=row_labels)
@@ -181,7 +181,7 @@ def _show_bar_plan(
     marked = {r.key for r in plan.rows if r.selected} if mark_selection else set()
     _style_selection(row_patches, plan, marked, style, ax)
 
-    _show_legend(ax, handles, style)
+    show_legend(ax, handles, style)
     # Title, axis label and credits start at the axes' left edge, right of the area names.
     names = label_column_points(row_labels, style.tick_size)
     # The builders title a bar chart with its value label: then the axis label says it once.

@@ -21,12 +21,12 @@ if TYPE_CHECKING:
 ANNUAL_MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<")
 """One marker shape per year of annual values, so years differ in shape, not only in shade."""
 
-_ANNUAL_GID = "atlasviewer-annual"
+ANNUAL_GID = "atlasviewer-annual"
 _LEGEND_KEYS: WeakKeyDictionary[Any, tuple[Any, ...]] = WeakKeyDictionary()
-"""What each legend of annual dots shows (see :func:`_show_legend`)."""
+"""What each legend of annual dots shows (see :func:`show_legend`)."""
 
 
-def _show_legend(ax: Axes, handles: list[Any], style: ChartStyle) -> None:
+def show_legend(ax: Axes, handles: list[Any], style: ChartStyle) -> None:
     """A legend of ``handles``; the one shown is kept when it would look the same.
 
     Another box with the same years moves the same dots: its legend has the same entries,
@@ -53,7 +53,7 @@ def _show_legend(ax: Axes, handles: list[Any], style: ChartStyle) -> None:
 def _legend_key(handles: list[Any], style: ChartStyle) -> tuple[Any, ...] | None:
     """What a legend of annual dots shows, or None for other legends (always made anew)."""
     gids = [getattr(h, "get_gid", lambda: None)() or "" for h in handles]
-    if not handles or not all(gid.startswith(_ANNUAL_GID) for gid in gids):
+    if not handles or not all(gid.startswith(ANNUAL_GID) for gid in gids):
         return None
     # The gid names the year, so the marker; edges and sizes come from the style.
     return (
@@ -63,7 +63,7 @@ def _legend_key(handles: list[Any], style: ChartStyle) -> tuple[Any, ...] | None
     )
 
 
-def _draw_error_bars(ax: Axes, plan: BarPlan) -> None:
+def draw_error_bars(ax: Axes, plan: BarPlan) -> None:
     centres: list[float] = []
     ys: list[int] = []
     below: list[float] = []
@@ -90,13 +90,13 @@ def _draw_error_bars(ax: Axes, plan: BarPlan) -> None:
         )
 
 
-def _draw_annual_dots(ax: Axes, plan: BarPlan, style: ChartStyle) -> list[Any]:
+def draw_annual_dots(ax: Axes, plan: BarPlan, style: ChartStyle) -> list[Any]:
     """One scatter of dots per year; the dots of a year already on ``ax`` are moved, not made.
 
     Each year's scatter carries the gid ``atlasviewer-annual-<year index>``: another box with
     the same years moves those dots (``set_offsets``) instead of making new collections.
     """
-    drawn = {c.get_gid(): c for c in ax.collections if (c.get_gid() or "").startswith(_ANNUAL_GID)}
+    drawn = {c.get_gid(): c for c in ax.collections if (c.get_gid() or "").startswith(ANNUAL_GID)}
     n_years = max((len(r.annual) for r in plan.rows), default=0)
     handles = []
     for year in range(n_years):
@@ -110,7 +110,7 @@ def _draw_annual_dots(ax: Axes, plan: BarPlan, style: ChartStyle) -> list[Any]:
         label = plan.annual_labels[year] if year < len(plan.annual_labels) else str(year + 1)
         # Older years lighter, the latest darkest: reads as time passing without a colour key.
         shade = 0.78 - 0.68 * (year / max(n_years - 1, 1))
-        gid = f"{_ANNUAL_GID}-{year}"
+        gid = f"{ANNUAL_GID}-{year}"
         dots = drawn.pop(gid, None)
         if dots is not None:
             dots.set_offsets(points)
