@@ -215,7 +215,7 @@ def test_built_bundle_has_data_licences_and_nothing_unused() -> None:
 
 
 @pytest.mark.skipif(not (BUILT / "atlasviewer").is_file(), reason="no build in dist/")
-def test_built_app_start_pays_for_no_run_time_hook_it_does_not_need() -> None:
+def test_built_bundle_start_pays_for_no_run_time_hook_it_does_not_need() -> None:
     """Run-time hooks run at every start: pkg_resources' imports it, PyInstaller's PySide6 one
     imports QtCore (for --version and validate too), its matplotlib one makes matplotlib scan
     the system's fonts again, its multiprocessing one imports what only child processes need;
