@@ -230,3 +230,26 @@ def test_built_bundle_start_pays_for_no_run_time_hook_it_does_not_need() -> None
     modules = executable.open_embedded_archive("PYZ.pyz").toc
     assert "matplotlib" in modules
     assert not any(name.split(".")[0] == "pkg_resources" for name in modules)
+
+
+@pytest.mark.skipif(not (BUILT / "atlasviewer").is_file(), reason="no build in dist/")
+def test_built_bundle_keeps_matplotlibs_font_list_between_starts(tmp_path: Path) -> None:
+    """A chart drawn by the frozen app leaves matplotlib's font list in the user's cache, so the
+    next start does not scan the system's fonts again (PyInstaller's own hook used a new
+    temporary folder each start)."""
+    import os
+    import subprocess
+
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("XDG_CACHE_HOME", "MPLCONFIGDIR")}
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [str(BUILT / "atlasviewer"), "export", "--atlas", "bup", "--box", "1", "--lang", "en",
+         "--out", str(tmp_path / "out"), "--format", "png"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert any((tmp_path / "out").glob("*bar*.png"))
+    fonts = list((home / ".cache" / "atlasviewer" / "matplotlib").glob("fontlist-*.json"))
+    assert fonts, "no font list kept in ~/.cache/atlasviewer/matplotlib"
