@@ -10,27 +10,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
     QGuiApplication,
-    QIcon,
     QImage,
     QKeySequence,
     QPainter,
-    QPixmap,
     QWheelEvent,
 )
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -39,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from atlasviewer.i18n import _, ngettext, on_language_changed
+from atlasviewer.i18n import _, on_language_changed
+from atlasviewer.qt.page_thumbnails import THUMBNAIL_WIDTH, PageThumbnailList
+from atlasviewer.qt.pdf_search_bar import PdfSearchBar
 
 ZOOM_STEPS: tuple[float, ...] = (
     0.25,
@@ -57,10 +52,6 @@ ZOOM_STEPS: tuple[float, ...] = (
     4.0,
 )
 """Zoom factors that zoom in/out step through, as common PDF viewers do."""
-
-THUMBNAIL_WIDTH = 96
-THUMBNAILS_PER_TICK = 3
-"""Thumbnails rendered per event-loop turn, so a 170-page report opens without a pause."""
 
 PRINT_DPI = 300
 """Pages are rendered for the printer at no more than this resolution (enough for text)."""
@@ -82,7 +73,6 @@ class FactSheetViewer(QWidget):
         self.path: Path | None = None
         self.title = ""
         self._failure: tuple[str, Path] | None = None
-        self._thumbnail_next = 0
 
         self.document = QPdfDocument(self)
         self.search_model = QPdfSearchModel(self)
@@ -105,15 +95,7 @@ class FactSheetViewer(QWidget):
         self.pages.addWidget(self.view)
         self.pages.addWidget(self.message)
 
-        self.page_list = QListWidget(self)
-        self.page_list.setIconSize(QSize(THUMBNAIL_WIDTH, int(THUMBNAIL_WIDTH * 1.42)))
-        self.page_list.setMinimumWidth(THUMBNAIL_WIDTH + 40)
-        # Thumbnails above their page labels, one column, as document viewers show them.
-        self.page_list.setViewMode(QListView.ViewMode.IconMode)
-        self.page_list.setFlow(QListView.Flow.TopToBottom)
-        self.page_list.setWrapping(False)
-        self.page_list.setMovement(QListView.Movement.Static)
-        self.page_list.setSpacing(6)
+        self.page_list = PageThumbnailList(self.document, self)
         self.page_list.currentRowChanged.connect(self._on_page_list_row)
 
         splitter = QSplitter(self)
@@ -130,14 +112,8 @@ class FactSheetViewer(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(splitter, 1)
 
-        self._thumbnail_timer = QTimer(self)
-        self._thumbnail_timer.setInterval(0)
-        self._thumbnail_timer.timeout.connect(self._render_some_thumbnails)
-
         navigator = self.view.pageNavigator()
         navigator.currentPageChanged.connect(self._on_current_page_changed)
-        self.search_model.countChanged.connect(self._update_search_status)
-        self.view.currentSearchResultIndexChanged.connect(self._update_search_status)
         self.view.zoomModeChanged.connect(self._update_zoom_actions)
 
         self.retranslate_ui()
@@ -198,18 +174,11 @@ class FactSheetViewer(QWidget):
         bar.addAction(self.fit_width_action)
         bar.addAction(self.fit_page_action)
         bar.addSeparator()
-        search_box = QWidget(bar)
-        search_layout = QHBoxLayout(search_box)
-        search_layout.setContentsMargins(0, 0, 0, 0)
-        self.search_field = QLineEdit(search_box)
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMinimumWidth(140)
-        self.search_field.textChanged.connect(self.search)
-        self.search_field.returnPressed.connect(self.next_hit)
-        search_layout.addWidget(self.search_field)
-        self.search_status = QLabel(search_box)
-        search_layout.addWidget(self.search_status)
-        bar.addWidget(search_box)
+        self.search_bar = PdfSearchBar(self.view, self.search_model, bar)
+        # The field and the hit count, under the names the viewer has always had for them.
+        self.search_field = self.search_bar.search_field
+        self.search_status = self.search_bar.search_status
+        bar.addWidget(self.search_bar)
         bar.addAction(self.previous_hit_action)
         bar.addAction(self.next_hit_action)
         bar.addSeparator()
@@ -237,12 +206,9 @@ class FactSheetViewer(QWidget):
             keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             act.setToolTip(f"{act.text()} ({keys})" if keys else act.text())
         self.page_box.setToolTip(_("Page number"))
-        self.search_field.setPlaceholderText(_("Search in the document"))
-        self.page_list.setToolTip(_("Pages"))
-        for row in range(self.page_list.count()):
-            self.page_list.item(row).setText(_("Page {number}").format(number=row + 1))
+        self.search_bar.retranslate_ui()
+        self.page_list.retranslate_ui()
         self._update_page_count_label()
-        self._update_search_status()
         self._update_zoom_label()
         if self._failure is not None:
             self.message.setText(self._failure_text(*self._failure))
@@ -263,12 +229,8 @@ class FactSheetViewer(QWidget):
         self.path = path
         self.title = title or path.name
         self.setWindowTitle(self.title)
-        self._thumbnail_timer.stop()
-        self.page_list.clear()
-        self.search_field.blockSignals(True)
-        self.search_field.clear()
-        self.search_field.blockSignals(False)
-        self.search_model.setSearchString("")
+        self.page_list.clear_pages()
+        self.search_bar.reset()
         self.document.close()
         if not path.is_file():
             return self._fail("missing", path)
@@ -279,12 +241,7 @@ class FactSheetViewer(QWidget):
         self._failure = None
         self.pages.setCurrentWidget(self.view)
         self._set_enabled_for_document(True)
-        for page in range(self.document.pageCount()):
-            item = QListWidgetItem(_("Page {number}").format(number=page + 1))
-            item.setData(Qt.ItemDataRole.UserRole, page)
-            self.page_list.addItem(item)
-        self._thumbnail_next = 0
-        self._thumbnail_timer.start()
+        self.page_list.show_pages()
         self.page_box.setMaximum(self.document.pageCount())
         self.go_to_page(0)
         self._update_page_count_label()
@@ -361,9 +318,7 @@ class FactSheetViewer(QWidget):
         self.page_box.blockSignals(True)
         self.page_box.setValue(page + 1)
         self.page_box.blockSignals(False)
-        self.page_list.blockSignals(True)
-        self.page_list.setCurrentRow(page)
-        self.page_list.blockSignals(False)
+        self.page_list.set_current_page(page)
         self.previous_page_action.setEnabled(page > 0)
         self.next_page_action.setEnabled(page < self.page_count - 1)
 
@@ -373,23 +328,6 @@ class FactSheetViewer(QWidget):
 
     def _update_page_count_label(self) -> None:
         self.page_count_label.setText(_("of {count}").format(count=self.page_count))
-
-    def _render_some_thumbnails(self) -> None:
-        count = self.page_count
-        for _step in range(THUMBNAILS_PER_TICK):
-            page = self._thumbnail_next
-            if page >= count:
-                self._thumbnail_timer.stop()
-                return
-            size = self.document.pagePointSize(page)
-            height = int(THUMBNAIL_WIDTH * size.height() / max(size.width(), 1.0))
-            image = self.document.render(page, QSize(THUMBNAIL_WIDTH, height))
-            item = self.page_list.item(page)
-            if item is not None and not image.isNull():
-                item.setIcon(QIcon(QPixmap.fromImage(image)))
-            self._thumbnail_next += 1
-        # Icon mode lays items out once; without this, labels sit over the thumbnails added later.
-        self.page_list.doItemsLayout()
 
     # ------------------------------------------------------------------ zoom
 
@@ -444,56 +382,21 @@ class FactSheetViewer(QWidget):
     # ------------------------------------------------------------------ search
 
     def focus_search(self) -> None:
-        self.search_field.setFocus()
-        self.search_field.selectAll()
+        self.search_bar.focus_search()
 
     def search(self, text: str) -> None:
         """Highlight every hit of ``text`` and go to the first."""
-        if self.search_field.text() != text:
-            self.search_field.setText(text)  # comes back here through textChanged
-            return
-        self.search_model.setSearchString(text)
-        self.view.setCurrentSearchResultIndex(-1)
-        self._update_search_status()
+        self.search_bar.search(text)
 
     @property
     def hit_count(self) -> int:
-        return self.search_model.count() if self.search_model.searchString() else 0
+        return self.search_bar.hit_count
 
     def next_hit(self) -> None:
-        self._go_to_hit(self.view.currentSearchResultIndex() + 1)
+        self.search_bar.next_hit()
 
     def previous_hit(self) -> None:
-        self._go_to_hit(self.view.currentSearchResultIndex() - 1)
-
-    def _go_to_hit(self, index: int) -> None:
-        count = self.hit_count
-        if count < 1:
-            return
-        index %= count  # wraps around at both ends
-        self.view.setCurrentSearchResultIndex(index)
-        link = self.search_model.resultAtIndex(index)
-        if link.isValid():
-            self.view.pageNavigator().jump(link)
-        self._update_search_status()
-
-    def _update_search_status(self, *_args: object) -> None:
-        if not self.search_model.searchString():
-            self.search_status.setText("")
-            return
-        count = self.hit_count
-        if count == 0:
-            self.search_status.setText(_("No hits"))
-            return
-        current = self.view.currentSearchResultIndex()
-        if current < 0:
-            self.search_status.setText(
-                ngettext("{count} hit", "{count} hits", count).format(count=count)
-            )
-        else:
-            self.search_status.setText(
-                _("{current} of {count}").format(current=current + 1, count=count)
-            )
+        self.search_bar.previous_hit()
 
     # ------------------------------------------------------------------ copy, print, open
 
