@@ -1,4 +1,9 @@
-"""The viewer window: the library screen and the reader, menus, toolbar, history, settings.
+"""The viewer window: the library screen and the reader, history, settings.
+
+The window is the coordinator: it owns the pages and the history, and decides which actions
+are enabled where the user is. Its menus, actions and toolbar are built and named in
+:mod:`atlasviewer.qt.window_menus`; copying, exporting and printing the figure and creating a
+fact sheet live in :mod:`atlasviewer.qt.output_commands`.
 
 The window's stack holds three pages: the library, the reader and the fact-sheet viewer. A
 fact sheet opened from an atlas text, from the reader's "Fact sheets" list or from a library
@@ -13,16 +18,14 @@ first needed: PySide6 creates a class's enums when the class is first imported.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QLabel,
     QMainWindow,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -30,12 +33,14 @@ from PySide6.QtWidgets import (
 from atlasviewer import i18n
 from atlasviewer.core.library import AtlasLibrary
 from atlasviewer.core.model import Atlas
-from atlasviewer.i18n import LANGUAGES, _, language_name
+from atlasviewer.i18n import _
 from atlasviewer.qt.language import LanguageManager
 from atlasviewer.qt.library_view import LibraryView
+from atlasviewer.qt.output_commands import OutputCommands
 from atlasviewer.qt.settings import AppSettings, save_settings
 from atlasviewer.qt.state import AppState
 from atlasviewer.qt.warmup import Warmup
+from atlasviewer.qt.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -87,9 +92,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.hover_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.hover_label, 1)
-        self._create_actions()
-        self._create_menus()
-        self._create_toolbar()
+        self.output_commands = OutputCommands(self)
+        self.menus = WindowMenus(self)
+        # The menu, actions and language chooser tests and callers reach on the window.
+        self.file_menu = self.menus.file_menu
+        self.language_actions = self.menus.language_actions
+        self.language_combo = self.menus.language_combo
+        self.back_action = self.menus.back_action
+        self.create_fact_sheet_action = self.menus.create_fact_sheet_action
         self.library_view.set_atlases(library.atlases)
         self._show_library_problems()
         state.atlas_changed.connect(self._on_location_changed)
@@ -98,121 +108,11 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.resize(1280, 800)
 
-    # ------------------------------------------------------------------ set-up
-
-    def _create_actions(self) -> None:
-        def action(shortcut: Any = None, slot: Any = None, checkable: bool = False) -> QAction:
-            act = QAction(self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
-            if slot is not None:
-                act.triggered.connect(slot)
-            act.setCheckable(checkable)
-            self.addAction(act)
-            return act
-
-        self.open_folder_action = action(QKeySequence.StandardKey.Open, self.open_data_folder)
-        self.export_action = action("Ctrl+E", self.export_current_figure)
-        self.print_action = action(QKeySequence.StandardKey.Print, self.print_current_figure)
-        self.quit_action = action(QKeySequence.StandardKey.Quit, self.close)
-        self.library_action = action("Ctrl+L", self.show_library)
-        self.back_action = action("Alt+Left", self.go_back)
-        self.full_screen_action = action("F11", self.toggle_full_screen, checkable=True)
-        self.reset_map_action = action("Ctrl+0", self.reset_map)
-        self.copy_action = action(QKeySequence.StandardKey.Copy, self.copy_current)
-        self.find_action = action(QKeySequence.StandardKey.Find, self.find_atlas)
-        self.about_action = action(None, self.show_about)
-        self.create_fact_sheet_action = action(None, lambda: self.create_fact_sheet())
-        self.language_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        for lang in LANGUAGES:
-            act = action(None, None, checkable=True)
-            act.setText(language_name(lang))
-            act.triggered.connect(
-                lambda _checked=False, code=lang: self.language.set_language(code)
-            )
-            group.addAction(act)
-            self.language_actions[lang] = act
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        for act in (self.open_folder_action, self.export_action, self.print_action):
-            self.file_menu.addAction(act)
-        self.file_menu.addAction(self.create_fact_sheet_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-        self.edit_menu = bar.addMenu("")
-        self.edit_menu.addAction(self.copy_action)
-        self.edit_menu.addAction(self.find_action)
-        self.view_menu = bar.addMenu("")
-        for act in (self.library_action, self.back_action, self.reset_map_action):
-            self.view_menu.addAction(act)
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.full_screen_action)
-        self.language_menu = bar.addMenu("")
-        for act in self.language_actions.values():
-            self.language_menu.addAction(act)
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.about_action)
-
-    def _create_toolbar(self) -> None:
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addAction(self.back_action)
-        self.toolbar.addAction(self.library_action)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.create_fact_sheet_action)
-        spacer = QWidget(self.toolbar)
-        spacer.setSizePolicy(
-            spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred
-        )
-        self.toolbar.addWidget(spacer)
-        self.language_label = QLabel(self.toolbar)
-        self.toolbar.addWidget(self.language_label)
-        self.language_combo = QComboBox(self.toolbar)
-        for lang in LANGUAGES:
-            self.language_combo.addItem(language_name(lang), lang)
-        self.language_combo.activated.connect(
-            lambda index: self.language.set_language(self.language_combo.itemData(index))
-        )
-        self.language_label.setBuddy(self.language_combo)
-        self.toolbar.addWidget(self.language_combo)
-        self.addToolBar(self.toolbar)
-
     # ------------------------------------------------------------------ language
 
     def retranslate_ui(self, *_args: object) -> None:
-        self.file_menu.setTitle(_("&File"))
-        self.edit_menu.setTitle(_("&Edit"))
-        self.view_menu.setTitle(_("&View"))
-        self.language_menu.setTitle(_("&Language"))
-        self.help_menu.setTitle(_("&Help"))
-        self.open_folder_action.setText(_("&Open data folder…"))
-        self.export_action.setText(_("&Export current figure…"))
-        self.print_action.setText(_("&Print…"))
-        self.quit_action.setText(_("&Quit"))
-        self.copy_action.setText(_("&Copy figure or table selection"))
-        self.find_action.setText(_("&Search atlases"))
-        self.library_action.setText(_("&Library"))
-        self.library_action.setToolTip(_("Show all atlases (Ctrl+L)"))
-        self.back_action.setText(_("&Back"))
-        self.back_action.setToolTip(_("Go back (Alt+Left)"))
-        self.full_screen_action.setText(_("&Full screen"))
-        self.reset_map_action.setText(_("&Reset map"))
-        self.about_action.setText(_("&About Atlas Viewer"))
-        self.create_fact_sheet_action.setText(_("Create &fact sheet…"))
-        self.create_fact_sheet_action.setToolTip(
-            _("Write a fact sheet (PDF) for the selected area of this atlas and open it")
-        )
+        self.menus.retranslate_ui()
         self._update_viewer_heading()
-        self.toolbar.setWindowTitle(_("Navigation"))
-        self.language_label.setText(_("Language:") + " ")
-        lang = i18n.current_language()
-        self.language_actions[lang].setChecked(True)
-        self.language_combo.setCurrentIndex(self.language_combo.findData(lang))
         self.library_view.retranslate_ui()
         self._show_library_problems()
         self._update_title()
@@ -229,17 +129,18 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(_("{atlas} – Atlas Viewer").format(atlas=title))
 
     def _update_actions(self) -> None:
+        menus = self.menus
         viewing = self.showing_fact_sheet
         box_open = self.state.atlas is not None and self.state.box is not None and not viewing
-        self.export_action.setEnabled(box_open)
-        self.print_action.setEnabled(box_open)
-        self.reset_map_action.setEnabled(box_open)
+        menus.export_action.setEnabled(box_open)
+        menus.print_action.setEnabled(box_open)
+        menus.reset_map_action.setEnabled(box_open)
         # The viewer has its own Copy, Find and Print keys; the window's would make them ambiguous.
-        self.copy_action.setEnabled(not viewing)
-        self.find_action.setEnabled(not viewing)
-        self.back_action.setEnabled(len(self.history) > 1 or viewing)
-        self.library_action.setEnabled(self.stack.currentWidget() is not self.library_view)
-        self.create_fact_sheet_action.setEnabled(self._atlas_has_result_boxes())
+        menus.copy_action.setEnabled(not viewing)
+        menus.find_action.setEnabled(not viewing)
+        menus.back_action.setEnabled(len(self.history) > 1 or viewing)
+        menus.library_action.setEnabled(self.stack.currentWidget() is not self.library_view)
+        menus.create_fact_sheet_action.setEnabled(self.output_commands.atlas_has_result_boxes())
 
     def _show_library_problems(self) -> None:
         problems = self.library.root_problems
@@ -272,8 +173,13 @@ class MainWindow(QMainWindow):
             self._reader.box_view.hover_text_changed.connect(self.hover_label.setText)
             navigation = self._reader.navigation
             navigation.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            navigation.addAction(self.create_fact_sheet_action)
+            navigation.addAction(self.menus.create_fact_sheet_action)
             self.stack.addWidget(self._reader)
+        return self._reader
+
+    @property
+    def built_reader(self) -> ReaderView | None:
+        """The reader if it has been built, else None (unlike :attr:`reader`, never builds it)."""
         return self._reader
 
     @property
@@ -390,81 +296,8 @@ class MainWindow(QMainWindow):
     def create_fact_sheet(
         self, path: Path | None = None, target: FactSheetTarget | None = None
     ) -> Path | None:
-        """Write a generated fact sheet for the selected area of the current atlas and show it.
-
-        Args:
-            path: Where to write the PDF; None asks the user (a file dialog).
-            target: The area or region; None takes the selection, or asks when it names none.
-
-        Returns:
-            The PDF written, or None when the user cancelled or writing failed (a message box
-            names the file and the problem).
-        """
-        from atlasviewer.qt import factsheet_actions as actions
-
-        atlas = self.state.atlas
-        if atlas is None or not self._atlas_has_result_boxes():
-            return None
-        registry = self.library.registry
-        lang = i18n.current_language()
-        if not atlas.variant(lang).result_boxes:  # figures from a language that has them
-            lang = next(code for code, v in atlas.variants.items() if v.result_boxes)
-        if target is None:
-            target = actions.target_from_selection(self.state.selection, registry)
-        if target is None:
-            choices = actions.area_choices(self.library, atlas, self.state.content_language)
-            target = actions.ask_for_area(self, choices)
-            if target is None:
-                return None
-        if path is None:
-            suggestion = actions.suggested_file_name(
-                self.library.atlas_id(atlas), target.name(lang, registry)
-            )
-            path = actions.choose_pdf_path(self, Path.home() / suggestion)
-            if path is None:
-                return None
-        try:
-            created = actions.write_area_fact_sheet(self.library, atlas, target, path, lang)
-        except (OSError, ValueError) as exc:
-            self._warn(
-                _("Create fact sheet"),
-                _("Cannot write {path}: {reason}").format(path=path, reason=exc),
-            )
-            return None
-        self.show_fact_sheet(path, _("Fact sheet: {area}").format(area=created.area_name))
-        self.statusBar().showMessage(
-            _("Wrote {path}: {pages} pages, {count} of {total} result boxes with figures.").format(
-                path=path,
-                pages=created.pages,
-                count=created.boxes_with_figures,
-                total=created.boxes,
-            ),
-            10000,
-        )
-        if created.boxes_with_figures == 0:
-            self._warn(
-                _("Create fact sheet"),
-                _("The atlas has no figures for {area}.").format(area=created.area_name),
-            )
-        return path
-
-    def _atlas_has_result_boxes(self) -> bool:
-        """Older atlases are texts with published PDFs only: nothing to make a fact sheet of."""
-        atlas = self.state.atlas
-        return atlas is not None and any(v.result_boxes for v in atlas.variants.values())
-
-    def _warn(self, title: str, text: str) -> None:
-        """A window-modal warning that does not block (tests read :attr:`message_box`)."""
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        self.message_box = box
-        box.finished.connect(lambda *_args: setattr(self, "message_box", None))
-        box.open()
+        """Write and show a fact sheet: :meth:`OutputCommands.create_fact_sheet`."""
+        return self.output_commands.create_fact_sheet(path, target)
 
     def go_back(self) -> None:
         """Return to where the user was before (Alt+Left)."""
@@ -520,49 +353,11 @@ class MainWindow(QMainWindow):
             self.showNormal()
         else:
             self.showFullScreen()
-        self.full_screen_action.setChecked(self.isFullScreen())
+        self.menus.full_screen_action.setChecked(self.isFullScreen())
 
     def reset_map(self) -> None:
         if self._reader is not None:
             self._reader.box_view.reset_map()
-
-    def copy_current(self) -> None:
-        """Ctrl+C: the table selection as TSV, else the figure shown as an image."""
-        focus = QGuiApplication.focusObject()
-        if self._reader is None or self.stack.currentWidget() is not self._reader:
-            if hasattr(focus, "copy"):
-                focus.copy()
-            return
-        if not self._reader.box_view.copy_to_clipboard(focus) and hasattr(focus, "copy"):
-            focus.copy()
-
-    def export_current_figure(self) -> None:
-        if self._reader is None or self.state.box is None:
-            return
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            _("Export current figure"),
-            str(Path.home() / f"{self.current_location()[0]}-{self.state.box.number}.png"),
-            _("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"),
-        )
-        if path:
-            error = self._reader.box_view.export_current_figure(Path(path))
-            if error:
-                QMessageBox.warning(self, _("Export current figure"), error)
-            else:
-                self.statusBar().showMessage(_("Saved {path}").format(path=path), 5000)
-
-    def print_current_figure(self) -> None:
-        if self._reader is None or self.state.box is None:
-            return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self._reader.box_view.print_current_figure(printer)
 
     def open_data_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
