@@ -184,3 +184,20 @@ def test_fact_sheet_list_of_an_atlas_opens_the_viewer(qtbot, v2_root, viewer):
     assert [t for t, _p, _e in sheets.entries] == ["rapporten"]
     sheets.set_atlas(None, "nb")
     assert sheets.list.count() == 0 and not sheets.empty.isHidden()
+
+
+def test_every_toolbar_button_is_on_screen_at_projector_width_in_bokmal(viewer, qtbot):
+    """At 1,024 px, print and copy must not hide in the toolbar's overflow menu (in one row the
+    Norwegian labels needed ~1,370 px)."""
+    i18n.set_language("nb")
+    try:
+        viewer.resize(1024, 700)
+        viewer.show()
+        qtbot.waitExposed(viewer)
+        for bar in (viewer.toolbar, viewer.search_toolbar):
+            labelled = [a for a in bar.actions() if a.text()]
+            hidden = [a.text() for a in labelled if not bar.widgetForAction(a).isVisible()]
+            assert hidden == [], hidden
+        assert viewer.print_action.text() == "Skriv ut…"  # the bokmål labels are the ones shown
+    finally:
+        i18n.set_language("en")
