@@ -22,6 +22,7 @@ from atlasviewer.core.model import (
     pick_text,
 )
 from atlasviewer.core.plans import box_period, plain_text
+from atlasviewer.core.records import is_missing
 from atlasviewer.core.registry import AreaRegistry, default_registry, normalise_name
 from atlasviewer.i18n import _
 
@@ -304,7 +305,7 @@ def _fill_figures(
     national_folded = normalise_name(rowset.national) if rowset.national else None
     spread: list[SpreadValue] = []
     for name, raw in zip(rowset.frame[rowset.area_column], rowset.frame[column], strict=True):
-        if name is None or (isinstance(name, float) and name != name):
+        if is_missing(name):
             continue
         kind, ident = _row_level_and_id(str(name), registry)
         value = _number(raw)

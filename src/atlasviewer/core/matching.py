@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from atlasviewer.core.model import Geography, RowSet
 from atlasviewer.core.problems import Problem, ProblemLog
+from atlasviewer.core.records import is_missing
 from atlasviewer.core.registry import AreaRegistry, default_registry, normalise_name
 from atlasviewer.i18n import N_
 
@@ -110,7 +111,7 @@ def match_rows(
     claimed: dict[str, str] = {}
     for index, value in enumerate(rowset.frame[column]):
         row_place = f"{place}.data[{index}].{column}" if place else f"data[{index}].{column}"
-        if value is None or (isinstance(value, float) and value != value):
+        if is_missing(value):
             log.error(row_place, N_("The row has no area name."))
             continue
         name = str(value)

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from atlasviewer.core.plans import TablePlan
+from atlasviewer.core.records import is_missing
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """The raw value of a cell (number or text), for sorting."""
@@ -128,7 +129,7 @@ class TablePlanModel(QAbstractTableModel):
             return plan.texts[row][col]
         if role == SORT_ROLE:
             value = plan.values[row][col]
-            if value is None or (isinstance(value, float) and value != value):
+            if is_missing(value):
                 # Missing values sort below every number.
                 return float("-inf") if plan.columns[col].numeric else ""
             return value

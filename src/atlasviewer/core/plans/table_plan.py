@@ -7,6 +7,7 @@ from atlasviewer.core.model import ResultData, TableView, pick_text
 from atlasviewer.core.plans.contract import Credits, TableColumnPlan, TablePlan
 from atlasviewer.core.plans.labels import _lang, plain_text
 from atlasviewer.core.plans.rows import _area_name, _display_name, _is_national, _records
+from atlasviewer.core.records import is_missing
 from atlasviewer.core.registry import AreaRegistry, default_registry
 
 
@@ -51,7 +52,7 @@ def build_table_plan(
                 raw_row.append(raw)
                 text_row.append(_display_name(str(raw), rowset, registry, lang))
             else:
-                raw_row.append(None if raw is None or raw != raw else raw)
+                raw_row.append(None if is_missing(raw) else raw)
                 text_row.append("" if raw_row[-1] is None else str(raw))
         values.append(raw_row)
         texts.append(text_row)
