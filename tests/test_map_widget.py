@@ -221,3 +221,33 @@ def test_figure_layout_has_no_overlaps(qapp, kart_2024, fylke_2024):
             assert not layout.credits.intersects(layout.inset)
             assert not layout.map_target.intersects(layout.credits)
             assert layout.legend_painter.font.pixelSize() >= 12  # >= 9 pt at 96 dpi
+
+
+@pytest.mark.parametrize(
+    ("title", "max_width"),
+    [
+        # radiologi2 in bokmål, on the map pane of a 1,280 px window: its last word was cut
+        ("Andel MR kolumna uten sykdomsdiagnoser", 150.0),
+        ("Reinnleggelser" + "sykehusopphold" * 6, 300.0),  # a word wider than a legend may be
+    ],
+)
+def test_legend_title_words_are_never_cut(qapp, kart_2024, title, max_width):
+    from dataclasses import replace
+
+    from PySide6.QtGui import QFontMetricsF
+
+    from atlasviewer.qt.map_export import LegendPainter
+
+    painter = LegendPainter(
+        replace(plan_for(kart_2024), title=title),
+        max_width=max_width,
+        word_max_width=max_width * 1.5,
+    )
+    metrics = QFontMetricsF(painter.title_font)
+    needed = metrics.boundingRect(
+        QRectF(0, 0, painter.inner_width, 1e6), painter.title_flags, title
+    )
+    assert needed.width() <= painter.inner_width + 0.5, "the title reaches past the legend"
+    assert needed.height() <= painter.title_height + 0.5
+    if len(title.split()) > 1:
+        assert painter.inner_width >= max(metrics.horizontalAdvance(w) for w in title.split())

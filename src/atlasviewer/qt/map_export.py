@@ -96,9 +96,17 @@ class LegendPainter:
         plan: The map plan in the current language.
         font_px: Size of the class labels in logical pixels.
         max_width: The widest the legend may grow; the title wraps within it.
+        word_max_width: The widest it may grow so that the title's longest word fits on one
+            line (default ``max_width``); a word wider still is broken.
     """
 
-    def __init__(self, plan: MapPlan, font_px: float = LEGEND_FONT_PX, max_width: float = 300):
+    def __init__(
+        self,
+        plan: MapPlan,
+        font_px: float = LEGEND_FONT_PX,
+        max_width: float = 300,
+        word_max_width: float | None = None,
+    ):
         self.plan = plan
         self.font = _font(font_px)
         self.title_font = _font(font_px * 1.08, bold=True)
@@ -115,13 +123,21 @@ class LegendPainter:
         rows_width = self.swatch.width() + self.unit * 0.6 + label_width
         title_metrics = QFontMetricsF(self.title_font)
         natural_title = title_metrics.horizontalAdvance(plan.title)
-        # As wide as the class labels need, or a short title; a long title wraps instead.
-        wanted = max(rows_width, min(natural_title, max_width * 0.8))
-        self.inner_width = min(wanted, max_width - 2 * self.padding)
-        flags = int(Qt.TextFlag.TextWordWrap)
+        # Qt's text layout rounds each line up to whole pixels: a pixel of slack.
+        longest_word = 1.0 + max(
+            (title_metrics.horizontalAdvance(word) for word in plan.title.split()), default=0.0
+        )
+        # As wide as the class labels need, or a short title; a long title wraps instead, at
+        # least as wide as its longest word ("sykdomsdiagnoser"), which would be cut otherwise.
+        wanted = max(rows_width, min(natural_title, max_width * 0.8), longest_word)
+        widest = max(max_width, min(longest_word + 2 * self.padding, word_max_width or 0.0))
+        self.inner_width = min(wanted, widest - 2 * self.padding)
+        self.title_flags = int(Qt.TextFlag.TextWordWrap)
+        if longest_word > self.inner_width:  # a word wider than the legend may be: break it
+            self.title_flags |= int(Qt.TextFlag.TextWrapAnywhere)
         self.title_height = (
             title_metrics.boundingRect(
-                QRectF(0, 0, self.inner_width, 1e6), flags, plan.title
+                QRectF(0, 0, self.inner_width, 1e6), self.title_flags, plan.title
             ).height()
             if plan.title
             else 0.0
@@ -149,7 +165,7 @@ class LegendPainter:
         if self.title_height:
             painter.setFont(self.title_font)
             title_rect = QRectF(x, y, self.inner_width, self.title_height)
-            painter.drawText(title_rect, int(Qt.TextFlag.TextWordWrap), self.plan.title)
+            painter.drawText(title_rect, self.title_flags, self.plan.title)
             y += self.title_height + self.unit * 0.5
         painter.setFont(self.font)
         label_x = x + self.swatch.width() + self.unit * 0.6
@@ -283,7 +299,9 @@ def layout_figure(scene: MapScene, plan: MapPlan, rect: QRectF) -> FigureLayout:
         rect.width() - 2 * margin,
         rect.height() - 2 * margin - credits_height,
     )
-    legend = LegendPainter(plan, max_width=min(320.0, area.width() * 0.42))
+    legend = LegendPainter(
+        plan, max_width=min(320.0, area.width() * 0.42), word_max_width=area.width() * 0.6
+    )
     legend_rect = QRectF(area.topLeft(), legend.size())
     target, inset = place_map_and_inset(scene, area, [legend_rect])
     credits_rect = QRectF(

@@ -154,12 +154,14 @@ class _LegendOverlay(QWidget):
         super().__init__(parent)
         self.legend_painter: LegendPainter | None = None
 
-    def set_plan(self, plan: MapPlan | None, max_width: float) -> None:
+    def set_plan(self, plan: MapPlan | None, max_width: float, word_max_width: float) -> None:
         if plan is None:
             self.legend_painter = None
             self.hide()
             return
-        self.legend_painter = LegendPainter(plan, max_width=max_width)
+        self.legend_painter = LegendPainter(
+            plan, max_width=max_width, word_max_width=word_max_width
+        )
         size = self.legend_painter.size()
         self.resize(int(size.width()) + 2, int(size.height()) + 2)
         self.show()
@@ -273,7 +275,7 @@ class MapView(QWidget):
         area = QRectF(self.view.viewport().rect()).adjusted(8, 8, -8, -8)
         if area.width() < 50 or area.height() < 50:
             return
-        self.legend.set_plan(self.plan, min(320.0, area.width() * 0.42))
+        self.legend.set_plan(self.plan, min(320.0, area.width() * 0.42), area.width() * 0.6)
         self.legend.move(int(area.left()), int(area.top()))
         obstacles = [QRectF(self.legend.geometry())] if self.plan is not None else []
         target, inset = place_map_and_inset(self.scene, area, obstacles)
