@@ -404,6 +404,80 @@ def test_layout_runs_again_only_when_the_size_or_texts_change(qtbot):
     ax = widget.figure.axes[0]
     renderer = widget.canvas.get_renderer()
     assert ax.yaxis.get_tightbbox(renderer).x0 >= widget.figure.bbox.x0 - 0.5, "names clipped"
+    # Short names again: the room the long name needed is not left empty.
+    widget.show_bar_plan(bar_plan(), lang="en")
+    widget.canvas.draw()
+    assert engine.layouts_run == runs + 2
+    assert ax.get_tightbbox(renderer).x0 - widget.figure.bbox.x0 < 20, "room left unused"
+    # Selecting an area (its name in bold) never moves the axes: the layout kept room for it.
+    position = ax.get_position().bounds
+    plan = bar_plan(selected="Area 4")
+    widget.show_bar_plan(plan, lang="en")
+    widget.canvas.draw()
+    assert engine.layouts_run == runs + 2 and ax.get_position().bounds == position
+    _assert_nothing_clipped(widget)
+
+
+def test_a_legend_that_looks_the_same_is_not_drawn_anew_and_looks_as_drawn(qtbot):
+    import io
+
+    import numpy as np
+
+    from atlasviewer.qt.chart_widget import ChartWidget
+
+    widget = ChartWidget()
+    qtbot.addWidget(widget)
+    widget.resize(700, 600)
+    widget.show()
+    stamp = widget._legend_stamp
+    widget.show_bar_plan(bar_plan(annual_years=4), lang="en")
+    widget.canvas.draw()
+    assert stamp.stamps_made == 1
+    widget.show_bar_plan(bar_plan(values=[3000.0, 2000.0, 1800.0, 900.0, 20.0]), lang="en")
+    widget.canvas.draw()  # no dots, no legend
+    assert widget.figure.axes[0].get_legend() is None
+    again = bar_plan(values=[3300.0, 2800.0, 2000.0, 1400.0, 800.0], annual_years=4)
+    widget.show_bar_plan(again, lang="en")
+    widget.canvas.draw()
+    assert stamp.stamps_made == 1, "the same four years: the legend's pixels are reused"
+    widget.show_bar_plan(bar_plan(annual_years=3), lang="en")
+    widget.canvas.draw()
+    assert stamp.stamps_made == 2, "three years: another legend, drawn"
+    widget.show_bar_plan(again, lang="en")
+    widget.canvas.draw()
+    assert stamp.stamps_made == 2
+    # What the screen shows in the legend's box is what matplotlib draws when saving.
+    shown = np.asarray(widget.canvas.buffer_rgba())[:, :, :3].astype(int)
+    saved = io.BytesIO()
+    widget.figure.savefig(saved, format="rgba", dpi=widget.figure.dpi)
+    height, width = shown.shape[:2]
+    drawn_now = np.frombuffer(saved.getvalue(), dtype=np.uint8).reshape(height, width, 4)
+    legend = widget.figure.axes[0].get_legend()
+    box = legend.get_window_extent(widget.canvas.get_renderer())
+    rows = slice(height - int(box.y1), height - int(box.y0))
+    columns = slice(int(box.x0), int(box.x1))
+    difference = np.abs(shown[rows, columns] - drawn_now[rows, columns, :3].astype(int))
+    assert difference.size > 0 and difference.max() <= 2
+
+
+def test_the_value_label_stands_under_the_value_ticks_as_matplotlib_places_it(qtbot):
+    from atlasviewer.qt.chart_widget import ChartWidget
+
+    figure = drawn(bar_plan())
+    widget = ChartWidget()
+    qtbot.addWidget(widget)
+    widget.resize(700, 500)
+    widget.show()
+    widget.show_bar_plan(bar_plan(), lang="nb")
+    widget.canvas.draw()
+    for fig in (figure, widget.figure):
+        ax = fig.axes[0]
+        renderer = fig.canvas.get_renderer()
+        ticks = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+        label = ax.xaxis.label.get_window_extent(renderer)
+        gap = min(t.y0 for t in ticks) - label.y1
+        # matplotlib's own placement: the label's top one label pad under the lowest tick label
+        assert gap == pytest.approx(ax.xaxis.labelpad * fig.dpi / 72, abs=1.0)
 
 
 def _rgb_at(widget, x: float, y: float) -> str:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidge
 from atlasviewer.core.plans import BarPlan, LinePlan
 from atlasviewer.i18n import _, current_language
 from atlasviewer.render.bar_chart import bar_index_at, draw_bar_chart, update_bar_chart
+from atlasviewer.render.bar_marks import legend_look
 from atlasviewer.render.layout import CachedConstrainedLayout
+from atlasviewer.render.legend_stamp import LegendStamp
 from atlasviewer.render.line_chart import draw_line_chart
 from atlasviewer.render.selection_layer import SelectionLayer
 from atlasviewer.render.style import ChartStyle
@@ -34,6 +36,19 @@ class _ChartCanvas(FigureCanvasQTAgg):
 
     def get_renderer(self):  # type: ignore[no-untyped-def]  # as FigureCanvasAgg's
         return caching_renderer_for(self)
+
+    def draw(self) -> None:
+        """Draw the figure; when its texts outgrew the kept layout, lay out and draw again.
+
+        Both draws happen before Qt paints, so a clipped label is never on screen.
+        """
+        super().draw()
+        engine = self.figure.get_layout_engine()
+        if isinstance(engine, CachedConstrainedLayout) and not engine.accept(
+            self.figure, self.renderer.ink
+        ):
+            super().draw()
+            engine.accept(self.figure, self.renderer.ink)
 
 
 class ChartWidget(QWidget):
@@ -72,6 +87,8 @@ class ChartWidget(QWidget):
         # copy of the last full draw: a full draw of the chart costs ~100 ms, a blit a few.
         self._selection_layer: SelectionLayer | None = None
         self._background: object | None = None
+        # The legend of annual dots is the same box after box: composited, not drawn anew.
+        self._legend_stamp = LegendStamp()
         self.canvas.mpl_connect("draw_event", self._on_draw)
         self.canvas.mpl_connect("button_press_event", self._on_press)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
@@ -197,12 +214,20 @@ class ChartWidget(QWidget):
             self._draw_layers()
 
     def _draw_layers(self) -> None:
-        """Draw the animated artists (highlight, then error bars, dots, legend) in z order."""
+        """Draw the animated artists (highlight, then error bars, dots, legend) in z order.
+
+        The legend is composited from its stamp while it looks as when last drawn.
+        """
         ax = self.figure.axes[0]
         was_stale = self.figure.stale
+        legend = ax.get_legend()
+        renderer = self.canvas.get_renderer()
         animated = [a for a in ax.get_children() if a.get_animated() and a.get_visible()]
         for artist in sorted(animated, key=lambda a: a.get_zorder()):
-            ax.draw_artist(artist)
+            if artist is legend:
+                self._legend_stamp.draw(legend, renderer, legend_look(legend))
+            else:
+                artist.draw(renderer)
         # Drawing places the legend's boxes, which marks them stale; they are drawn now, as
         # Figure.draw clears the flag after its own drawing.
         self.figure.stale = was_stale

@@ -119,6 +119,32 @@ def style_axes(ax: Axes, style: ChartStyle, grid_axis: Literal["both", "x", "y"]
     ax.grid(axis=grid_axis, color=GRID_COLOUR, linewidth=0.8)
 
 
+def pin_x_label(ax: Axes) -> None:
+    """Place the x-axis label where matplotlib would, once, instead of at every draw.
+
+    Left to place itself, the label measures every value tick label at each draw to stand
+    below the lowest (a twentieth of a box switch). The value ticks are one line of one font,
+    so their lowest edge is a fixed distance under the axes: tick length, pad and the font's
+    line height. Call after the tick label size is set.
+    """
+    from matplotlib.transforms import offset_copy
+
+    from atlasviewer.render.text_renderer import line_height_points
+
+    tick = ax.xaxis.get_major_ticks()[0]
+    pad: float = tick.get_pad()  # type: ignore[func-returns-value,assignment]  # stub: None
+    below = (
+        tick.get_tick_padding()
+        + pad
+        + line_height_points(tick.label1.get_fontproperties())
+        + ax.xaxis.labelpad
+    )
+    figure = ax.get_figure(root=True)
+    assert figure is not None
+    under_ticks = offset_copy(ax.transAxes, figure, x=0.0, y=-below, units="points")
+    ax.xaxis.set_label_coords(0.5, 0.0, transform=under_ticks)
+
+
 def set_title(ax: Axes, title: str, style: ChartStyle, left_points: float = 0.0) -> None:
     """Title ``ax`` at its left edge; an empty ``title`` clears the one a former plan set."""
     ax.set_title(

@@ -27,6 +27,7 @@ from atlasviewer.render.axes_text import (
     draw_credits,
     format_value_axis,
     label_column_points,
+    pin_x_label,
     set_title,
     style_axes,
     wrap_label,
@@ -89,9 +90,13 @@ def draw_bar_chart(
             zorder=2,
         )
     style_axes(ax, style, grid_axis="x")
+    # Each name stands by its bar: tick marks on the area axis would add nothing to read, and
+    # drawing them was a twentieth of a box switch. The names stay where they were.
+    ax.tick_params(axis="y", left=False)
     # The area axis has no label. Left to place itself, its empty label would measure every
     # area name again at each draw and layout (a tenth of a redraw): pin it instead.
     ax.yaxis.set_label_coords(0.0, 0.5)
+    pin_x_label(ax)
     return _show_bar_plan(ax, plan, style, lang or current_language(), mark_selection)
 
 

@@ -50,6 +50,14 @@ def show_legend(ax: Axes, handles: list[Any], style: ChartStyle) -> None:
             _LEGEND_KEYS[legend] = key
 
 
+def legend_look(legend: Any) -> tuple[Any, ...] | None:
+    """What a legend made by :func:`show_legend` shows, when that is known (annual dots).
+
+    Two legends with the same look, in the same axes box, have the same pixels.
+    """
+    return _LEGEND_KEYS.get(legend)
+
+
 def _legend_key(handles: list[Any], style: ChartStyle) -> tuple[Any, ...] | None:
     """What a legend of annual dots shows, or None for other legends (always made anew)."""
     gids = [getattr(h, "get_gid", lambda: None)() or "" for h in handles]

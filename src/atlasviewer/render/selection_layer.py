@@ -110,6 +110,13 @@ class SelectionLayer(Artist):
             cover.set_figure(self._ax.figure)
             cover.draw(renderer)
             self._bold(label, SELECTION_COLOUR).draw(renderer)
+        # The room kept for bold names counts as drawn, selected or not: a kept layout is
+        # checked against what was drawn, and that must not change with the selection.
+        note_ink = getattr(renderer, "note_ink", None)
+        if note_ink is not None:
+            room = self.get_window_extent(renderer)
+            if room.width > 0:
+                note_ink(room.x0, room.y0, room.x1, room.y1)
         self.stale = False
 
     def get_window_extent(self, renderer: Any = None) -> Bbox:

@@ -15,6 +15,10 @@ and paints the same pixels as :class:`~matplotlib.backends.backend_agg.RendererA
 glyphs, placed by the same arithmetic, composited by the same call. It leans on private parts
 of matplotlib's Agg backend; when they are missing (another matplotlib) it draws as
 ``RendererAgg`` does.
+
+It also notes the box the ink of the texts it drew since its last ``clear()`` (the start of a
+full draw) covered: :attr:`TextCachingRendererAgg.ink`. A layout that is kept from
+one draw to the next checks against it that the texts still fit (:mod:`atlasviewer.render.layout`).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hi
 from matplotlib.font_manager import fontManager, get_font
 from matplotlib.ft2font import FT2Font, RenderMode
 
+POINTS_PER_INCH = 72.0
 MAX_LAYOUTS = 2048
 """Strings whose layout is kept (area names, ticks and titles of many boxes, two languages)."""
 MAX_GLYPHS = 8192
@@ -46,7 +51,34 @@ class TextCachingRendererAgg(RendererAgg):
     """:class:`~matplotlib.backends.backend_agg.RendererAgg` with cached text layout and glyphs.
 
     Use it from a canvas's ``get_renderer`` (see :func:`caching_renderer_for`).
+
+    Attributes:
+        ink: The box the ink of the texts drawn since the last :meth:`clear` covered, as
+            ``[x0, y0, x1, y1]`` in display pixels (origin bottom left, as matplotlib's display
+            coordinates); None before the first text.
     """
+
+    def __init__(self, width: float, height: float, dpi: float) -> None:
+        super().__init__(width, height, dpi)
+        self.ink: list[float] | None = None
+
+    def clear(self) -> None:
+        """Blank the canvas (a full draw begins) and forget where texts were drawn."""
+        super().clear()
+        self.ink = None
+
+    def note_ink(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        """Widen :attr:`ink` to the box (x0, y0)-(x1, y1), in display pixels.
+
+        Texts note themselves; artists that stand for texts (a cached legend, the room kept
+        for bold names) call it too.
+        """
+        box = self.ink
+        if box is None:
+            self.ink = [x0, y0, x1, y1]
+        else:
+            box[0], box[1] = min(box[0], x0), min(box[1], y0)
+            box[2], box[3] = max(box[2], x1), max(box[3], y1)
 
     def draw_text(
         self,
@@ -62,6 +94,9 @@ class TextCachingRendererAgg(RendererAgg):
         """Draw ``s`` as :meth:`RendererAgg.draw_text` does, from cached layout and glyphs."""
         if ismath or not _SUPPORTED:
             super().draw_text(gc, x, y, s, prop, angle, ismath, mtext)
+            if mtext is not None:
+                extent = mtext.get_window_extent(self)
+                self.note_ink(extent.x0, extent.y0, extent.x1, extent.y1)
             return
         flags = get_hinting_flag()
         features = mtext.get_fontfeatures() if mtext is not None else None
@@ -79,6 +114,9 @@ class TextCachingRendererAgg(RendererAgg):
         height = self.height
         page_bottom = int(height)
         draw_image = self._renderer.draw_text_image
+        # The ink's box in image rows (downwards) and columns, noted once for the whole text.
+        left_ink = top_ink = math.inf
+        right_ink = bottom_ink = -math.inf
         for font, glyph_index, dx, dy in items:
             # FreeType's y is upwards; positions in 1/64 px, rounded as matplotlib rounds them.
             x64 = round(0x40 * (x + dx * cos - dy * sin))
@@ -96,9 +134,16 @@ class TextCachingRendererAgg(RendererAgg):
                 _remember(_glyphs, key, glyph, MAX_GLYPHS)
             buffer, left, top = glyph
             # draw_text_image's y is downwards and names the bitmap's bottom row.
-            draw_image(
-                buffer, (x64 >> 6) + left, page_bottom - ((y64 >> 6) + top) + buffer.shape[0], 0, gc
-            )
+            column = (x64 >> 6) + left
+            row = page_bottom - ((y64 >> 6) + top)
+            draw_image(buffer, column, row + buffer.shape[0], 0, gc)
+            if buffer.size:
+                left_ink = min(left_ink, column)
+                right_ink = max(right_ink, column + buffer.shape[1])
+                top_ink = min(top_ink, row)
+                bottom_ink = max(bottom_ink, row + buffer.shape[0])
+        if left_ink <= right_ink:
+            self.note_ink(left_ink, height - bottom_ink, right_ink, height - top_ink)
 
     def get_text_width_height_descent(self, s: str, prop: Any, ismath: Any) -> Any:
         """Width, height and descent of ``s`` as RendererAgg measures them, kept across renderers.
@@ -162,6 +207,14 @@ class TextCachingCanvasAgg(FigureCanvasAgg):
     def get_renderer(self) -> RendererAgg:
         """The canvas's renderer, made anew only when its size or resolution changes."""
         return caching_renderer_for(self)
+
+
+def line_height_points(prop: Any) -> float:
+    """The height of one line of text in ``prop``'s font, in points, as matplotlib lays it out."""
+    ascent, descent, _gap = _font_height_metrics(prop, POINTS_PER_INCH)
+    if ascent is None or descent is None:
+        return float(prop.get_size_in_points()) * 1.2  # matplotlib's usual line spacing
+    return float(ascent + descent)
 
 
 def _font_height_metrics(prop: Any, dpi: float) -> tuple[Any, Any, Any]:
