@@ -433,6 +433,7 @@ def test_a_legend_that_looks_the_same_is_not_drawn_anew_and_looks_as_drawn(qtbot
     widget.show_bar_plan(bar_plan(annual_years=4), lang="en")
     widget.canvas.draw()
     assert stamp.stamps_made == 1
+    four_years = widget.figure.axes[0].get_legend()
     widget.show_bar_plan(bar_plan(values=[3000.0, 2000.0, 1800.0, 900.0, 20.0]), lang="en")
     widget.canvas.draw()  # no dots, no legend
     assert widget.figure.axes[0].get_legend() is None
@@ -443,9 +444,15 @@ def test_a_legend_that_looks_the_same_is_not_drawn_anew_and_looks_as_drawn(qtbot
     widget.show_bar_plan(bar_plan(annual_years=3), lang="en")
     widget.canvas.draw()
     assert stamp.stamps_made == 2, "three years: another legend, drawn"
+    three_years = [t.get_text() for t in widget.figure.axes[0].get_legend().get_texts()]
+    assert three_years == ["2018", "2019", "2020"]
     widget.show_bar_plan(again, lang="en")
     widget.canvas.draw()
     assert stamp.stamps_made == 2
+    legend = widget.figure.axes[0].get_legend()
+    assert legend is four_years, "the four-year legend is shown again, not made anew"
+    assert [t.get_text() for t in legend.get_texts()] == ["2018", "2019", "2020", "2021"]
+    assert sum(a is legend for a in widget.figure.axes[0].get_children()) == 1
     # What the screen shows in the legend's box is what matplotlib draws when saving.
     shown = np.asarray(widget.canvas.buffer_rgba())[:, :, :3].astype(int)
     saved = io.BytesIO()

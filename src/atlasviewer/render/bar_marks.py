@@ -24,30 +24,47 @@ ANNUAL_MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*", "h", 
 ANNUAL_GID = "atlasviewer-annual"
 _LEGEND_KEYS: WeakKeyDictionary[Any, tuple[Any, ...]] = WeakKeyDictionary()
 """What each legend of annual dots shows (see :func:`show_legend`)."""
+_SHELVED: WeakKeyDictionary[Any, dict[tuple[Any, ...], Any]] = WeakKeyDictionary()
+"""Per axes, legends of annual dots shown before, by what they show, to show again."""
+SHELVED_LEGENDS = 6
+"""Legends kept per axes: an atlas's boxes have a few sets of years."""
 
 
 def show_legend(ax: Axes, handles: list[Any], style: ChartStyle) -> None:
-    """A legend of ``handles``; the one shown is kept when it would look the same.
+    """A legend of ``handles``; one that looks the same is shown again rather than made.
 
     Another box with the same years moves the same dots: its legend has the same entries,
-    markers and shades, and making it anew costs more than the rest of the update.
+    markers and shades, and making it anew costs more than the rest of the update. A legend of
+    annual dots that is replaced is kept on the axes' shelf (not drawn, not in the layout) and
+    shown again when a box with its years comes back.
     """
     legend = ax.get_legend()
     key = _legend_key(handles, style)
     if legend is not None and key is not None and _LEGEND_KEYS.get(legend) == key:
         return
+    shelf = _SHELVED.setdefault(ax, {})
     if legend is not None:
-        legend.remove()
-    if handles:
-        legend = ax.legend(
-            handles=handles,
-            loc="lower right",
-            fontsize=style.legend_size,
-            framealpha=0.92,
-            edgecolor=GRID_COLOUR,
-        )
-        if key is not None:
-            _LEGEND_KEYS[legend] = key
+        shown = _LEGEND_KEYS.get(legend)
+        if shown is not None and len(shelf) < SHELVED_LEGENDS:
+            shelf[shown] = legend
+            ax.legend_ = None  # off the axes, intact, to be shown again
+        else:
+            legend.remove()
+    if not handles:
+        return
+    if key is not None and key in shelf:
+        ax.legend_ = shelf.pop(key)
+        ax.stale = True
+        return
+    legend = ax.legend(
+        handles=handles,
+        loc="lower right",
+        fontsize=style.legend_size,
+        framealpha=0.92,
+        edgecolor=GRID_COLOUR,
+    )
+    if key is not None:
+        _LEGEND_KEYS[legend] = key
 
 
 def legend_look(legend: Any) -> tuple[Any, ...] | None:
