@@ -3,6 +3,10 @@
 Each sub-command lives in ``atlasviewer.commands.<name>`` with ``add_arguments(parser)`` and
 ``run(args) -> int``, imported only when used so that ``--help`` and the window start fast.
 Exit codes: 0 success, 1 problems in the data or a failed step, 2 wrong usage.
+
+The help speaks the language the command is run in: ``--lang`` when given, else the system
+locale's (``LANG=nb_NO.UTF-8`` gives bokmål), as every message the command prints does.
+argparse's own error messages ("the following arguments are required") stay in English.
 """
 
 from __future__ import annotations
@@ -12,14 +16,32 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from atlasviewer import __version__
-from atlasviewer.i18n import LANGUAGES
+from atlasviewer import __version__, i18n
+from atlasviewer.i18n import LANGUAGES, N_, _
 
 COMMANDS: dict[str, str] = {
-    "validate": "Check atlases and print every problem found, per atlas.",
-    "export": "Write every view of an atlas's result boxes to image, table and summary files.",
-    "factsheet": "Write an A4 PDF fact sheet for one referral area or health region.",
+    "validate": N_("Check atlases and print every problem found, per atlas."),
+    "export": N_("Write every view of an atlas's result boxes to image, table and summary files."),
+    "factsheet": N_("Write an A4 PDF fact sheet for one referral area or health region."),
 }
+"""Each sub-command and what it does (translated when the help is built)."""
+
+
+class TranslatedHelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout with the "usage:" line in the active language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def add_translated_help(parser: argparse.ArgumentParser) -> None:
+    """Give a parser made with ``add_help=False`` its ``-h`` and group titles in the language.
+
+    argparse titles its two default groups itself, in English.
+    """
+    parser._positionals.title = _("positional arguments")
+    parser._optionals.title = _("options")
+    parser.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
 
 
 def add_data_argument(parser: argparse.ArgumentParser) -> None:
@@ -28,50 +50,74 @@ def add_data_argument(parser: argparse.ArgumentParser) -> None:
         "--data",
         action="append",
         metavar="DIR",
-        help="a data root: a second-generation (posts/ + public/) or first-generation "
-        "(csv/ + geojson/) atlas folder; repeatable. Default: $ATLASVIEWER_DATA, else the "
-        "atlases bundled with the application, else ../shared beside a development checkout.",
+        help=_(
+            "a data root: a second-generation (posts/ + public/) or first-generation "
+            "(csv/ + geojson/) atlas folder; repeatable. Default: $ATLASVIEWER_DATA, else the "
+            "atlases bundled with the application, else ../shared beside a development checkout."
+        ),
     )
 
 
 def add_lang_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--lang", choices=LANGUAGES, help="language of the interface and content (nb, nn, en)"
+        "--lang", choices=LANGUAGES, help=_("language of the interface and content (nb, nn, en)")
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``atlasviewer`` parser, its texts in the active language."""
     parser = argparse.ArgumentParser(
         prog="atlasviewer",
-        description="Atlas Viewer: the Norwegian healthcare atlases (Helseatlas) offline. "
-        "Without a command, opens the viewer window.",
+        description=_(
+            "Atlas Viewer: the Norwegian healthcare atlases (Helseatlas) offline. "
+            "Without a command, opens the viewer window."
+        ),
+        formatter_class=TranslatedHelpFormatter,
+        add_help=False,
     )
-    parser.add_argument("--version", action="version", version=f"atlasviewer {__version__}")
+    add_translated_help(parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"atlasviewer {__version__}",
+        help=_("show the version number and exit"),
+    )
     add_data_argument(parser)
     add_lang_argument(parser)
-    gui = parser.add_argument_group("viewer window")
+    gui = parser.add_argument_group(_("viewer window"))
     gui.add_argument(
         "--smoke",
         action="store_true",
-        help="open the window, show an atlas's result box (map, chart and table painted), "
-        "and exit: 0 when all went well, non-zero on an exception or a Qt warning",
+        help=_(
+            "open the window, show an atlas's result box (map, chart and table painted), "
+            "and exit: 0 when all went well, non-zero on an exception or a Qt warning"
+        ),
     )
-    gui.add_argument("--atlas", metavar="ID", help="atlas to open (default: the first published)")
-    gui.add_argument("--box", type=int, metavar="N", help="result box number to show (from 1)")
-    gui.add_argument("--screenshot", metavar="FILE", help="with --smoke: save the window as PNG")
+    gui.add_argument(
+        "--atlas", metavar="ID", help=_("atlas to open (default: the first published)")
+    )
+    gui.add_argument("--box", type=int, metavar="N", help=_("result box number to show (from 1)"))
+    gui.add_argument("--screenshot", metavar="FILE", help=_("with --smoke: save the window as PNG"))
     gui.add_argument(
         "--size",
         type=_window_size,
         default=(1600, 1000),
         metavar="WxH",
-        help="with --smoke: the window size in pixels (default 1600x1000)",
+        help=_("with --smoke: the window size in pixels (default 1600x1000)"),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
     for name, help_text in COMMANDS.items():
         module = _command_module(name)
         if module is None:
             continue
-        command = sub.add_parser(name, help=help_text, description=help_text)
+        command = sub.add_parser(
+            name,
+            help=_(help_text),
+            description=_(help_text),
+            formatter_class=TranslatedHelpFormatter,
+            add_help=False,
+        )
+        add_translated_help(command)
         add_data_argument(command)
         module.add_arguments(command)
     return parser
@@ -81,11 +127,23 @@ def _window_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        message = f"expected WIDTHxHEIGHT, e.g. 1280x800, not {text!r}"
+        message = _("expected WIDTHxHEIGHT, e.g. 1280x800, not {text}").format(text=repr(text))
         raise argparse.ArgumentTypeError(message) from None
     if width < 320 or height < 240:
-        raise argparse.ArgumentTypeError(f"{text} is too small (at least 320x240)")
+        message = _("{text} is too small (at least 320x240)").format(text=text)
+        raise argparse.ArgumentTypeError(message)
     return width, height
+
+
+def language_asked(arguments: Sequence[str]) -> str | None:
+    """The language a ``--lang`` among ``arguments`` names (the last one), if a known one."""
+    asked = None
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments):
+            asked = arguments[index + 1]
+        elif argument.startswith("--lang="):
+            asked = argument.partition("=")[2]
+    return asked if asked in LANGUAGES else None
 
 
 def _command_module(name: str):  # type: ignore[no-untyped-def]
@@ -99,8 +157,15 @@ def _command_module(name: str):  # type: ignore[no-untyped-def]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``atlasviewer`` command; returns the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    asked = language_asked(arguments)
+    if asked or {"-h", "--help", *COMMANDS} & set(arguments):
+        # The help and a command's messages speak the language asked for, else the system's.
+        # A window start leaves it to the window, which also weighs the saved setting (and
+        # reading a catalogue it would not use costs ~40 ms).
+        i18n.set_language(asked or i18n.system_language())
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.command:
         module = _command_module(args.command)
         assert module is not None

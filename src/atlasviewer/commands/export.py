@@ -34,19 +34,21 @@ VIEW_NAMES = {"map": "map", "barchart": "bar", "linechart": "line", "table": "ta
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from atlasviewer.cli import add_lang_argument
 
-    parser.add_argument("--atlas", required=True, metavar="ID", help="the atlas to export")
+    parser.add_argument("--atlas", required=True, metavar="ID", help=_("the atlas to export"))
     add_lang_argument(parser)
     parser.add_argument(
-        "--box", default="all", metavar="N|all", help="result box number (from 1), or all"
+        "--box", default="all", metavar="N|all", help=_("result box number (from 1), or all")
     )
-    parser.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument("--out", required=True, metavar="DIR", help=_("folder to write into"))
     parser.add_argument(
         "--format",
         default=DEFAULT_FORMATS,
         metavar="LIST",
-        help=f"comma-separated file formats (default {DEFAULT_FORMATS})",
+        help=_("comma-separated file formats (default {formats})").format(formats=DEFAULT_FORMATS),
     )
-    parser.add_argument("--dpi", type=float, default=300.0, help="image resolution (default 300)")
+    parser.add_argument(
+        "--dpi", type=float, default=300.0, help=_("image resolution (default 300)")
+    )
 
 
 def slugify(text: str, limit: int = 40) -> str:

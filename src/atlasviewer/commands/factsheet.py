@@ -14,21 +14,25 @@ from atlasviewer.i18n import LANGUAGES, _
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--atlas", required=True, metavar="ID", help="the atlas id (e.g. lab)")
+    parser.add_argument("--atlas", required=True, metavar="ID", help=_("the atlas id (e.g. lab)"))
     parser.add_argument(
         "--area",
         required=True,
         metavar="NAME",
-        help="a referral area or health region, in any spelling the atlases use "
-        '("St. Olavs", "Ahus", "Helse Nord")',
+        help=_(
+            "a referral area or health region, in any spelling the atlases use "
+            '("St. Olavs", "Ahus", "Helse Nord")'
+        ),
     )
     parser.add_argument(
         "--lang",
         dest="sheet_lang",
         choices=LANGUAGES,
-        help="language of the fact sheet (default: the --lang given before the command, else nb)",
+        help=_(
+            "language of the fact sheet (default: the --lang given before the command, else nb)"
+        ),
     )
-    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help=_("the PDF to write"))
 
 
 def run(args: argparse.Namespace) -> int:

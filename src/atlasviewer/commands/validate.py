@@ -20,9 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--atlas",
         action="append",
         metavar="ID",
-        help="only this atlas (repeatable; first-generation atlases are v1-<name>)",
+        help=_("only this atlas (repeatable; first-generation atlases are v1-<name>)"),
     )
-    parser.add_argument("--json", action="store_true", help="print a JSON report instead")
+    parser.add_argument("--json", action="store_true", help=_("print a JSON report instead"))
 
 
 def run(args: argparse.Namespace) -> int:
