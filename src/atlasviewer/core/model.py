@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from atlasviewer.core.problems import Problem, Severity
 from atlasviewer.core.records import Records
+from atlasviewer.i18n import _
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -308,6 +309,23 @@ class Chapter:
     def result_boxes(self) -> list[ResultBox]:
         return [i for i in self.items if isinstance(i, ResultBox)]
 
+    def navigation_title(self, number: int, limit: int = 48) -> str:
+        """What a navigation pane calls the chapter: its title, else words of its own.
+
+        Many atlases open with an untitled chapter of introductory text ("Atlaset er delt opp
+        i flere deler…"), shown on the web as the top of the page. Without a title, the
+        chapter is called by its first text's description, else by the first words of that
+        text (at most ``limit`` characters), else "Chapter {number}" (``number`` from 1).
+        """
+        if self.title.strip():
+            return self.title
+        for item in self.items:
+            if isinstance(item, TextItem):
+                words = item.description.strip() or _plain_words(item.markdown)
+                if words:
+                    return _shorten(words, limit)
+        return _("Chapter {number}").format(number=number)
+
 
 @dataclass
 class AtlasVariant:
@@ -394,3 +412,25 @@ class Atlas:
     @property
     def has_errors(self) -> bool:
         return any(p.severity is Severity.ERROR for p in self.problems)
+
+
+def _plain_words(markdown: str) -> str:
+    """The first line of text in ``markdown`` without its markup (links keep their text)."""
+    import re
+
+    for line in markdown.splitlines():
+        text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)  # images
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links: their text
+        text = re.sub(r"^\s*(?:#+|[-*+>]|\d+[.)])\s*", "", text)  # headings, lists, quotes
+        text = " ".join(text.replace("*", "").replace("_", " ").split())
+        if text:
+            return text
+    return ""
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,.;:")
+    return cut + "…"

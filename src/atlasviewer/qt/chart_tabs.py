@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from atlasviewer.core.model import BarChartView, LineChartView, ResultData, pick_text
@@ -35,6 +35,7 @@ class ChartTabs(QTabWidget):
         # The tab bar stays with one chart too: a bar that comes and goes changes the chart's
         # height between boxes, and a figure of another size is laid out afresh (~40 ms).
         self.setTabBarAutoHide(False)
+        fit_tabs_to_width(self)
         self.currentChanged.connect(self._on_chart_tab)
         self._chart_context: tuple[Any, str, Any] = (None, "en", None)
         self._charts_drawn: set[int] = set()
@@ -58,13 +59,9 @@ class ChartTabs(QTabWidget):
         self._chart_views = list(specs)
         self._chart_context = (data, lang, credits)
         self._charts_drawn = set()
-        for index, spec in enumerate(specs):
-            label = pick_text(
-                getattr(spec, "x_label", None) or getattr(spec, "y_label", None), lang
-            )
-            title = _("Chart {number}").format(number=index + 1)
-            self.addTab(self._charts[index], short_tab_title(label or title, 32))
-            self.setTabToolTip(index, label or title)
+        for index, title in enumerate(chart_tab_titles(specs, lang)):
+            self.addTab(self._charts[index], title)
+            self.setTabToolTip(index, title)
         self.setCurrentIndex(max(0, min(current, len(specs) - 1)))
         self.blockSignals(False)
         self.setVisible(bool(specs))
@@ -128,6 +125,41 @@ class ChartTabs(QTabWidget):
         self.hover_text_changed.emit(f"{row.label}: {' / '.join(row.value_texts)}")
 
 
-def short_tab_title(text: str, limit: int = 40) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis, for a tab's title."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def fit_tabs_to_width(tabs: QTabWidget) -> None:
+    """Tabs that always fit their bar: long titles shortened in the middle, no scroll arrows.
+
+    A chart's title is its axis label; the labels of one box's charts often begin alike
+    ("Antall (rate) pakkeforløp…", "Antall (rate) PSA-tester…") and differ at the end, which a
+    cut at the end would hide. The whole title is the tab's tooltip.
+    """
+    tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
+    tabs.setUsesScrollButtons(False)
+
+
+def chart_tab_titles(specs: list[Any], lang: str) -> list[str]:
+    """A tab title per chart view: its axis label, told apart from a sibling with the same label.
+
+    Two charts of one box may share their label and differ in what they add to the bars (bup's
+    first box: the average with its confidence interval, and the same average with the value
+    of each year): those get what they add in brackets.
+    """
+    labels = [
+        pick_text(getattr(spec, "x_label", None) or getattr(spec, "y_label", None), lang)
+        or _("Chart {number}").format(number=index + 1)
+        for index, spec in enumerate(specs)
+    ]
+    titles = []
+    for index, (spec, label) in enumerate(zip(specs, labels, strict=True)):
+        if labels.count(label) == 1:
+            titles.append(label)
+            continue
+        if getattr(spec, "error_bars", None):
+            detail = _("with confidence interval")
+        elif getattr(spec, "annual_var", None):
+            detail = _("year by year")
+        elif len(getattr(spec, "x", None) or []) > 1:
+            detail = _("by part")
+        else:
+            detail = _("chart {number}").format(number=index + 1)
+        titles.append(f"{label} ({detail})")
+    return titles

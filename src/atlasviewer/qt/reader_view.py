@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
@@ -178,7 +179,7 @@ def _smooth() -> Any:
 
 def chapter_markdown(chapter: Chapter) -> str:
     """A chapter as one markdown page: texts, fact boxes as quotes, result boxes as links."""
-    parts = [f"# {chapter.title}"]
+    parts = [f"# {chapter.title}"] if chapter.title.strip() else []
     for item in chapter.items:
         if isinstance(item, TextItem):
             parts.append(item.markdown)
@@ -218,8 +219,13 @@ class ReaderView(QWidget):
         self.language_note.hide()
         self.navigation = QTreeWidget(self)
         self.navigation.setHeaderHidden(True)
-        self.navigation.setWordWrap(True)
-        self.navigation.setUniformRowHeights(False)
+        # One line per entry, a long name shortened in the middle: the ends of sibling names
+        # are what tell them apart ("Kontaktdagar i…(0-5 år)", "…(6-12 år)"); the tooltip
+        # has the whole name. (Wrapped rows were measured before the pane had its width, so
+        # their second line was hidden and the first cut at its end.)
+        self.navigation.setWordWrap(False)
+        self.navigation.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.navigation.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.navigation.itemActivated.connect(self._on_navigation)
         self.navigation.itemClicked.connect(self._on_navigation)
         self.text_page = AtlasTextBrowser(self)
@@ -342,9 +348,10 @@ class ReaderView(QWidget):
             front.setData(0, _ROLE, ("front", PAGE_FRONT))
             self.navigation.addTopLevelItem(front)
             for number, chapter in enumerate(variant.chapters):
-                item = QTreeWidgetItem([chapter.title])
+                title = chapter.navigation_title(number + 1)
+                item = QTreeWidgetItem([title])
                 item.setData(0, _ROLE, ("chapter", number))
-                item.setToolTip(0, chapter.title)
+                item.setToolTip(0, title)
                 for box in chapter.result_boxes:
                     child = QTreeWidgetItem([f"{box.number}. {box.title}"])
                     child.setToolTip(0, box.title)
@@ -392,7 +399,10 @@ class ReaderView(QWidget):
                 p for p in (f"# {variant.main_title}", variant.frontpage_text, variant.ingress) if p
             )
             if variant.chapters:
-                links = [f"{n + 1}. {chapter.title}" for n, chapter in enumerate(variant.chapters)]
+                links = [
+                    f"{n + 1}. {chapter.navigation_title(n + 1)}"
+                    for n, chapter in enumerate(variant.chapters)
+                ]
                 text += "\n\n## " + _("Chapters") + "\n\n" + "\n".join(links)
         else:
             text = chapter_markdown(variant.chapters[self._page])

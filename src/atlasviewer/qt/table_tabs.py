@@ -13,12 +13,19 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from atlasviewer.core.model import ResultData, TableView
 from atlasviewer.core.plans import TablePlan
 from atlasviewer.i18n import _
-from atlasviewer.qt.chart_tabs import short_tab_title
+from atlasviewer.qt.chart_tabs import fit_tabs_to_width
 from atlasviewer.qt.state import AppState
 from atlasviewer.qt.table_model import TablePlanModel, TableSortProxy
 
@@ -31,8 +38,10 @@ class TableTabs(QTabWidget):
         self.state = state
         self._syncing_table = False
         self._tables: list[tuple[QTableView, TablePlanModel, TableSortProxy, TableView]] = []
+        self._pages: list[tuple[QWidget, QLabel]] = []  # per table: its tab page and caption
         self._table_context: tuple[Any, list[TableView], str, Any] | None = None
         self.setTabBarAutoHide(True)
+        fit_tabs_to_width(self)
 
     @property
     def table_views(self) -> list[QTableView]:
@@ -97,7 +106,20 @@ class TableTabs(QTabWidget):
         from atlasviewer.core.plans import build_table_plan
 
         while len(self._tables) < len(specs):
-            view = QTableView(self)
+            # A tab is the table over its caption: the caption explains the table's footnote
+            # marks ("Rate*", "Andel** privat"), which would otherwise be left unexplained.
+            page = QWidget(self)
+            view = QTableView(page)
+            caption_label = QLabel(page)
+            caption_label.setWordWrap(True)
+            caption_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            caption_label.setStyleSheet("QLabel { color: #444444; padding: 2px 4px; }")
+            page_layout = QVBoxLayout(page)
+            page_layout.setContentsMargins(0, 0, 0, 0)
+            page_layout.setSpacing(2)
+            page_layout.addWidget(view, 1)
+            page_layout.addWidget(caption_label)
+            self._pages.append((page, caption_label))
             model = TablePlanModel(view)
             proxy = TableSortProxy(view)
             proxy.setSourceModel(model)
@@ -134,7 +156,10 @@ class TableTabs(QTabWidget):
             view.resizeColumnsToContents()
             caption = plan.caption if plan is not None and plan.caption else _("Table")
             title = _("Table {number}").format(number=index + 1) if len(specs) > 1 else caption
-            self.addTab(view, short_tab_title(title))
+            page, caption_label = self._pages[index]
+            caption_label.setText(plan.caption if plan is not None else "")
+            caption_label.setVisible(bool(caption_label.text()))
+            self.addTab(page, title)
             self.setTabToolTip(index, caption)
         self.setVisible(bool(specs))
 

@@ -1,0 +1,64 @@
+"""Names a user reads to find their way: chart tabs, chapter entries and table captions."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from atlasviewer import i18n
+from atlasviewer.core.library import AtlasLibrary
+
+
+@pytest.fixture(scope="module")
+def library(v2_root, v1_root):
+    return AtlasLibrary([v2_root, v1_root])
+
+
+def test_charts_with_the_same_label_get_tabs_that_tell_them_apart(qtbot, open_window, library):
+    window = open_window(library, size=(1280, 800))
+    i18n.set_language("nb")
+    assert window.open_atlas("bup", 1)
+    tabs = window.reader.box_view.chart_tabs
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    # Both charts plot "Tal pasientar pr. 1 000 innbyggjarar (under 18 år)": one with its
+    # confidence interval, one with the value of each year.
+    assert titles == [
+        "Tal pasientar pr. 1 000 innbyggjarar (under 18 år) (med konfidensintervall)",
+        "Tal pasientar pr. 1 000 innbyggjarar (under 18 år) (år for år)",
+    ]
+    assert [tabs.tabToolTip(i) for i in range(tabs.count())] == titles
+    # Long titles are shortened in the middle, so what differs at their end stays in sight,
+    # and the tabs fit the bar (no scroll arrows hiding a tab).
+    bar = tabs.tabBar()
+    assert bar.elideMode() == Qt.TextElideMode.ElideMiddle and not bar.usesScrollButtons()
+    assert bar.tabRect(bar.count() - 1).right() <= bar.width()
+
+
+def test_untitled_chapters_are_named_by_their_first_words(qtbot, open_window, library):
+    window = open_window(library)
+    i18n.set_language("nb")
+    assert window.open_atlas("radiologi", 1)
+    tree = window.reader.navigation
+    chapters = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert all(text.strip() for text in chapters), chapters
+    assert chapters[1] == "Atlaset er delt opp i flere deler som…"
+    assert chapters[2] == "MR-undersøkelser"
+    # Names too long for the pane keep both ends: siblings differ at the end.
+    assert tree.textElideMode() == Qt.TextElideMode.ElideMiddle and not tree.wordWrap()
+    kronikere = library.atlas("kronikere").variant("nb")
+    assert kronikere.chapters[0].navigation_title(1) == "Atlas på vent"  # its description
+
+
+def test_a_table_shows_its_caption_under_it(qtbot, open_window, library):
+    window = open_window(library)
+    assert window.open_atlas("bup", 1)
+    box_view = window.reader.box_view
+    box_view.show_tables()
+    table_tabs = box_view.table_tabs
+    view = table_tabs.table_views[0]
+    page = table_tabs.widget(0)
+    assert view.parent() is page
+    caption = [w for w in page.findChildren(type(box_view.title)) if w.text()]
+    assert len(caption) == 1 and caption[0].isVisible()
+    assert caption[0].text().startswith("Annual average during 2019–2023. Patient rate pr. 1")
+    assert caption[0].text().endswith("population under 18 years")
