@@ -215,9 +215,10 @@ def test_norwegian_only_atlas_says_so_in_english(qtbot, window):
 def test_draft_with_missing_data_shows_problems_in_place(qtbot, window):
     assert window.open_atlas("psyk2-1", 1)
     box_view = window.reader.box_view
-    qtbot.waitUntil(lambda: box_view.notice.isVisible(), timeout=10000)
-    text = box_view.notice.text()
-    assert "could not be read" in text or "problems" in text
+    # In the figures' place: the box has none to show (tests/test_gui_box_layout.py).
+    qtbot.waitUntil(lambda: box_view.figures_note.isVisible(), timeout=10000)
+    text = box_view.figures_note.text()
+    assert "could not be read" in text
     assert ".json" in text  # names the file
     # The rest of the window still works: another atlas opens.
     assert window.open_atlas("kols", 1)

@@ -231,24 +231,41 @@ def national_target(scene: MapScene, area: QRectF, obstacles: list[QRectF]) -> Q
     """Where to draw the national view inside ``area`` so that no land hides under an obstacle.
 
     The map is first centred in the whole area; when the legend or inset would cover land, the
-    map gives way to the left, right or both (the legend sits top-left, the inset bottom-right).
+    map gives way sideways (left of the inset, right of the legend) or up and down (below the
+    legend, above the inset), whichever leaves it largest. In a tall, narrow pane (1,280 px
+    window) giving way sideways alone left the map a third of the pane's width.
     """
     home = scene.home_rect()
     obstacles = [o for o in obstacles if not o.isEmpty()]
-    left_edge = max((o.right() for o in obstacles if o.left() <= area.left() + 1), default=None)
-    right_edge = min((o.left() for o in obstacles if o.right() >= area.right() - 1), default=None)
-    candidates = [QRectF(area)]
-    if left_edge is not None:
-        candidates.append(QRectF(QPointF(left_edge, area.top()), area.bottomRight()))
-    if right_edge is not None:
-        candidates.append(QRectF(area.topLeft(), QPointF(right_edge, area.bottom())))
-    if left_edge is not None and right_edge is not None and right_edge > left_edge:
-        candidates.append(QRectF(left_edge, area.top(), right_edge - left_edge, area.height()))
-    for candidate in candidates:
-        target = fitted(home, candidate)
+    left = max((o.right() for o in obstacles if o.left() <= area.left() + 1), default=None)
+    right = min((o.left() for o in obstacles if o.right() >= area.right() - 1), default=None)
+    top = max((o.bottom() for o in obstacles if o.top() <= area.top() + 1), default=None)
+    bottom = min((o.top() for o in obstacles if o.bottom() >= area.bottom() - 1), default=None)
+    # Unconstrained edges first, so that of two equally large places the centred one wins.
+    lefts = [area.left()] + ([left] if left is not None else [])
+    rights = [area.right()] + ([right] if right is not None else [])
+    tops = [area.top()] + ([top] if top is not None else [])
+    bottoms = [area.bottom()] + ([bottom] if bottom is not None else [])
+    candidates = [
+        fitted(home, QRectF(x0, y0, x1 - x0, y1 - y0))
+        for x0 in lefts
+        for x1 in rights
+        for y0 in tops
+        for y1 in bottoms
+        if x1 - x0 > 1 and y1 - y0 > 1
+    ]
+    # Largest first (stable sort); the whole area wins whenever it covers no land.
+    candidates.sort(key=lambda rect: -round(rect.width() * rect.height(), 1))
+    for target in candidates:
         if not _covers_land(scene, home, target, obstacles):
             return target
-    return fitted(home, candidates[-1])
+    inner = QRectF(
+        area.left() if left is None else left,
+        area.top(),
+        (area.right() if right is None else right) - (area.left() if left is None else left),
+        area.height(),
+    )
+    return fitted(home, inner if inner.width() > 1 else area)
 
 
 def _covers_land(scene: MapScene, home: QRectF, target: QRectF, obstacles: list[QRectF]) -> bool:

@@ -88,6 +88,16 @@ class ResultBoxView(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.hide()
+        # A box whose data cannot be read has no figures: one message takes their place, so
+        # the map, chart and table panes do not each give a wrong reason ("has no map").
+        self.figures_note = QLabel(self)
+        self.figures_note.setWordWrap(True)
+        self.figures_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.figures_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.figures_note.setStyleSheet(
+            "QLabel { background: #f8d7da; padding: 6px; border-radius: 4px; }"
+        )
+        self.figures_note.hide()
         self.map_pane = MapPane(state, library, self)
         self.map_pane.hover_text_changed.connect(self.hover_text_changed)
         self.chart_tabs = ChartTabs(state, self)
@@ -116,6 +126,9 @@ class ResultBoxView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.figures_note)
+        # Takes the spare height only when the splitter is hidden (no texts and no figures).
+        layout.addStretch(0)
 
         state.box_changed.connect(self._on_box)
         state.slice_changed.connect(lambda _s: self._show_views())
@@ -298,24 +311,42 @@ class ResultBoxView(QWidget):
 
     def _show_problems(self) -> None:
         data = self.data
+        errors = [p for p in data.problems if p.severity is Severity.ERROR] if data else []
+        unreadable = bool(data is not None and errors and not data.views)
+        self._show_figures(not unreadable)
         if data is None or not data.problems:
             self.show_notice("")
             return
-        errors = [p for p in data.problems if p.severity is Severity.ERROR]
         shown = errors or data.problems
         lines = [f"• {p.message} ({p.file}{': ' + p.place if p.place else ''})" for p in shown[:6]]
         if len(shown) > 6:
             lines.append(_("… and {count} more.").format(count=len(shown) - 6))
-        heading = (
-            _("The data of this result box could not be read:")
-            if errors and not data.views
-            else _("Some of this result box's data has problems:")
-        )
+        if unreadable:
+            self.show_notice("")
+            self.figures_note.setText(
+                _(
+                    "The figures of this result box cannot be shown because its data could "
+                    "not be read:"
+                )
+                + "\n"
+                + "\n".join(lines)
+            )
+            return
+        heading = _("Some of this result box's data has problems:")
         self.notice.setStyleSheet(
             "QLabel { background: %s; padding: 6px; border-radius: 4px; }"
             % ("#f8d7da" if errors else "#fff3cd")
         )
         self.show_notice(heading + "\n" + "\n".join(lines))
+
+    def _show_figures(self, shown: bool) -> None:
+        """The map, chart and table tabs (``shown``), else the note on why there are none.
+
+        Without figures the box's texts get all the room the views had.
+        """
+        self.view_tabs.setVisible(shown)
+        self.figures_note.setVisible(not shown)
+        self.splitter.setVisible(shown or not self.text.isHidden())
 
     def _show_slices(self) -> None:
         data = self.data
