@@ -631,3 +631,39 @@ def test_switching_boxes_moves_the_annual_dots_of_the_years_both_have():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["2018", "2019", "2020", "2021"]
     assert update_bar_chart(ax, bar_plan(annual_years=5)) is not None
     assert len(ax.collections) == 5 and list(ax.collections)[:4] == first_years[:4]
+
+
+def test_the_value_label_is_wrapped_again_when_the_pane_narrows(qtbot):
+    from atlasviewer.qt.chart_widget import ChartWidget
+
+    plan = bar_plan()
+    plan.value_label = "Proportion of prostate MRI performed on patients in treatment pathway"
+    widget = ChartWidget()
+    qtbot.addWidget(widget)
+    widget.resize(1000, 500)
+    widget.show()
+    widget.show_bar_plan(plan, lang="en")
+    widget.canvas.draw()
+    assert "\n" not in widget.figure.axes[0].get_xlabel()  # room for one line
+    widget.resize(430, 500)  # the window's layout gives the chart pane less
+    qtbot.waitUntil(lambda: widget.canvas.get_width_height()[0] <= 430)
+    widget.canvas.draw()
+    ax = widget.figure.axes[0]
+    assert "\n" in ax.get_xlabel()
+    label = ax.xaxis.label.get_window_extent(widget.canvas.get_renderer())
+    assert label.x0 >= widget.figure.bbox.x0 and label.x1 <= widget.figure.bbox.x1, "cut"
+
+
+def test_wide_letters_are_measured_when_wrapping():
+    from atlasviewer.render.axes_text import wrap_to_width
+
+    figure = Figure(figsize=(3.5, 3.0), dpi=100)
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    text = "MRI MRI WWW MMM ÅÆØ MRI WWW MMM MRI WWW MMM ÅÆØ MRI WWW"
+    wrapped = wrap_to_width(ax, text, 9.0)
+    renderer = figure.canvas.get_renderer()
+    room_px = (3.5 * 72 * 0.96 - 12) * figure.dpi / 72
+    for line in wrapped.split("\n"):
+        label = ax.text(0, 0, line, fontsize=9.0)
+        assert label.get_window_extent(renderer).width <= room_px + 0.5, line

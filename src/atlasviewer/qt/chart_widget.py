@@ -93,6 +93,9 @@ class ChartWidget(QWidget):
         self.canvas.mpl_connect("button_press_event", self._on_press)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("figure_leave_event", self._on_leave)
+        self.canvas.mpl_connect("resize_event", self._on_resize)
+        self._wrapped_for: tuple[int, int] | None = None  # the canvas size texts are wrapped to
+        self._plan_lang = "en"  # the language the plan's numbers are drawn in
         self.retranslate_ui()
         self.clear()
 
@@ -118,6 +121,8 @@ class ChartWidget(QWidget):
             self._bar_style = self.chart_style
             self._selection_layer = SelectionLayer(ax, self.chart_style)
         self.plan = plan
+        self._plan_lang = lang
+        self._wrapped_for = self.canvas.get_width_height()
         self._hovered = ""
         self._bar_patches = patches
         layer = self._selection_layer
@@ -135,8 +140,10 @@ class ChartWidget(QWidget):
         """Draw ``plan`` as a line chart."""
         self._prepare()
         self.plan = plan
+        self._plan_lang = lang or current_language()
+        self._wrapped_for = self.canvas.get_width_height()
         ax = self.figure.add_subplot()
-        draw_line_chart(ax, plan, self.chart_style, lang or current_language())
+        draw_line_chart(ax, plan, self.chart_style, self._plan_lang)
         self._bar_patches = []
         self.draw_idle()
 
@@ -267,6 +274,19 @@ class ChartWidget(QWidget):
             self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
             self.area_hovered.emit(row.key)
         QToolTip.showText(QCursor.pos(), self.tooltip_for(index), self.canvas)
+
+    def _on_resize(self, _event) -> None:  # type: ignore[no-untyped-def]
+        """Wrap the title, axis labels and credits again to the canvas's new size.
+
+        They are wrapped to the figure's width when the plan is shown; a pane that is then
+        laid out narrower (the window's first layout, a moved splitter) would cut them.
+        """
+        if self.plan is None or self.canvas.get_width_height() == self._wrapped_for:
+            return
+        if isinstance(self.plan, BarPlan):
+            self.show_bar_plan(self.plan, self._plan_lang)
+        else:
+            self.show_line_plan(self.plan, self._plan_lang)
 
     def _on_leave(self, _event) -> None:  # type: ignore[no-untyped-def]
         if self._hovered:

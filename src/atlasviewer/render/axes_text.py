@@ -182,4 +182,29 @@ def wrap_to_width(
     extent = figure.get_figheight() if vertical else figure.get_figwidth()
     room = extent * POINTS_PER_INCH * 0.96 - taken_points - 12
     chars = max(int(room / (font_size * CHAR_WIDTH_EM)), 20)
-    return "\n".join(textwrap.wrap(text, width=chars)) if len(text) > chars else text
+    lines = textwrap.wrap(text, width=chars) if len(text) > chars else [text]
+    # The estimate holds for average text; capitals and wide letters ("Proportion of prostate
+    # MRI performed…") run wider: measured, the lines are narrowed until each fits.
+    widest = _line_width_points(figure, font_size)
+    if widest is not None:
+        while chars > 20 and max(widest(line) for line in lines) > room:
+            chars -= 3
+            lines = textwrap.wrap(text, width=chars)
+    return "\n".join(lines)
+
+
+def _line_width_points(figure: Any, font_size: float) -> Any:
+    """A function measuring a line's width in points in the default font, or None."""
+    canvas = getattr(figure, "canvas", None)
+    renderer = getattr(canvas, "get_renderer", lambda: None)()
+    if renderer is None or not hasattr(renderer, "get_text_width_height_descent"):
+        return None
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(size=font_size)
+    scale = POINTS_PER_INCH / figure.dpi
+
+    def width(line: str) -> float:
+        return float(renderer.get_text_width_height_descent(line, prop, ismath=False)[0]) * scale
+
+    return width
