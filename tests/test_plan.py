@@ -176,3 +176,126 @@ def test_legend_of_small_rates_shows_enough_decimals_to_tell_classes_apart(v2_ro
     labels = [entry.label for entry in plan.legend]
     assert len(set(labels)) == len(labels)
     assert labels[0] == "0,58–0,61"
+
+
+def box_plans(library, atlas_id, data_file, lang):
+    """Every view of the box that reads ``data_file``, planned with the box's credits."""
+    atlas = library.atlas(atlas_id)
+    variant = atlas.variant(lang)
+    box = next(b for b in variant.result_boxes if b.data_file == data_file)
+    data = box.load()
+    credits = credits_for(variant, box, lang, data)
+    plans = []
+    for view in data.views:
+        if isinstance(view, MapView):
+            geography = library.geography(atlas, box.map_file)
+            plans.append(build_map_plan(data, view, geography, None, lang, credits=credits))
+        elif isinstance(view, BarChartView):
+            plans.append(build_bar_plan(data, view, lang, credits=credits))
+        elif isinstance(view, LineChartView):
+            plans.append(build_line_plan(data, view, lang, credits=credits))
+        else:
+            plans.append(build_table_plan(data, view, lang, credits=credits))
+    return credits, plans
+
+
+@pytest.mark.parametrize(
+    ("atlas_id", "data_file", "national", "first_class"),
+    [
+        ("endometriose", "endom_1921_rate.json", "1,28", "0,58–0,61"),  # was "Norge: 1"
+        ("kronikere", "epilepsi_1pasienter_alle.json", "5,25", "4,67–4,88"),  # was 5
+        ("kronikere", "parkinson_4NPRKPR_alle.json", "10,5", "6,8"),  # was 11
+        ("fedme", "l1va_fed_rehab_json.json", "7,7", "0,5–5,1"),  # was 8
+        ("radiologi2", "mr_kol_18_rb1.json", "378", "292–318"),  # whole numbers stay whole
+    ],
+)
+def test_map_national_value_has_the_decimals_of_the_legend(
+    library, atlas_id, data_file, national, first_class
+):
+    """The national value reads against the classes: "Norge: 1,28" beside "0,97–1,30"."""
+    _credits, plans = box_plans(library, atlas_id, data_file, "nb")
+    plan = next(p for p in plans if hasattr(p, "legend"))
+    assert plan.legend[0].label == first_class
+    assert plan.national_text == national
+    decimals = len(first_class.split("–")[0].partition(",")[2])
+    for style in plan.areas.values():  # an area's value shows which class it falls in
+        if style.value is not None:
+            assert len(style.value_text.partition(",")[2]) == decimals
+
+
+def test_map_national_value_decimals_in_english(library):
+    _credits, plans = box_plans(library, "endometriose", "endom_1921_rate.json", "en")
+    plan = next(p for p in plans if hasattr(p, "legend"))
+    assert (plan.legend[0].label, plan.national_text) == ("0.58–0.61", "1.28")
+
+
+def test_credits_unit_belongs_to_the_view_it_is_printed_under(library):
+    """A share has no "per N" unit even when the box's other charts are rates."""
+    credits, plans = box_plans(library, "radiologi", "mr_prostata_rb3.json", "nb")
+    assert credits.unit == f"per 10{NBSP}000 menn"  # the box's first unit
+    share_bar, rate_bar = plans[0], plans[1]
+    assert share_bar.value_label.startswith("Andel") and share_bar.credits.unit == ""
+    assert rate_bar.credits.unit == f"per 10{NBSP}000 menn"
+    share_map = next(p for p in plans if hasattr(p, "legend"))
+    assert share_map.title.startswith("Andel") and share_map.credits.unit == ""
+    assert share_map.credits.producer == "SKDE" and share_map.credits.period == "2018–2022"
+
+    _credits, plans = box_plans(library, "lab", "mb_rb1.json", "nb")
+    line = next(p for p in plans if hasattr(p, "series"))
+    assert line.y_label.startswith("Andel") and line.credits.unit == ""
+    bar = next(p for p in plans if hasattr(p, "rows"))
+    assert bar.credits.unit == f"per 1{NBSP}000 innbyggere"
+
+    # A monthly count of examinations is no rate, though the box's bar chart is.
+    _credits, plans = box_plans(library, "radiologi", "mr_caput_rb1.json", "nb")
+    months = next(p for p in plans if hasattr(p, "series") and p.format_x == "month")
+    assert months.credits.unit == ""
+
+    # A map whose caption names no unit takes the unit of the chart drawing the same column.
+    _credits, plans = box_plans(library, "fedme", "oppdatert_samla_fedme2.json", "nb")
+    overview = next(p for p in plans if hasattr(p, "legend"))
+    assert overview.title == "Overordna pasientutval"
+    assert overview.credits.unit == f"per 10{NBSP}000 innbyggarar"
+
+
+@pytest.mark.parametrize(
+    ("atlas_id", "data_file", "lang", "unit", "label"),
+    [
+        # Norwegian labels written with the English "10,000" read "per ten" in Norwegian.
+        (
+            "fedme",
+            "oppdatert_samla_fedme2.json",
+            "nb",
+            f"per 10{NBSP}000 innbyggarar",
+            f"Tal pasientar per 10{NBSP}000 innbyggarar",
+        ),
+        (
+            "lab",
+            "mb_rb1.json",
+            "nb",
+            f"per 1{NBSP}000 innbyggere",
+            f"Antall biokjemiske analyser pr. 1{NBSP}000 innbyggere",
+        ),
+        (
+            "lab",
+            "mb_rb1.json",
+            "en",
+            "per 1,000 population",
+            "Number of biochemistry analysis pr. 1,000 population",
+        ),
+    ],
+)
+def test_rate_base_in_units_is_written_in_the_language(
+    library, atlas_id, data_file, lang, unit, label
+):
+    credits, plans = box_plans(library, atlas_id, data_file, lang)
+    assert credits.unit == unit
+    bar = next(p for p in plans if hasattr(p, "rows"))
+    assert bar.credits.unit == unit
+    assert bar.value_label == label  # the axis title: only the number is rewritten
+
+
+def test_rate_base_written_without_a_space_after_pr(library):
+    """bup writes "pr.1000 innbyggjarar": still the unit, its number in the language."""
+    credits, plans = box_plans(library, "bup", "adhd_pas2_en.json", "nn")
+    assert credits.unit.startswith(f"per 1{NBSP}000 ")

@@ -31,8 +31,8 @@ from atlasviewer.core.plans.contract import (
     TableColumnPlan,
     TablePlan,
 )
-from atlasviewer.core.plans.credits import box_period, credits_for
-from atlasviewer.core.plans.labels import plain_text
+from atlasviewer.core.plans.credits import box_period, credits_for, credits_for_view, view_unit
+from atlasviewer.core.plans.labels import localise_units, plain_text, unit_of
 from atlasviewer.core.plans.line_plan import build_line_plan
 from atlasviewer.core.plans.map_plan import build_map_plan
 from atlasviewer.core.plans.rows import rows_to_areas
@@ -60,6 +60,10 @@ __all__ = [
     "build_table_plan",
     "box_period",
     "credits_for",
+    "credits_for_view",
+    "view_unit",
     "rows_to_areas",
     "plain_text",
+    "localise_units",
+    "unit_of",
 ]

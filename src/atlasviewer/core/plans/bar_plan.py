@@ -7,7 +7,8 @@ from collections.abc import Collection, Mapping
 from atlasviewer.core.formatting import format_number, to_number
 from atlasviewer.core.model import BarChartView, ResultData, pick_text
 from atlasviewer.core.plans.contract import BAR_COLOURS, BarPlan, BarRow, Credits
-from atlasviewer.core.plans.labels import _lang, _pick_list, plain_text
+from atlasviewer.core.plans.credits import credits_for_view
+from atlasviewer.core.plans.labels import _lang, _pick_list, plan_label
 from atlasviewer.core.plans.rows import _area_name, _display_name, _is_national, _records
 from atlasviewer.core.registry import AreaRegistry, default_registry
 
@@ -59,7 +60,7 @@ def build_bar_plan(
 
     rows.sort(key=total)
     series = _pick_list(view.x_legend, lang)
-    value_label = plain_text(pick_text(view.x_label, lang))
+    value_label = plan_label(pick_text(view.x_label, lang), lang)
     if len(series) < len(view.x):
         series = series + ([value_label] if len(view.x) == 1 else list(view.x[len(series) :]))
     colours = [BAR_COLOURS[i % len(BAR_COLOURS)] for i in range(len(view.x))]
@@ -73,5 +74,5 @@ def build_bar_plan(
         format=view.format,
         stacked=len(view.x) > 1,
         has_error_bars=len(view.error_bars) >= 2,
-        credits=credits or Credits(),
+        credits=credits_for_view(credits, data, view, lang),
     )

@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from atlasviewer.core.model import AtlasVariant, BarChartView, ResultBox, ResultData, pick_text
+from atlasviewer.core.model import (
+    AtlasVariant,
+    BarChartView,
+    LineChartView,
+    MapView,
+    ResultBox,
+    ResultData,
+    TableView,
+    View,
+    pick_text,
+)
 from atlasviewer.core.plans.contract import Credits
-from atlasviewer.core.plans.labels import _lang, _pick_list, plain_text
+from atlasviewer.core.plans.labels import _lang, _pick_list, plain_text, unit_of
 from atlasviewer.i18n import _
 
 _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-\u2013\u2014]|til|to)\s*((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_UNIT = re.compile(
-    r"\b(?:per|pr\.?)\s+(\d{1,3}(?:[\s\u00a0,.]\d{3})*|\d+)\s+([^\s.,;:()<*]+)", re.IGNORECASE
-)
+
+
+def _view_labels(view: View, lang: str) -> list[str]:
+    """A view's caption and axis labels in ``lang``, as plain text."""
+    names = ("caption", "x_label", "y_label")
+    texts = (pick_text(getattr(view, name, None), lang) for name in names)
+    return [plain_text(text) for text in texts if text]
 
 
 def _box_labels(data: ResultData, lang: str) -> tuple[list[str], list[str]]:
@@ -21,10 +36,7 @@ def _box_labels(data: ResultData, lang: str) -> tuple[list[str], list[str]]:
     labels: list[str] = []
     annual: list[str] = []
     for view in data.views:
-        for attribute in ("caption", "x_label", "y_label"):
-            text = pick_text(getattr(view, attribute, None), lang)
-            if text:
-                labels.append(plain_text(text))
+        labels.extend(_view_labels(view, lang))
         if isinstance(view, BarChartView):
             annual.extend(_pick_list(view.annual_labels, lang))
     return labels, annual
@@ -61,21 +73,73 @@ def credits_for(
 ) -> Credits:
     """Producer, period and unit of a result box, for the figure's credit line.
 
-    The period is :func:`box_period`'s. The unit is the first "per N ..." in the labels
-    (``per 10 000 innbyggere``, ``per 10,000 population``).
-    Loads the box's data when ``data`` is not given.
+    The period is :func:`box_period`'s. The unit is the first "per N ..." in the labels, its
+    number written for ``lang`` (``per 10 000 innbyggere``, ``per 10,000 population``): the
+    box's, not any one figure's. The plan builders give each figure its own unit
+    (:func:`credits_for_view`). Loads the box's data when ``data`` is not given.
     """
     lang = _lang(lang)
     data = data if data is not None else box.load()
     labels, _annual = _box_labels(data, lang)
     period = box_period(box, data, lang)
-    unit = ""
-    for text in labels:
-        found = _UNIT.search(text)
-        if found:
-            number = re.sub(r"[\s\u00a0]+", "\u00a0", found[1])  # keep "10 000" on one line
-            unit = f"per {number} {found[2]}"
-            break
+    unit = next((found for found in (unit_of(text, lang) for text in labels) if found), "")
     producer = atlas_variant.producer
     note = _("Source: {producer}, Helseatlas").format(producer=producer) if producer else ""
     return Credits(producer=producer, period=period, unit=unit, source_note=note)
+
+
+def _is_share(view: View) -> bool:
+    """Whether the view shows percentages (``,.0%``): a share has no "per N" unit."""
+    spec = view.format_y if isinstance(view, LineChartView) else getattr(view, "format", "")
+    return "%" in (spec or "")
+
+
+def _columns(view: View) -> set[str]:
+    """The data columns whose values the view draws."""
+    if isinstance(view, MapView):
+        return {view.x}
+    if isinstance(view, BarChartView):
+        return set(view.x)
+    if isinstance(view, LineChartView):
+        return set(view.line_vars)
+    return set()
+
+
+def view_unit(data: ResultData, view: View, lang: str) -> str:
+    """The unit of the values one view shows, for the credit line under it.
+
+    In order: the first "per N ..." in the view's own caption and axis labels; none for a view
+    of percentages; for a table, the first unit in its column labels; for a map or bar chart
+    whose labels name no unit (a map captioned "Overordna pasientutval"), the unit of another
+    view of the box that draws the same column of the same row set; else none. So an "Andel ..."
+    chart never carries the "per 10 000 menn" of the box's other charts.
+    """
+    for text in _view_labels(view, lang):
+        unit = unit_of(text, lang)
+        if unit:
+            return unit
+    if _is_share(view):
+        return ""
+    if isinstance(view, TableView):
+        headers = (plain_text(pick_text(column.label, lang)) for column in view.columns)
+        return next((unit for unit in (unit_of(text, lang) for text in headers) if unit), "")
+    drawn = _columns(view)
+    for other in data.views:
+        same = other is not view and other.rowset == view.rowset
+        if same and drawn & _columns(other) and not _is_share(other):
+            for text in _view_labels(other, lang):
+                unit = unit_of(text, lang)
+                if unit:
+                    return unit
+    return ""
+
+
+def credits_for_view(credits: Credits | None, data: ResultData, view: View, lang: str) -> Credits:
+    """The box's ``credits`` with the unit of ``view`` (:func:`view_unit`) in place of the box's.
+
+    The builders call this, so every figure's credit line names the unit of what it shows,
+    whatever unit the caller's credits carried. None gives empty credits.
+    """
+    if credits is None:
+        return Credits()
+    return replace(credits, unit=view_unit(data, view, lang))

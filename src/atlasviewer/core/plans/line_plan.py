@@ -5,7 +5,8 @@ from __future__ import annotations
 from atlasviewer.core.formatting import format_number, to_number
 from atlasviewer.core.model import LineChartView, ResultData, pick_text
 from atlasviewer.core.plans.contract import LINE_COLOURS, Credits, LinePlan, LineSeries
-from atlasviewer.core.plans.labels import _lang, _pick_list, plain_text
+from atlasviewer.core.plans.credits import credits_for_view
+from atlasviewer.core.plans.labels import _lang, _pick_list, plan_label
 from atlasviewer.core.plans.rows import _records
 
 
@@ -32,14 +33,14 @@ def build_line_plan(
                 y=[to_number(row.get(variable)) for row in records],
             )
         )
-    y_label = plain_text(pick_text(view.y_label, lang))
+    y_label = plan_label(pick_text(view.y_label, lang), lang)
     return LinePlan(
         title=y_label,
-        x_label=plain_text(pick_text(view.x_label, lang)),
+        x_label=plan_label(pick_text(view.x_label, lang), lang),
         y_label=y_label,
         series=series,
         format_x=view.format_x,
         format_y=view.format_y,
         x_tick_labels=[format_number(x, view.format_x or "", lang) for x in xs],
-        credits=credits or Credits(),
+        credits=credits_for_view(credits, data, view, lang),
     )

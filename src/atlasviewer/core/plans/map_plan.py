@@ -14,7 +14,8 @@ from atlasviewer.core.plans.contract import (
     MapAreaStyle,
     MapPlan,
 )
-from atlasviewer.core.plans.labels import _lang, plain_text
+from atlasviewer.core.plans.credits import credits_for_view
+from atlasviewer.core.plans.labels import _lang, plan_label
 from atlasviewer.core.plans.rows import _area_name, _is_national, _records, rows_to_areas
 from atlasviewer.core.registry import AreaRegistry, default_registry
 from atlasviewer.i18n import _
@@ -68,6 +69,12 @@ def build_map_plan(
         key = mapping.get(name)
         if key is not None:
             area_values[key] = value
+    # Enough decimals that the classes' ends look as different as they are; the national value
+    # and each area's value are written with the same decimals, so "Norge: 1,28" reads against
+    # "0,97–1,30" and not "Norge: 1", and an area's value shows which class it falls in.
+    value_spec = distinguishing_spec(
+        view.format, [end for pair in classes.ranges for end in pair], lang
+    )
     chosen = set(selected)
     chosen |= {mapping[name] for name in selected if name in mapping}
     areas: dict[str, MapAreaStyle] = {}
@@ -80,17 +87,13 @@ def build_map_plan(
             key=area.key,
             name=registry.display_name(area.key, lang),
             value=value,
-            value_text=format_number(value, view.format, lang),
+            value_text=format_number(value, value_spec, lang),
             colour=NO_DATA_COLOUR if index is None else classes.colours[index],
             class_index=index,
             selected=area.key in chosen,
         )
-    # Enough decimals that the classes' ends look as different as they are.
-    legend_spec = distinguishing_spec(
-        view.format, [end for pair in classes.ranges for end in pair], lang
-    )
     legend = [
-        LegendEntry(colour, format_range(lo, hi, legend_spec, lang), lo, hi, count)
+        LegendEntry(colour, format_range(lo, hi, value_spec, lang), lo, hi, count)
         for colour, (lo, hi), count in zip(
             classes.colours, classes.ranges, classes.counts, strict=True
         )
@@ -100,13 +103,13 @@ def build_map_plan(
         legend.append(LegendEntry(NO_DATA_COLOUR, _("No data"), None, None, no_data))
     return MapPlan(
         geography_id=geography.id,
-        title=plain_text(pick_text(view.caption, lang)),
+        title=plan_label(pick_text(view.caption, lang), lang),
         areas=areas,
         legend=legend,
         national_value=national_value,
-        national_text=format_number(national_value, view.format, lang),
+        national_text=format_number(national_value, value_spec, lang),
         national_label=registry.national_name(lang),
-        credits=credits or Credits(),
+        credits=credits_for_view(credits, data, view, lang),
         palette=palette,
         unmatched=[name for name in values if name not in mapping],
         classes_source=classes.source,

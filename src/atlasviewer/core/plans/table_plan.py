@@ -5,7 +5,8 @@ from __future__ import annotations
 from atlasviewer.core.formatting import format_number, to_number
 from atlasviewer.core.model import ResultData, TableView, pick_text
 from atlasviewer.core.plans.contract import Credits, TableColumnPlan, TablePlan
-from atlasviewer.core.plans.labels import _lang, plain_text
+from atlasviewer.core.plans.credits import credits_for_view
+from atlasviewer.core.plans.labels import _lang, plain_text, plan_label
 from atlasviewer.core.plans.rows import _area_name, _display_name, _is_national, _records
 from atlasviewer.core.records import is_missing
 from atlasviewer.core.registry import AreaRegistry, default_registry
@@ -57,11 +58,11 @@ def build_table_plan(
         values.append(raw_row)
         texts.append(text_row)
     return TablePlan(
-        caption=plain_text(pick_text(view.caption, lang)),
+        caption=plan_label(pick_text(view.caption, lang), lang),
         columns=columns,
         row_keys=keys,
         values=values,
         texts=texts,
         national_row=national_row,
-        credits=credits or Credits(),
+        credits=credits_for_view(credits, data, view, lang),
     )
