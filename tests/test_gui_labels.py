@@ -23,8 +23,8 @@ def test_charts_with_the_same_label_get_tabs_that_tell_them_apart(qtbot, open_wi
     # Both charts plot "Tal pasientar pr. 1 000 innbyggjarar (under 18 år)": one with its
     # confidence interval, one with the value of each year.
     assert titles == [
-        "Tal pasientar pr. 1 000 innbyggjarar (under 18 år) (med konfidensintervall)",
-        "Tal pasientar pr. 1 000 innbyggjarar (under 18 år) (år for år)",
+        "Tal pasientar pr. 1\u00a0000 innbyggjarar (under 18 år) (med konfidensintervall)",
+        "Tal pasientar pr. 1\u00a0000 innbyggjarar (under 18 år) (år for år)",
     ]
     assert [tabs.tabToolTip(i) for i in range(tabs.count())] == titles
     # Long titles are shortened in the middle, so what differs at their end stays in sight,

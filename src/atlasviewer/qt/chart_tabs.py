@@ -141,10 +141,15 @@ def chart_tab_titles(specs: list[Any], lang: str) -> list[str]:
 
     Two charts of one box may share their label and differ in what they add to the bars (bup's
     first box: the average with its confidence interval, and the same average with the value
-    of each year): those get what they add in brackets.
+    of each year): those get what they add in brackets. The label is the plan's (plain text,
+    the base of a rate written for ``lang``: "per 10 000" in Norwegian).
     """
+    from atlasviewer.core.plans.labels import plan_label
+
     labels = [
-        pick_text(getattr(spec, "x_label", None) or getattr(spec, "y_label", None), lang)
+        plan_label(
+            pick_text(getattr(spec, "x_label", None) or getattr(spec, "y_label", None), lang), lang
+        )
         or _("Chart {number}").format(number=index + 1)
         for index, spec in enumerate(specs)
     ]
