@@ -4,6 +4,7 @@
 #   bash dev.sh test             set up .venv and run the whole check: ruff, mypy, pytest, smoke run
 #   bash dev.sh setup            only set up (system libraries where root, .venv, the package)
 #   bash dev.sh translations     extract UI strings to translations/messages.pot, update nb.po, nn.po
+#                                (and compile them to nb.mo, nn.mo, as setup does)
 # Python 3.11+ is needed. As root (CI) the Qt system libraries are installed with apt-get.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -43,6 +44,15 @@ setup() {
         exit 1
     fi
     "$VENV/bin/python" -c "import atlasviewer" || { echo "dev.sh: installation failed" >&2; exit 1; }
+    compile_translations
+}
+
+# The catalogues compiled beside their .po (git ignores *.mo): read in ~1 ms, where parsing a .po
+# costs ~40-60 ms at each start in Norwegian. The viewer reads a .po newer than its .mo itself.
+compile_translations() {
+    for lang in nb nn; do
+        "$VENV/bin/pybabel" -q compile -i "translations/$lang.po" -o "translations/$lang.mo" -l "$lang"
+    done
 }
 
 case "${1:-}" in
@@ -75,7 +85,8 @@ case "${1:-}" in
         for lang in nb nn; do
             "$VENV/bin/pybabel" update --no-fuzzy-matching --ignore-obsolete \
                 -i translations/messages.pot -o "translations/$lang.po" -l "$lang"
-        done ;;
+        done
+        compile_translations ;;
     *)
         sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

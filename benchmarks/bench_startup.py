@@ -4,7 +4,7 @@ Run: ``python benchmarks/bench_startup.py [--runs N]`` (offscreen unless QT_QPA_
 
 - floor: a new process shows a bare window with a label, until the label is painted;
 - library: a new process shows the viewer's library screen, until the atlas cards are painted
-  (target <= 2x floor);
+  (target <= 2x floor), in English and in bokmål (which reads its compiled catalogue);
 - atlas view: ``atlasviewer --smoke`` opens a result box until map, chart and table are painted
   (target <= 5x floor);
 - in a running window: switching result box, selecting an area and switching language, until
@@ -61,10 +61,10 @@ app.exec()
 # event; an event filter on the list's viewport would make the harness ask Qt for the viewport's
 # Python type, ~25 ms the viewer itself does not spend before its first paint).
 LIBRARY = """
-import argparse, time
+import argparse, sys, time
 from atlasviewer.qt.app import build_window, create_application
 app = create_application()
-window, _settings = build_window(argparse.Namespace(lang="en", data=None))
+window, _settings = build_window(argparse.Namespace(lang=sys.argv[1], data=None))
 def painted():
     print(f"painted at {time.time():.4f}", flush=True)
     app.quit()
@@ -97,7 +97,9 @@ def measure_processes(runs: int) -> dict[str, tuple[float, float]]:
     python = sys.executable
     cases = {
         "floor": [python, "-c", FLOOR],
-        "library": [python, "-c", LIBRARY],
+        "library": [python, "-c", LIBRARY, "en"],
+        # Most users read bokmål: its catalogue is read at start (compiled, see i18n.py).
+        "library (nb)": [python, "-c", LIBRARY, "nb"],
         "atlas view": [
             python,
             "-m",
@@ -186,7 +188,7 @@ def main() -> int:
     floor, floor_exit = processes["floor"]
     columns = ("to paint", "x floor", "target", "to exit", "x floor")
     print(f"{'case':<22}" + "".join(f"{c:>10}" for c in columns))
-    targets = {"floor": "", "library": "<= 2x", "atlas view": "<= 5x"}
+    targets = {"floor": "", "library": "<= 2x", "library (nb)": "<= 2x", "atlas view": "<= 5x"}
     for name, (paint, exit_) in processes.items():
         print(
             f"{name:<22}{paint * 1000:>8.0f}ms{paint / floor:>9.2f}x{targets[name]:>10}"
@@ -197,6 +199,7 @@ def main() -> int:
         print(f"{name:<22}{seconds * 1000:>8.1f}ms{'':>10}{'<= 50ms':>10}")
     ok = (
         processes["library"][0] <= 2 * floor
+        and processes["library (nb)"][0] <= 2 * floor
         and processes["atlas view"][0] <= 5 * floor
         and all(v <= 0.050 for v in interactions.values())
     )

@@ -118,3 +118,46 @@ def test_no_translated_string_hides_inside_an_f_string():
                 ):
                     hidden.append(f"{path.relative_to(REPO)}:{inner.lineno}")
     assert hidden == []
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_a_compiled_catalogue_says_what_its_po_says(tmp_path, lang):
+    from babel.messages.mofile import write_mo
+
+    source = TRANSLATIONS / f"{lang}.po"
+    with source.open("rb") as po:
+        catalogue = read_po(po, locale=lang)
+    compiled = tmp_path / f"{lang}.mo"
+    with compiled.open("wb") as mo:
+        write_mo(mo, catalogue)
+    assert i18n._read_mo(compiled) == i18n._read_po(source, lang)
+
+
+def test_a_compiled_catalogue_older_than_its_po_is_not_read(tmp_path, monkeypatch):
+    import os
+
+    from babel.messages.mofile import write_mo
+
+    with (TRANSLATIONS / "nb.po").open("rb") as po:
+        catalogue = read_po(po, locale="nb")
+    (tmp_path / "nb.po").write_bytes((TRANSLATIONS / "nb.po").read_bytes())
+    catalogue.get("options").string = "gammel oversettelse"  # compiled before an edit
+    with (tmp_path / "nb.mo").open("wb") as mo:
+        write_mo(mo, catalogue)
+    monkeypatch.setattr(i18n.importlib.resources, "files", lambda _package: tmp_path)
+    stamp = (tmp_path / "nb.po").stat().st_mtime
+
+    def options_in_nb(mo_age_seconds: float) -> str:
+        os.utime(tmp_path / "nb.mo", (stamp - mo_age_seconds, stamp - mo_age_seconds))
+        i18n._catalogues.pop("nb", None)
+        i18n.set_language("nb")
+        return i18n.gettext("options")
+
+    try:
+        assert options_in_nb(60.0) == "valg", "the .po was edited after compiling: it is read"
+        assert options_in_nb(0.0) == "gammel oversettelse", "a current .mo is read"
+        (tmp_path / "nb.po").unlink()  # an installed build ships only the .mo
+        assert options_in_nb(0.0) == "gammel oversettelse"
+    finally:
+        i18n.set_language("en")
+        i18n._catalogues.pop("nb", None)  # the next test reads the real catalogue
