@@ -180,3 +180,19 @@ def test_fact_sheet_states_the_same_period_as_the_figures(v1_root, library):
     for facts, box in zip(sheet.boxes, variant.result_boxes, strict=False):
         if facts.value is not None:
             assert facts.period == credits_for(variant, box, "en").period
+
+
+def test_rates_around_one_keep_a_decimal_so_they_read_apart(library):
+    # endometriose's first box writes its rates ",.0f"; they run from 0,58 to 2,58, so every
+    # figure on the sheet (Bergen, Norway, lowest, highest) would read "1" or "3".
+    sheet = build_fact_sheet(
+        library.atlas("endometriose"), resolve_target("Bergen", library.registry), "nb"
+    )
+    facts = sheet.boxes[0]
+    assert (facts.value_text, facts.national_text) == ("1,0", "1,3")
+    assert facts.minimum_text == "0,6 (Førde)" and facts.maximum_text == "2,6 (Vestfold)"
+    # Whole rates in the hundreds keep the box's own format.
+    radiologi = build_fact_sheet(
+        library.atlas("radiologi2"), resolve_target("Bergen", library.registry), "nb"
+    )
+    assert radiologi.boxes[0].national_text == "378"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from atlasviewer.core.formatting import format_date, format_number
+from atlasviewer.core.formatting import distinguishing_spec, format_date, format_number
 from atlasviewer.core.model import (
     Atlas,
     BarChartView,
@@ -322,7 +322,10 @@ def _fill_figures(
         display = registry.display_name(str(name), lang)
         spread.append(SpreadValue(display, value, is_target))
     facts.spread = sorted(spread, key=lambda s: s.value)
-    spec = facts.format
+    # Decimals enough that the areas' values read as different as they are: rates around 1 in
+    # the box's ",.0f" would show the area, the country, lowest and highest all as "1".
+    values = [s.value for s in spread]
+    spec = distinguishing_spec(facts.format, values, lang, most=1) or facts.format
     if facts.national_value is not None:
         facts.national_text = format_number(facts.national_value, spec, lang)
     if spread:
