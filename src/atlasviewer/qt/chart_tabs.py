@@ -55,12 +55,19 @@ class ChartTabs(QTabWidget):
             self._charts.append(chart)
         current = self.currentIndex()
         self.blockSignals(True)
-        self.clear()
         self._chart_views = list(specs)
         self._chart_context = (data, lang, credits)
         self._charts_drawn = set()
+        # Tab i always holds chart widget i: the tabs are kept and retitled, only those beyond
+        # this box's charts removed. Emptying the tab widget first would show the charts for a
+        # moment without their tab bar, taller, and each would be laid out for that size.
+        while self.count() > len(specs):
+            self.removeTab(self.count() - 1)
         for index, title in enumerate(chart_tab_titles(specs, lang)):
-            self.addTab(self._charts[index], title)
+            if index < self.count():
+                self.setTabText(index, title)
+            else:
+                self.addTab(self._charts[index], title)
             self.setTabToolTip(index, title)
         self.setCurrentIndex(max(0, min(current, len(specs) - 1)))
         self.blockSignals(False)

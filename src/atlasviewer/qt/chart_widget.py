@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
@@ -96,6 +96,7 @@ class ChartWidget(QWidget):
         self.canvas.mpl_connect("resize_event", self._on_resize)
         self._wrapped_for: tuple[int, int] | None = None  # the canvas size texts are wrapped to
         self._plan_lang = "en"  # the language the plan's numbers are drawn in
+        self._rewrap_due = False
         self.retranslate_ui()
         self.clear()
 
@@ -276,11 +277,18 @@ class ChartWidget(QWidget):
         QToolTip.showText(QCursor.pos(), self.tooltip_for(index), self.canvas)
 
     def _on_resize(self, _event) -> None:  # type: ignore[no-untyped-def]
-        """Wrap the title, axis labels and credits again to the canvas's new size.
+        """Wrap the title, axis labels and credits again to the canvas's new size, once.
 
         They are wrapped to the figure's width when the plan is shown; a pane that is then
-        laid out narrower (the window's first layout, a moved splitter) would cut them.
+        laid out narrower (the window's first layout, a moved splitter) would cut them. The
+        rewrap waits for the event loop, so the sizes a layout passes through cost nothing.
         """
+        if not self._rewrap_due:
+            self._rewrap_due = True
+            QTimer.singleShot(0, self._rewrap)
+
+    def _rewrap(self) -> None:
+        self._rewrap_due = False
         if self.plan is None or self.canvas.get_width_height() == self._wrapped_for:
             return
         if isinstance(self.plan, BarPlan):
