@@ -318,4 +318,6 @@ def test_value_labels_carry_the_rate_unit(atlases: dict[str, Atlas]):
     # dagkir_en.csv names its count "denominator_name" and its population "numerator_name".
     assert label("v1-dagkir", "en", 0) == "Rate per 100,000 inhabitants (Number)"
     assert any("swapped" in p.message for p in atlases["v1-dagkir"].problems)
-    assert label("v1-fodsel", "nb", 0) == "Andel (%) (Antall per Fødsler)"
+    # A share says of what, in the atlas's language whatever the menus' language.
+    assert label("v1-fodsel", "nb", 0) == "Andel av fødsler (%)"
+    assert label("v1-kols", "en", 7) == "Percentage readmissions of primary admissions (%)"

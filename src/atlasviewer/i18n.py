@@ -120,6 +120,17 @@ def gettext(message: str) -> str:
 _ = gettext
 
 
+def gettext_for(lang: str, message: str) -> str:
+    """Translate ``message`` into ``lang``, whatever the UI language.
+
+    For words an atlas's own content needs in the atlas's language (a first-generation label's
+    "of"), which may not be the language of the menus.
+    """
+    if lang not in LANGUAGES or lang == "en":
+        return message
+    return _load(lang).get(message, message)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message with a count; Norwegian and English both have two plural forms."""
     if _current != "en":

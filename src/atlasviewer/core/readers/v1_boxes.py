@@ -9,6 +9,7 @@ Files without years give one row set and views without a slice.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from atlasviewer.core.readers.v1_csv import AREA_KEY, LINE
 from atlasviewer.core.readers.v1_scan import is_year
 from atlasviewer.core.records import Records
 from atlasviewer.core.registry import AreaRegistry
-from atlasviewer.i18n import N_
+from atlasviewer.i18n import N_, gettext_for
 
 YEAR_LABEL: LocalizedText = {"nb": "År", "nn": "År", "en": "Year"}
 AREA_LABEL: LocalizedText = {"nb": "Opptaksområde", "nn": "Opptaksområde", "en": "Referral area"}
@@ -214,11 +215,19 @@ def _value_label(
     if unit and " per " not in f" {label.casefold()} ":
         label = f"{label} per {format_number(unit, ',.0f', lang)} {denominator_name.casefold()}"
         label = f"{label.strip()} ({numerator_name})" if numerator_name else label.strip()
-    else:
-        if kind == SHARE and fmt == ",.1f" and "%" not in label:
+    elif kind == SHARE:
+        # "Andel av fødsler (%)": a share of what, not the counts' names ("(Antall per Fødsler)").
+        if denominator_name:
+            # Before a closing bracket the file's type may carry: "Andel (%)".
+            found = re.search(r"\s*\([^()]*\)$", label)
+            bracket = found.group(0) if found else ""
+            share = label[: len(label) - len(bracket)]
+            template = gettext_for(lang, N_("{share} of {whole}"))
+            label = template.format(share=share, whole=denominator_name.casefold()) + bracket
+        if fmt == ",.1f" and "%" not in label:
             label = f"{label} (%)"
-        if numerator_name and denominator_name and kind != MEAN:
-            label = f"{label} ({numerator_name} per {denominator_name})"
+    elif numerator_name and denominator_name and kind != MEAN:
+        label = f"{label} ({numerator_name} per {denominator_name})"
     return label[:1].upper() + label[1:]
 
 
