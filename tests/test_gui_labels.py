@@ -19,19 +19,38 @@ def test_charts_with_the_same_label_get_tabs_that_tell_them_apart(qtbot, open_wi
     i18n.set_language("nb")
     assert window.open_atlas("bup", 1)
     tabs = window.reader.box_view.chart_tabs
-    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    titles = [tabs.tabToolTip(i) for i in range(tabs.count())]
     # Both charts plot "Tal pasientar pr. 1 000 innbyggjarar (under 18 år)": one with its
-    # confidence interval, one with the value of each year.
+    # confidence interval, one with the value of each year; what differs comes first.
     assert titles == [
-        "Tal pasientar pr. 1\u00a0000 innbyggjarar (under 18 år) (med konfidensintervall)",
-        "Tal pasientar pr. 1\u00a0000 innbyggjarar (under 18 år) (år for år)",
+        "Med konfidensintervall: Tal pasientar pr. 1\u00a0000 innbyggjarar (under 18 år)",
+        "År for år: Tal pasientar pr. 1\u00a0000 innbyggjarar (under 18 år)",
     ]
-    assert [tabs.tabToolTip(i) for i in range(tabs.count())] == titles
-    # Long titles are shortened in the middle, so what differs at their end stays in sight,
-    # and the tabs fit the bar (no scroll arrows hiding a tab).
+    _assert_tabs_fit_and_differ(tabs)
+
+
+def test_many_long_chart_titles_share_the_tab_bar_evenly(qtbot, open_window, library):
+    window = open_window(library, size=(1280, 800))
+    i18n.set_language("nb")
+    assert window.open_atlas("radiologi", 12)
+    tabs = window.reader.box_view.chart_tabs
+    assert tabs.count() == 4
+    _assert_tabs_fit_and_differ(tabs)
     bar = tabs.tabBar()
-    assert bar.elideMode() == Qt.TextElideMode.ElideMiddle and not bar.usesScrollButtons()
-    assert bar.tabRect(bar.count() - 1).right() <= bar.width()
+    widths = [bar.tabRect(i).width() for i in range(bar.count())]
+    assert max(widths) - min(widths) <= bar.fontMetrics().averageCharWidth() * 6  # no "A…n"
+
+
+def _assert_tabs_fit_and_differ(tabs) -> None:
+    """Every tab on the bar, showing the beginning of its whole title (its tooltip)."""
+    bar = tabs.tabBar()
+    shown = [tabs.tabText(i) for i in range(tabs.count())]
+    assert len(set(shown)) == len(shown), shown
+    for index, text in enumerate(shown):
+        whole = tabs.tabToolTip(index)
+        assert text == whole or (text.endswith("…") and whole.startswith(text[:-1])), text
+    assert not bar.usesScrollButtons()
+    assert bar.tabRect(bar.count() - 1).right() <= tabs.width()
 
 
 def test_untitled_chapters_are_named_by_their_first_words(qtbot, open_window, library):

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QStyle, QTabWidget, QWidget
 
 from atlasviewer.core.model import BarChartView, LineChartView, ResultData, pick_text
 from atlasviewer.i18n import _
@@ -69,11 +70,16 @@ class ChartTabs(QTabWidget):
             else:
                 self.addTab(self._charts[index], title)
             self.setTabToolTip(index, title)
+        elide_tab_titles(self)
         self.setCurrentIndex(max(0, min(current, len(specs) - 1)))
         self.blockSignals(False)
         self.setVisible(bool(specs))
         if specs:
             self.draw_chart(self.currentIndex())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        elide_tab_titles(self)
 
     def show_selection(self) -> None:
         """Only the chart on show is redrawn; the others take the selection when shown."""
@@ -133,14 +139,31 @@ class ChartTabs(QTabWidget):
 
 
 def fit_tabs_to_width(tabs: QTabWidget) -> None:
-    """Tabs that always fit their bar: long titles shortened in the middle, no scroll arrows.
-
-    A chart's title is its axis label; the labels of one box's charts often begin alike
-    ("Antall (rate) pakkeforløp…", "Antall (rate) PSA-tester…") and differ at the end, which a
-    cut at the end would hide. The whole title is the tab's tooltip.
-    """
-    tabs.setElideMode(Qt.TextElideMode.ElideMiddle)
+    """Tabs that never scroll: :func:`elide_tab_titles` fits their titles to the bar."""
+    tabs.setElideMode(Qt.TextElideMode.ElideNone)
     tabs.setUsesScrollButtons(False)
+
+
+def elide_tab_titles(tabs: QTabWidget) -> None:
+    """Show each tab's title (kept whole as its tooltip) cut at its end to an equal share.
+
+    Qt's own eliding shrinks tabs unevenly: of four long chart titles in a 570 px bar, the
+    last was left as "A…n". An equal share keeps every title's beginning, which is where
+    the labels of one box differ ("Andel av MR prosta…", "Antall (rate) PSA-…"). Call after
+    the titles change and when the tab widget is resized.
+    """
+    count = tabs.count()
+    if not count:
+        return
+    bar = tabs.tabBar()
+    # A tab is its text plus the style's horizontal padding (and a frame pixel or two).
+    padding = bar.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabHSpace, None, bar) + 4
+    share = max(bar.fontMetrics().averageCharWidth() * 6, tabs.width() // count - padding)
+    for index in range(count):
+        title = tabs.tabToolTip(index)
+        tabs.setTabText(
+            index, bar.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, share)
+        )
 
 
 def chart_tab_titles(specs: list[Any], lang: str) -> list[str]:
@@ -148,7 +171,7 @@ def chart_tab_titles(specs: list[Any], lang: str) -> list[str]:
 
     Two charts of one box may share their label and differ in what they add to the bars (bup's
     first box: the average with its confidence interval, and the same average with the value
-    of each year): those get what they add in brackets. The label is the plan's (plain text,
+    of each year): those begin with what they add. The label is the plan's (plain text,
     the base of a rate written for ``lang``: "per 10 000" in Norwegian).
     """
     from atlasviewer.core.plans.labels import plan_label
@@ -173,5 +196,6 @@ def chart_tab_titles(specs: list[Any], lang: str) -> list[str]:
             detail = _("by part")
         else:
             detail = _("chart {number}").format(number=index + 1)
-        titles.append(f"{label} ({detail})")
+        # What tells them apart comes first: a title is cut at its end to fit its tab.
+        titles.append(f"{detail[:1].upper()}{detail[1:]}: {label}")
     return titles

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from atlasviewer.core.model import ResultData, TableView
 from atlasviewer.core.plans import TablePlan
 from atlasviewer.i18n import _
-from atlasviewer.qt.chart_tabs import fit_tabs_to_width
+from atlasviewer.qt.chart_tabs import elide_tab_titles, fit_tabs_to_width
 from atlasviewer.qt.state import AppState
 from atlasviewer.qt.table_model import TablePlanModel, TableSortProxy
 
@@ -42,6 +42,10 @@ class TableTabs(QTabWidget):
         self._table_context: tuple[Any, list[TableView], str, Any] | None = None
         self.setTabBarAutoHide(True)
         fit_tabs_to_width(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        elide_tab_titles(self)
 
     @property
     def table_views(self) -> list[QTableView]:
@@ -160,7 +164,8 @@ class TableTabs(QTabWidget):
             caption_label.setText(plan.caption if plan is not None else "")
             caption_label.setVisible(bool(caption_label.text()))
             self.addTab(page, title)
-            self.setTabToolTip(index, caption)
+            self.setTabToolTip(index, caption if len(specs) == 1 else title)
+        elide_tab_titles(self)
         self.setVisible(bool(specs))
 
     def show_selection(self) -> None:
