@@ -139,8 +139,12 @@ class ChartTabs(QTabWidget):
 
 
 def fit_tabs_to_width(tabs: QTabWidget) -> None:
-    """Tabs that never scroll: :func:`elide_tab_titles` fits their titles to the bar."""
-    tabs.setElideMode(Qt.TextElideMode.ElideNone)
+    """Tabs that never scroll: :func:`elide_tab_titles` fits their titles to the bar.
+
+    Qt's own eliding stays on: with it, the bar asks for the width of a few letters a tab,
+    not of its titles, so a chart pane with long titles never takes width from the map.
+    """
+    tabs.setElideMode(Qt.TextElideMode.ElideRight)
     tabs.setUsesScrollButtons(False)
 
 
