@@ -81,3 +81,18 @@ def test_a_table_shows_its_caption_under_it(qtbot, open_window, library):
     assert len(caption) == 1 and caption[0].isVisible()
     assert caption[0].text().startswith("Annual average during 2019–2023. Patient rate pr. 1")
     assert caption[0].text().endswith("population under 18 years")
+
+
+def test_cards_follow_a_language_switch_made_while_an_atlas_was_open(qtbot, open_window, library):
+    from atlasviewer.qt.library_view import META_ROLE
+
+    window = open_window(library)
+    assert window.open_atlas("radiologi2", 2)
+    assert not window.library_view.isVisible()
+    window.language_actions["nb"].trigger()  # Language > Norsk (bokmål)
+    assert i18n.current_language() == "nb"
+    window.show_library()
+    model = window.library_view.model
+    meta = [model.item(row).data(META_ROLE) for row in range(model.rowCount())]
+    assert any("første generasjon" in text for text in meta)
+    assert not any("first generation" in text for text in meta)

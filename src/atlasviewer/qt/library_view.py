@@ -40,6 +40,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmap,
     QShortcut,
+    QShowEvent,
     QStandardItem,
     QStandardItemModel,
 )
@@ -420,7 +421,14 @@ class LibraryView(QWidget):
         self.fact_sheets_button.setToolTip(
             _("The fact sheets and reports the highlighted atlas links to")
         )
-        self._relabel()
+        # The cards are labelled anew when next shown: a language switch while an atlas is
+        # open (the library hidden) need not pay for ~30 cards it does not show.
+        if self.isVisible():
+            self._relabel()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        self._relabel()  # cheap when the cards are labelled in the current language already
+        super().showEvent(event)
 
     @property
     def details_pending(self) -> bool:
