@@ -70,6 +70,17 @@ def drawn(plan: BarPlan, lang: str = "en", size=(12.8, 8.0), dpi: float = 100) -
     return figure
 
 
+def _shown_chart(qtbot, width: int, height: int):
+    """A chart widget on screen at ``width`` x ``height``, as the window would show it."""
+    from atlasviewer.qt.chart_widget import ChartWidget
+
+    widget = ChartWidget()
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    return widget
+
+
 def test_bars_are_drawn_in_plan_order_top_to_bottom():
     plan = bar_plan()
     ax = drawn(plan).axes[0]
@@ -258,12 +269,7 @@ def test_projector_style_is_larger_than_screen():
 def test_chart_widget_click_hover_and_selection(qtbot):
     from PySide6.QtCore import Qt
 
-    from atlasviewer.qt.chart_widget import ChartWidget
-
-    widget = ChartWidget()
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
+    widget = _shown_chart(qtbot, 900, 600)
     plan = bar_plan()
     widget.show_bar_plan(plan, lang="nb")
     widget.canvas.draw()
@@ -385,12 +391,8 @@ def test_switching_boxes_in_place_shows_what_drawing_anew_shows(qtbot, v2_root):
 
 
 def test_layout_runs_again_only_when_the_size_or_texts_change(qtbot):
-    from atlasviewer.qt.chart_widget import ChartWidget
 
-    widget = ChartWidget()
-    qtbot.addWidget(widget)
-    widget.resize(700, 600)
-    widget.show()
+    widget = _shown_chart(qtbot, 700, 600)
     widget.show_bar_plan(bar_plan(), lang="en")
     widget.canvas.draw()
     engine = widget.figure.get_layout_engine()
@@ -423,12 +425,7 @@ def test_a_legend_that_looks_the_same_is_not_drawn_anew_and_looks_as_drawn(qtbot
 
     import numpy as np
 
-    from atlasviewer.qt.chart_widget import ChartWidget
-
-    widget = ChartWidget()
-    qtbot.addWidget(widget)
-    widget.resize(700, 600)
-    widget.show()
+    widget = _shown_chart(qtbot, 700, 600)
     stamp = widget._legend_stamp
     widget.show_bar_plan(bar_plan(annual_years=4), lang="en")
     widget.canvas.draw()
@@ -468,13 +465,9 @@ def test_a_legend_that_looks_the_same_is_not_drawn_anew_and_looks_as_drawn(qtbot
 
 
 def test_the_value_label_stands_under_the_value_ticks_as_matplotlib_places_it(qtbot):
-    from atlasviewer.qt.chart_widget import ChartWidget
 
     figure = drawn(bar_plan())
-    widget = ChartWidget()
-    qtbot.addWidget(widget)
-    widget.resize(700, 500)
-    widget.show()
+    widget = _shown_chart(qtbot, 700, 500)
     widget.show_bar_plan(bar_plan(), lang="nb")
     widget.canvas.draw()
     for fig in (figure, widget.figure):
@@ -513,12 +506,8 @@ def _name_shows_selection_colour(widget, row: int) -> bool:
 
 
 def test_selection_change_repaints_only_the_highlight_of_the_new_and_former_bar(qtbot):
-    from atlasviewer.qt.chart_widget import ChartWidget
 
-    widget = ChartWidget()
-    qtbot.addWidget(widget)
-    widget.resize(700, 500)
-    widget.show()
+    widget = _shown_chart(qtbot, 700, 500)
     widget.show_bar_plan(bar_plan(annual_years=2), lang="en")  # dots and legend on top
     widget.canvas.draw()
     ax = widget.figure.axes[0]
@@ -634,14 +623,10 @@ def test_switching_boxes_moves_the_annual_dots_of_the_years_both_have():
 
 
 def test_the_value_label_is_wrapped_again_when_the_pane_narrows(qtbot):
-    from atlasviewer.qt.chart_widget import ChartWidget
 
     plan = bar_plan()
     plan.value_label = "Proportion of prostate MRI performed on patients in treatment pathway"
-    widget = ChartWidget()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 500)
-    widget.show()
+    widget = _shown_chart(qtbot, 1000, 500)
     widget.show_bar_plan(plan, lang="en")
     widget.canvas.draw()
     assert "\n" not in widget.figure.axes[0].get_xlabel()  # room for one line
