@@ -309,13 +309,14 @@ class Chapter:
     def result_boxes(self) -> list[ResultBox]:
         return [i for i in self.items if isinstance(i, ResultBox)]
 
-    def navigation_title(self, number: int, limit: int = 48) -> str:
+    def navigation_title(self, number: int, limit: int = 32) -> str:
         """What a navigation pane calls the chapter: its title, else words of its own.
 
         Many atlases open with an untitled chapter of introductory text ("Atlaset er delt opp
         i flere deler…"), shown on the web as the top of the page. Without a title, the
         chapter is called by its first text's description, else by the first words of that
-        text (at most ``limit`` characters), else "Chapter {number}" (``number`` from 1).
+        text (at most ``limit`` characters, short enough for the navigation pane), else
+        "Chapter {number}" (``number`` from 1).
         """
         if self.title.strip():
             return self.title
