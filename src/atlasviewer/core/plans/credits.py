@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from atlasviewer.core.model import (
@@ -82,7 +83,7 @@ def credits_for(
     data = data if data is not None else box.load()
     labels, _annual = _box_labels(data, lang)
     period = box_period(box, data, lang)
-    unit = next((found for found in (unit_of(text, lang) for text in labels) if found), "")
+    unit = _first_unit(labels, lang)
     producer = atlas_variant.producer
     note = _("Source: {producer}, Helseatlas").format(producer=producer) if producer else ""
     return Credits(producer=producer, period=period, unit=unit, source_note=note)
@@ -114,24 +115,25 @@ def view_unit(data: ResultData, view: View, lang: str) -> str:
     view of the box that draws the same column of the same row set; else none. So an "Andel ..."
     chart never carries the "per 10 000 menn" of the box's other charts.
     """
-    for text in _view_labels(view, lang):
-        unit = unit_of(text, lang)
-        if unit:
-            return unit
-    if _is_share(view):
-        return ""
+    unit = _first_unit(_view_labels(view, lang), lang)
+    if unit or _is_share(view):
+        return unit
     if isinstance(view, TableView):
         headers = (plain_text(pick_text(column.label, lang)) for column in view.columns)
-        return next((unit for unit in (unit_of(text, lang) for text in headers) if unit), "")
+        return _first_unit(headers, lang)
     drawn = _columns(view)
     for other in data.views:
         same = other is not view and other.rowset == view.rowset
         if same and drawn & _columns(other) and not _is_share(other):
-            for text in _view_labels(other, lang):
-                unit = unit_of(text, lang)
-                if unit:
-                    return unit
+            unit = _first_unit(_view_labels(other, lang), lang)
+            if unit:
+                return unit
     return ""
+
+
+def _first_unit(texts: Iterable[str], lang: str) -> str:
+    """The first "per N ..." unit (:func:`unit_of`) among ``texts``, or ""."""
+    return next((unit for unit in (unit_of(text, lang) for text in texts) if unit), "")
 
 
 def credits_for_view(credits: Credits | None, data: ResultData, view: View, lang: str) -> Credits:
