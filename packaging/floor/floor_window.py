@@ -19,9 +19,13 @@ class FirstPaintLabel(QLabel):
         QTimer.singleShot(0, QApplication.quit)
 
 
-if __name__ == "__main__":
+def main() -> int:
     app = QApplication(sys.argv)
     window = FirstPaintLabel("Atlas Viewer floor")
     window.resize(1200, 800)
     window.show()
-    sys.exit(app.exec())
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
