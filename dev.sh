@@ -79,7 +79,7 @@ case "${1:-}" in
         ;;
     translations)
         setup
-        "$VENV/bin/pybabel" extract -F babel.cfg --no-location --sort-output \
+        "$VENV/bin/pybabel" extract -F babel.cfg -k Nn_:1,2 --no-location --sort-output \
             --project=atlasviewer --copyright-holder="Atlas Viewer developers" \
             -o translations/messages.pot src
         for lang in nb nn; do

@@ -7,7 +7,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
 from atlasviewer import i18n
@@ -21,7 +21,10 @@ def _source_messages() -> set[str]:
     method_map = [("**.py", "python")]
     found: set[str] = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(REPO / "src"), method_map=method_map
+        # Nn_ marks a message with a count for later translation (i18n.Nn_; dev.sh passes -k).
+        str(REPO / "src"),
+        method_map=method_map,
+        keywords={**DEFAULT_KEYWORDS, "Nn_": (1, 2)},
     ):
         found.add(message[0] if isinstance(message, tuple) else message)
     return found
@@ -114,7 +117,7 @@ def test_no_translated_string_hides_inside_an_f_string():
                 if (
                     isinstance(inner, ast.Call)
                     and isinstance(inner.func, ast.Name)
-                    and inner.func.id in ("_", "gettext", "ngettext", "N_")
+                    and inner.func.id in ("_", "gettext", "ngettext", "N_", "Nn_")
                 ):
                     hidden.append(f"{path.relative_to(REPO)}:{inner.lineno}")
     assert hidden == []
@@ -161,3 +164,30 @@ def test_a_compiled_catalogue_older_than_its_po_is_not_read(tmp_path, monkeypatc
     finally:
         i18n.set_language("en")
         i18n._catalogues.pop("nb", None)  # the next test reads the real catalogue
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [
+        ("en", 1, "1 area of Norway has no data in this atlas."),
+        ("en", 3, "3 areas of Norway have no data in this atlas."),
+        ("nb", 1, "1 område i Norway har ingen data i dette atlaset."),
+        ("nb", 3, "3 områder i Norway har ingen data i dette atlaset."),
+    ],
+)
+def test_a_problem_with_a_count_reads_in_the_singular_or_the_plural(lang, count, expected):
+    from atlasviewer.core.problems import ProblemLog
+    from atlasviewer.i18n import Nn_
+
+    log = ProblemLog("map.geojson")
+    problem = log.warning(
+        "",
+        Nn_(
+            "{count} area of {chosen} has no data in this atlas.",
+            "{count} areas of {chosen} have no data in this atlas.",
+        ),
+        count=count,
+        chosen="Norway",
+    )
+    i18n.set_language(lang)
+    assert problem.message == expected

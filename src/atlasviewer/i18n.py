@@ -146,6 +146,15 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     return message
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - as N_
+    """Mark a message with a ``{count}`` for extraction (as ``ngettext``) without translating it.
+
+    The pair is translated when read, by :func:`ngettext` with the count (a problem's message).
+    Extraction knows the keyword from ``dev.sh translations`` (``-k Nn_:1,2``).
+    """
+    return singular, plural
+
+
 def current_language() -> str:
     """The active UI language code: ``nb``, ``nn`` or ``en``."""
     return _current

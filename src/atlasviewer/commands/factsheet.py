@@ -38,7 +38,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from atlasviewer import i18n
     from atlasviewer.commands.library_args import atlas_from_args
-    from atlasviewer.core.factsheet import build_fact_sheet, resolve_target, valid_names
+    from atlasviewer.core.factsheet import (
+        build_fact_sheet,
+        resolve_target,
+        valid_names,
+        written_note,
+    )
 
     lang = getattr(args, "sheet_lang", None) or getattr(args, "lang", None) or "nb"
     i18n.set_language(lang)
@@ -64,11 +69,7 @@ def run(args: argparse.Namespace) -> int:
         print(_("Cannot write {path}: {reason}").format(path=out, reason=exc), file=sys.stderr)
         return 1
     with_figures = sum(1 for box in sheet.boxes if box.has_figures or box.members)
-    print(
-        _("Wrote {path}: {pages} pages, {count} of {total} result boxes with figures.").format(
-            path=out, pages=pages, count=with_figures, total=len(sheet.boxes)
-        )
-    )
+    print(written_note(out, pages, with_figures, len(sheet.boxes)))
     if with_figures == 0:
         print(
             _("The atlas has no figures for {area}.").format(area=sheet.area_name),

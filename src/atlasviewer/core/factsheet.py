@@ -24,7 +24,7 @@ from atlasviewer.core.model import (
 from atlasviewer.core.plans import box_period, plain_text
 from atlasviewer.core.records import is_missing
 from atlasviewer.core.registry import AreaRegistry, default_registry, normalise_name
-from atlasviewer.i18n import _
+from atlasviewer.i18n import _, ngettext
 
 AREA = "area"
 REGION = "region"
@@ -122,6 +122,15 @@ class FactSheet:
     @property
     def boxes_with_figures(self) -> list[BoxFacts]:
         return [b for b in self.boxes if b.has_figures]
+
+
+def written_note(path: object, pages: int, with_figures: int, boxes: int) -> str:
+    """What the status bar and the ``factsheet`` command say once a fact sheet is written."""
+    return ngettext(
+        "Wrote {path}: {pages} page, {count} of {total} result boxes with figures.",
+        "Wrote {path}: {pages} pages, {count} of {total} result boxes with figures.",
+        pages,
+    ).format(path=path, pages=pages, count=with_figures, total=boxes)
 
 
 def resolve_target(name: str, registry: AreaRegistry | None = None) -> FactSheetTarget | None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from atlasviewer.i18n import gettext
+from atlasviewer.i18n import gettext, ngettext
 
 
 class Severity(enum.IntEnum):
@@ -41,6 +41,8 @@ class Problem:
         template: The message in English with ``{name}`` placeholders; marked for translation
             with ``N_`` where it is written, translated when read through :attr:`message`.
         params: Values for the placeholders.
+        plural: The template's plural form, for a message with a count (``params["count"]``);
+            "" for a message without one. Marked with ``Nn_`` together with the template.
     """
 
     severity: Severity
@@ -48,14 +50,21 @@ class Problem:
     place: str
     template: str
     params: dict[str, Any] = field(default_factory=dict)
+    plural: str = ""
 
     @property
     def message(self) -> str:
         """The plain message in the active UI language."""
+        if self.plural:
+            count = self.params.get("count")
+            english = self.template if count == 1 else self.plural
+            translated = ngettext(self.template, self.plural, count if count is not None else 2)
+        else:
+            english = translated = gettext(self.template)
         try:
-            return gettext(self.template).format(**self.params)
-        except (KeyError, IndexError, ValueError):
-            return self.template.format(**self.params)
+            return translated.format(**self.params)
+        except (KeyError, IndexError, ValueError):  # a translation whose placeholders differ
+            return english.format(**self.params)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -81,23 +90,25 @@ class ProblemLog:
         self,
         severity: Severity,
         place: str,
-        template: str,
+        template: str | tuple[str, str],
         *,
         file: str | None = None,
         **params: Any,
     ) -> Problem:
+        """Record a problem; ``template`` is a message, or a pair from ``Nn_`` with a count."""
         where = file if file is not None else self.file
-        problem = Problem(severity, where, place, template, params)
+        singular, plural = template if isinstance(template, tuple) else (template, "")
+        problem = Problem(severity, where, place, singular, params, plural)
         self.problems.append(problem)
         return problem
 
-    def error(self, place: str, template: str, **params: Any) -> Problem:
+    def error(self, place: str, template: str | tuple[str, str], **params: Any) -> Problem:
         return self.add(Severity.ERROR, place, template, **params)
 
-    def warning(self, place: str, template: str, **params: Any) -> Problem:
+    def warning(self, place: str, template: str | tuple[str, str], **params: Any) -> Problem:
         return self.add(Severity.WARNING, place, template, **params)
 
-    def info(self, place: str, template: str, **params: Any) -> Problem:
+    def info(self, place: str, template: str | tuple[str, str], **params: Any) -> Problem:
         return self.add(Severity.INFO, place, template, **params)
 
     def extend(self, problems: Iterable[Problem]) -> None:

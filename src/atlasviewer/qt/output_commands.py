@@ -94,6 +94,7 @@ class OutputCommands:
             The PDF written, or None when the user cancelled or writing failed (a message box
             names the file and the problem).
         """
+        from atlasviewer.core.factsheet import written_note
         from atlasviewer.qt import factsheet_actions as actions
 
         window = self.window
@@ -128,12 +129,7 @@ class OutputCommands:
             return None
         window.show_fact_sheet(path, _("Fact sheet: {area}").format(area=created.area_name))
         window.statusBar().showMessage(
-            _("Wrote {path}: {pages} pages, {count} of {total} result boxes with figures.").format(
-                path=path,
-                pages=created.pages,
-                count=created.boxes_with_figures,
-                total=created.boxes,
-            ),
+            written_note(path, created.pages, created.boxes_with_figures, created.boxes),
             10000,
         )
         if created.boxes_with_figures == 0:

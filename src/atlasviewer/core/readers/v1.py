@@ -35,7 +35,7 @@ from atlasviewer.core.problems import Problem, ProblemLog
 from atlasviewer.core.readers.base import AtlasReader
 from atlasviewer.core.readers.v1_scan import CsvScan, is_year, scan_long_csv
 from atlasviewer.core.registry import AreaRegistry
-from atlasviewer.i18n import N_
+from atlasviewer.i18n import N_, Nn_
 
 if TYPE_CHECKING:
     # The full parse and box building (formatting, intervals, statistics) load with the first
@@ -294,7 +294,10 @@ class FirstGenerationReader(AtlasReader):
             if extra:
                 log.warning(
                     "",
-                    N_("{count} area(s) of {chosen} have no data in this atlas."),
+                    Nn_(
+                        "{count} area of {chosen} has no data in this atlas.",
+                        "{count} areas of {chosen} have no data in this atlas.",
+                    ),
                     count=extra,
                     chosen=name,
                 )

@@ -19,7 +19,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from atlasviewer.core.problems import Problem, ProblemLog
-from atlasviewer.i18n import N_
+from atlasviewer.i18n import N_, Nn_
 
 INDICATOR_COLUMNS = ("level1_name", "level1")
 """A file needs one of these: they name the indicator (group) a row belongs to."""
@@ -226,6 +226,9 @@ def _note_swapped_count_names(
         scan.swapped_count_names = True
         log.info(
             f"line {min(first for first, _ in swapped)}",
-            N_("The numerator and denominator names are swapped ({count} rows); corrected."),
+            Nn_(
+                "The numerator and denominator names are swapped ({count} row); corrected.",
+                "The numerator and denominator names are swapped ({count} rows); corrected.",
+            ),
             count=sum(n for _, n in swapped),
         )
