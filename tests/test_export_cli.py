@@ -54,6 +54,15 @@ def test_norwegian_csv_opens_as_numbers_in_norwegian_excel(tmp_path, v2_root):
     assert finnmark[1].startswith("360,6237"), "raw value, decimal comma"
 
 
+def test_lang_before_the_command_chooses_the_exported_language(tmp_path, v2_root):
+    out = tmp_path / "out"
+    arguments = ["--lang", "nb", "export", "--data", str(v2_root), "--out", str(out)]
+    assert main([*arguments, "--atlas", "radiologi2", "--box", "1", "--format", "csv"]) == 0
+    # English would be "1-number-of-examinations-table.csv", with "Referral areas" above it.
+    table = out / "1-antall-undersokelser-table.csv"
+    assert table.read_text(encoding="utf-8-sig").startswith("Opptaksområder;")
+
+
 def test_unknown_atlas_is_a_usage_error(tmp_path, v2_root, capsys):
     code, out = export(tmp_path, v2_root, "--atlas", "no-such-atlas")
     assert code == 2

@@ -66,3 +66,20 @@ def test_first_generation_atlases_validate_with_their_borrowed_maps_named(v1_roo
     fodsel = out.split("v1-fodsel:")[1].split("\nv1-")[0]
     assert "fodsel.geojson" in fodsel and "dagkir2.geojson" in fodsel
     assert "numerator and denominator names are swapped" in out  # dagkir_en.csv, corrected
+
+
+def test_data_and_lang_given_before_the_command_are_kept(tmp_path, capsys):
+    """argparse copies a command's defaults over options given before it; ours have none."""
+    empty = tmp_path / "atlases"
+    empty.mkdir()
+    assert main(["--lang", "nb", "--data", str(empty), "validate"]) == 1
+    out = capsys.readouterr().out
+    assert f"{empty}: Datamappen er tom." in out  # the folder given, not the default ones
+    assert "0 atlas kontrollert" in out
+
+
+def test_lang_may_follow_the_command_as_data_does(tmp_path, capsys):
+    empty = tmp_path / "atlases"
+    empty.mkdir()
+    assert main(["validate", "--data", str(empty), "--lang", "nb"]) == 1
+    assert "Datamappen er tom." in capsys.readouterr().out

@@ -44,11 +44,17 @@ def add_translated_help(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-h", "--help", action="help", help=_("show this help message and exit"))
 
 
-def add_data_argument(parser: argparse.ArgumentParser) -> None:
-    """The ``--data DIR`` option shared by every command."""
+def add_data_argument(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
+    """The ``--data DIR`` option shared by every command.
+
+    On a command's parser (``command``) it has no default of its own: argparse copies a
+    command's defaults over the values given before the command, so ``atlasviewer --data DIR
+    validate`` would otherwise check the default folders instead of DIR.
+    """
     parser.add_argument(
         "--data",
         action="append",
+        default=argparse.SUPPRESS if command else None,
         metavar="DIR",
         help=_(
             "a data root: a second-generation (posts/ + public/) or first-generation "
@@ -58,9 +64,13 @@ def add_data_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_lang_argument(parser: argparse.ArgumentParser) -> None:
+def add_lang_argument(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
+    """The ``--lang`` option, before a command or after it (``command``: as for ``--data``)."""
     parser.add_argument(
-        "--lang", choices=LANGUAGES, help=_("language of the interface and content (nb, nn, en)")
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS if command else None,
+        help=_("language of the interface and content (nb, nn, en)"),
     )
 
 
@@ -118,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
             add_help=False,
         )
         add_translated_help(command)
-        add_data_argument(command)
+        add_data_argument(command, command=True)
         module.add_arguments(command)
     return parser
 

@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from atlasviewer.cli import add_lang_argument
 
     parser.add_argument("--atlas", required=True, metavar="ID", help=_("the atlas to export"))
-    add_lang_argument(parser)
+    add_lang_argument(parser, command=True)
     parser.add_argument(
         "--box", default="all", metavar="N|all", help=_("result box number (from 1), or all")
     )

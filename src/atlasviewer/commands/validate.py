@@ -16,6 +16,9 @@ from atlasviewer.i18n import _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from atlasviewer.cli import add_lang_argument
+
+    add_lang_argument(parser, command=True)
     parser.add_argument(
         "--atlas",
         action="append",
