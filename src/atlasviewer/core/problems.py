@@ -13,6 +13,9 @@ from typing import Any
 
 from atlasviewer.i18n import gettext, ngettext
 
+Template = str | tuple[str, str]
+"""A problem's message as written: ``N_("...")``, or ``Nn_("...", "...")`` for one with a count."""
+
 
 class Severity(enum.IntEnum):
     """How bad a problem is. Errors make ``validate`` exit 1."""
@@ -56,11 +59,11 @@ class Problem:
     def message(self) -> str:
         """The plain message in the active UI language."""
         if self.plural:
-            count = self.params.get("count")
+            count = self.params.get("count", 0)
             english = self.template if count == 1 else self.plural
-            translated = ngettext(self.template, self.plural, count if count is not None else 2)
+            translated = ngettext(self.template, self.plural, count)
         else:
-            english = translated = gettext(self.template)
+            english, translated = self.template, gettext(self.template)
         try:
             return translated.format(**self.params)
         except (KeyError, IndexError, ValueError):  # a translation whose placeholders differ
@@ -90,7 +93,7 @@ class ProblemLog:
         self,
         severity: Severity,
         place: str,
-        template: str | tuple[str, str],
+        template: Template,
         *,
         file: str | None = None,
         **params: Any,
@@ -102,13 +105,13 @@ class ProblemLog:
         self.problems.append(problem)
         return problem
 
-    def error(self, place: str, template: str | tuple[str, str], **params: Any) -> Problem:
+    def error(self, place: str, template: Template, **params: Any) -> Problem:
         return self.add(Severity.ERROR, place, template, **params)
 
-    def warning(self, place: str, template: str | tuple[str, str], **params: Any) -> Problem:
+    def warning(self, place: str, template: Template, **params: Any) -> Problem:
         return self.add(Severity.WARNING, place, template, **params)
 
-    def info(self, place: str, template: str | tuple[str, str], **params: Any) -> Problem:
+    def info(self, place: str, template: Template, **params: Any) -> Problem:
         return self.add(Severity.INFO, place, template, **params)
 
     def extend(self, problems: Iterable[Problem]) -> None:
