@@ -15,6 +15,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtPdf import QPdfDocument
 
 from atlasviewer import i18n
+from atlasviewer.cli import main
 from atlasviewer.core.library import AtlasLibrary
 from atlasviewer.core.links import fact_sheet_links
 
@@ -216,3 +217,20 @@ def test_area_choices_follow_the_atlas_map(library):
     assert labels[-1].startswith("Helse Vest")
     assert target_from_selection(frozenset(), library.registry) is None
     assert target_from_selection(frozenset({"unn", "st_olav"}), library.registry) is None
+
+
+def test_a_long_figure_label_keeps_clear_of_its_value(qapp, v2_root, tmp_path):
+    """Bokmål's "Forhold til nasjonalt nivå" outgrew its column and ran into the value."""
+    out = tmp_path / "st-olav-nb.pdf"
+    arguments = ["factsheet", "--data", str(v2_root), "--atlas", "radiologi2"]
+    assert main([*arguments, "--area", "St. Olavs", "--lang", "nb", "--out", str(out)]) == 0
+    document = QPdfDocument()
+    document.load(str(out))
+    text = document.getAllText(0).text()
+    label = "Forhold til nasjonalt nivå"
+    start = text.index(label)
+    value = text.index("0,80", start)  # radiologi2 box 1: St. Olav at 0,80 of the national rate
+    label_box = document.getSelectionAtIndex(0, start, len(label)).boundingRectangle()
+    value_box = document.getSelectionAtIndex(0, value, 4).boundingRectangle()
+    assert abs(label_box.center().y() - value_box.center().y()) < 2  # one line
+    assert value_box.left() - label_box.right() >= 4, (label_box, value_box)

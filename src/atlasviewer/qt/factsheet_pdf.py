@@ -50,6 +50,8 @@ STRIP_HEIGHT = 26.0
 FIGURE_COLUMNS = ((112.0, 78.0), (62.0, 155.0))
 """(label width, value width) of the two figure columns: the area against the country, then
 its place among the areas."""
+LABEL_GAP = 6.0
+"""Room between a figure's label and its value, at the least."""
 MEMBER_COLUMNS = 3
 FAMILY = "DejaVu Sans"
 TEXT_COLOUR = QColor("#222222")
@@ -58,6 +60,27 @@ RULE_COLOUR = QColor("#cccccc")
 AREA_FILL = QColor("#e8e4f0")
 
 GeographyLookup = Callable[[str], Geography | None]
+
+
+def _figure_widths(
+    columns: list[list[tuple[str, str]]], body: QFontMetricsF, bold: QFontMetricsF
+) -> list[tuple[float, float]]:
+    """:data:`FIGURE_COLUMNS` for ``columns``, each label column as wide as its widest label.
+
+    A label wider than its column ("Forhold til nasjonalt nivå", a long area name) takes room
+    from the values beside it, up to half of it, rather than touching its value; a longer one
+    wraps. ``body`` and ``bold`` measure on the page (the area's own line is bold).
+    """
+    widths = []
+    pairs = zip(FIGURE_COLUMNS[: len(columns)], columns, strict=True)
+    for number, ((label_width, value_width), column) in enumerate(pairs):
+        widest = max(
+            (bold if number == index == 0 else body).horizontalAdvance(label)
+            for index, (label, _value) in enumerate(column)
+        )
+        extra = min(max(0.0, widest + LABEL_GAP - label_width), value_width / 2)
+        widths.append((label_width + extra, value_width - extra))
+    return widths
 
 
 def _font(size: float, bold: bool = False, italic: bool = False) -> QFont:
@@ -357,7 +380,9 @@ class FactSheetPdf:
             return y + (rows + 1) * line
         left = x
         columns = self._figure_columns(box)
-        for number, (label_width, value_width) in enumerate(FIGURE_COLUMNS[: len(columns)]):
+        device = painter.device()
+        widths = _figure_widths(columns, QFontMetricsF(body, device), QFontMetricsF(bold, device))
+        for number, (label_width, value_width) in enumerate(widths):
             for index, (label, value) in enumerate(columns[number]):
                 # The area's own value leads, in bold.
                 font = bold if number == 0 and index == 0 else body
