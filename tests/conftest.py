@@ -72,3 +72,109 @@ def open_window(qtbot, tmp_path, monkeypatch):
     for state, language in opened:
         state.close()
         language.close()
+
+
+class DialogAnswers:
+    """The answers a test gives to the viewer's dialogs, and the dialogs it was asked.
+
+    Set the attributes before the action that opens a dialog; ``asked`` lists ``(kind, title)``
+    of every dialog in order (kind: the static function's name, e.g. ``"warning"``).
+    """
+
+    def __init__(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.button = QMessageBox.StandardButton.Ok  # what every message box answers
+        self.save_file = ""  # getSaveFileName's path ("" = cancelled)
+        self.open_file = ""  # getOpenFileName's path
+        self.folder = ""  # getExistingDirectory's folder
+        self.asked: list[tuple[str, str]] = []
+
+    def _message(self, kind):
+        def answer(parent, title, text, *args, **kwargs):
+            self.asked.append((kind, title))
+            return self.button
+
+        return answer
+
+    def _file(self, kind, attribute):
+        def answer(parent=None, caption="", *args, **kwargs):
+            self.asked.append((kind, caption))
+            path = getattr(self, attribute)
+            return path if kind == "getExistingDirectory" else (path, "")
+
+        return answer
+
+
+@pytest.fixture
+def answer_dialogs(monkeypatch) -> DialogAnswers:
+    """Answer QMessageBox's and QFileDialog's static dialogs instead of showing them."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    answers = DialogAnswers()
+    for kind in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, answers._message(kind))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", answers._file("getSaveFileName", "save_file")
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", answers._file("getOpenFileName", "open_file")
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", answers._file("getExistingDirectory", "folder")
+    )
+    return answers
+
+
+class ModalGuard:
+    """Closes a modal dialog nobody answers within ``patience`` seconds, and remembers it."""
+
+    def __init__(self, patience: float = 5.0) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.patience = patience
+        self.left_open: list[str] = []
+        self._seen: dict[int, float] = {}
+        self._timer = QTimer()
+        self._timer.setInterval(100)
+        self._timer.timeout.connect(self._check)
+        self._timer.start()
+
+    def _check(self) -> None:
+        import time
+
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            return
+        first = self._seen.setdefault(id(modal), time.monotonic())
+        if time.monotonic() - first < self.patience:
+            return
+        text = getattr(modal, "text", lambda: "")()
+        self.left_open.append(f"{type(modal).__name__} {modal.windowTitle()!r} {text!r}".strip())
+        if isinstance(modal, QDialog):
+            modal.reject()
+        else:
+            modal.close()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+@pytest.fixture(autouse=True)
+def modal_guard(request):
+    """In a test with a QApplication, a modal dialog left unanswered fails the test, not the run.
+
+    Without it a dialog's own event loop waits for a click forever (pytest-timeout's per-test
+    limit in pyproject.toml then ends the whole run). Answer dialogs with ``answer_dialogs``.
+    """
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield None
+        return
+    request.getfixturevalue("qapp")
+    guard = ModalGuard()
+    yield guard
+    guard.stop()
+    if guard.left_open:
+        pytest.fail("a modal dialog was left unanswered: " + "; ".join(guard.left_open))
