@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -178,3 +179,50 @@ def modal_guard(request):
     guard.stop()
     if guard.left_open:
         pytest.fail("a modal dialog was left unanswered: " + "; ".join(guard.left_open))
+
+
+class NetworkBlocked(OSError):
+    """A test tried to open a network connection: the suite opens no socket (issue 18)."""
+
+
+@pytest.fixture(autouse=True)
+def _no_sockets(monkeypatch):
+    """No test connects anywhere: the viewer is offline, and its tests must be too.
+
+    Python's socket connects raise :class:`NetworkBlocked` (an ``OSError``, as a real failure
+    would be); Qt's own connections (CUPS for a system printer) are cut by ``dev.sh test``
+    running pytest under ``unshare -n``, and the print tests print to :func:`pdf_printer`.
+    """
+
+    def refuse(*args, **kwargs):
+        raise NetworkBlocked("tests open no socket: " + repr(args[1:] if args else kwargs))
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+@pytest.fixture
+def pdf_printer(tmp_path):
+    """A printer that writes a PDF file, without asking CUPS (a QPrinter does, on localhost:631).
+
+    ``pdf_printer("name.pdf", first, last)`` gives a ``QPdfWriter`` with the print dialog's
+    page range (``fromPage``/``toPage``, 0 = all pages) that the viewer's printing reads.
+    """
+    from PySide6.QtGui import QPdfWriter
+
+    class PdfFilePrinter(QPdfWriter):
+        def __init__(self, path: Path, first: int, last: int) -> None:
+            super().__init__(str(path))
+            self.path, self._range = path, (first, last)
+
+        def fromPage(self) -> int:  # noqa: N802 - QPrinter's name
+            return self._range[0]
+
+        def toPage(self) -> int:  # noqa: N802 - QPrinter's name
+            return self._range[1]
+
+    def make(name: str = "printed.pdf", first: int = 0, last: int = 0) -> PdfFilePrinter:
+        return PdfFilePrinter(tmp_path / name, first, last)
+
+    return make

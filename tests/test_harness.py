@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 
@@ -25,3 +26,16 @@ def test_a_modal_dialog_nobody_answers_is_closed_and_reported(qtbot, modal_guard
     box.exec()  # returns only because the guard closes it
     assert modal_guard.left_open == ["QMessageBox 'Unanswered' 'Nobody clicks'"]
     modal_guard.left_open.clear()  # reported as expected: this test passes
+
+
+def test_no_test_opens_a_network_connection():
+    import socket
+
+    from conftest import NetworkBlocked
+
+    with pytest.raises(NetworkBlocked):
+        socket.create_connection(("127.0.0.1", 631), timeout=1)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock, pytest.raises(NetworkBlocked):
+        sock.connect(("localhost", 80))
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock, pytest.raises(NetworkBlocked):
+        sock.connect_ex(("localhost", 80))
