@@ -15,8 +15,6 @@ from PySide6.QtGui import QGuiApplication
 
 from atlasviewer.core.library import AtlasLibrary
 
-AREA_KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the table's area key (as test_gui_window reads it)
-
 
 @pytest.fixture(scope="module")
 def library(v2_root):
