@@ -176,3 +176,15 @@ def test_binomial_limits_by_hand():
 def test_a_numerator_above_its_denominator_is_refused():
     with pytest.raises(ValueError, match="exceeds"):
         funnel_proportions(["a"], ["A"], [30.0], [20.0])
+
+
+def test_large_counts_far_from_the_peak():
+    # Q(a, x) is 1 far below a and 0 far above it, also where the quadrature is used.
+    assert poisson_cdf(13047, 7666.0) == pytest.approx(1.0)
+    assert poisson_cdf(7666, 13047.0) == pytest.approx(0.0, abs=1e-300)
+    # Garwood's interval of a large count x is x - z sqrt(x) + (z^2 - 1)/3 to
+    # x + z sqrt(x) + (z^2 + 2)/3 (the Wilson-Hilferty expansion): 1.96 sqrt(13,047) = 223.88,
+    # so 13,047 - 222.93 and 13,047 + 225.83.
+    low, high = garwood_interval(13047)
+    assert 13047 - low == pytest.approx(222.93, abs=0.05)
+    assert high - 13047 == pytest.approx(225.83, abs=0.05)

@@ -100,7 +100,7 @@ def _gamma_q_quadrature(a: np.ndarray, x: np.ndarray) -> np.ndarray:
     total = (integrand * _GAUSS_WEIGHTS[None, :]).sum(axis=1) * (end - x)
     integral = total * np.exp(a1 * (log_a1 - 1.0) - lgamma(a))
     # Above the peak the integral runs x -> far tail (Q); below, it is -(far tail -> x) = -P.
-    return np.where(integral >= 0.0, integral, 1.0 + integral)
+    return np.where(upper, integral, 1.0 + integral)
 
 
 def _gamma_series(a: np.ndarray, x: np.ndarray) -> np.ndarray:
