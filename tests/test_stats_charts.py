@@ -183,3 +183,13 @@ def test_radiologi2_box_1_funnel_lists_the_areas_outside_the_limits(v2_root):
     assert outside["Østfold"] == "higher" and outside["Førde"] == "lower"
     assert "OUS" not in outside
     assert len(result.areas) == 21
+
+
+def test_a_long_outlier_list_is_cut_on_the_chart_but_kept_in_the_plan():
+    # 20 areas, each with 400 events in 10,000 against 200 expected: far above the limits.
+    keys = [f"a{i:02d}" for i in range(20)]
+    result = funnel_rates(keys, keys, [400.0] * 20, [10000.0] * 20, national_rate=200.0, per=1e4)
+    plan = build_funnel_plan(result, title="T", x_label="X", y_label="Y", lang="nb")
+    assert len(plan.outliers) == 20 and plan.outliers_more == "og 5 til"
+    listing = next(t.get_text() for t in funnel_figure(plan, dpi=50).axes[0].texts)
+    assert listing.count("høyere") == 15 and listing.endswith("og 5 til")

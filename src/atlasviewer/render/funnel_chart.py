@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from atlasviewer.core.plans.contract import NATIONAL_COLOUR, SELECTION_COLOUR
-from atlasviewer.core.plans.funnel_plan import FunnelPlan
+from atlasviewer.core.plans.funnel_plan import LISTED, FunnelPlan
 from atlasviewer.i18n import current_language
 from atlasviewer.render.axes_text import (
     AXIS_COLOUR,
@@ -124,7 +124,9 @@ def _set_limits(ax: Axes, plan: FunnelPlan) -> None:
 
 
 def _list_outliers(ax: Axes, plan: FunnelPlan, style: ChartStyle) -> None:
-    lines = [plan.outliers_title, *("  " + line for line in plan.outliers)]
+    lines = [plan.outliers_title, *("  " + line for line in plan.outliers[:LISTED])]
+    if plan.outliers_more:
+        lines.append("  " + plan.outliers_more)
     ax.annotate(
         "\n".join(lines),
         xy=(1.02, 1.0),

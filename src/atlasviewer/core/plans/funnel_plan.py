@@ -20,12 +20,17 @@ _OUTSIDE = N_("Outside the {level} limits")
 _NONE_OUTSIDE = N_("No area outside the {level} limits")
 _HIGHER = N_("{area}: {value}, higher")
 _LOWER = N_("{area}: {value}, lower")
+_MORE = Nn_("and {count} more", "and {count} more")
 _METHOD_POISSON = N_("Exact Poisson control limits (Spiegelhalter 2005)")
 _METHOD_BINOMIAL = N_("Exact binomial control limits (Spiegelhalter 2005)")
 _WHOLE_PERIOD = Nn_(
     "Limits from the counts of the whole period: the yearly average × {count} year.",
     "Limits from the counts of the whole period: the yearly average × {count} years.",
 )
+
+
+LISTED = 15
+"""At most this many areas outside the limits are listed on the chart (all in :attr:`outliers`)."""
 
 
 @dataclass
@@ -69,6 +74,8 @@ class FunnelPlan:
     outliers: list[str]
     note: str
     credits: Credits = field(default_factory=Credits)
+    outliers_more: str = ""
+    """"and 12 more" when :attr:`outliers` has more than :data:`LISTED`; else empty."""
 
 
 def level_text(level: float, lang: str) -> str:
@@ -142,4 +149,9 @@ def build_funnel_plan(
         outliers=outliers,
         note=note,
         credits=credits or Credits(),
+        outliers_more=_more(len(outliers) - LISTED, lang),
     )
+
+
+def _more(count: int, lang: str) -> str:
+    return ngettext_for(lang, *_MORE, count).format(count=count) if count > 0 else ""
