@@ -6,7 +6,7 @@ import pytest
 from matplotlib.colors import to_hex
 
 from atlasviewer.core.plans.contract import NATIONAL_COLOUR, SELECTION_COLOUR
-from atlasviewer.core.plans.funnel_plan import build_funnel_plan
+from atlasviewer.core.plans.funnel_plan import build_funnel_plan, build_funnel_table
 from atlasviewer.core.plans.scatter_plan import build_scatter_plan
 from atlasviewer.core.plans.trend_plan import area_colour, build_trend_plan
 from atlasviewer.core.stats.funnel import funnel_rates
@@ -193,3 +193,22 @@ def test_a_long_outlier_list_is_cut_on_the_chart_but_kept_in_the_plan():
     assert len(plan.outliers) == 20 and plan.outliers_more == "og 5 til"
     listing = next(t.get_text() for t in funnel_figure(plan, dpi=50).axes[0].texts)
     assert listing.count("høyere") == 15 and listing.endswith("og 5 til")
+
+
+def test_funnel_table_lists_each_area_with_its_limits():
+    table = build_funnel_table(small_funnel(), "nb")
+    assert table.headers[:5] == [
+        "Område",
+        "Verdi",
+        "Innbyggere (per år)",
+        "Hendelser (per år)",
+        "Forventet i perioden",
+    ]
+    assert table.headers[7] == "Nedre 99,8 %-grense"
+    small, middle, _large = table.rows
+    # Small: 2 a year in 100 is 200 per 10,000; 10 expected over five years; 95 % limits
+    # 75.504 and 323.20 (by hand in test_stats_funnel).
+    assert small[:5] == ["Small", pytest.approx(200.0), 100.0, 2.0, pytest.approx(10.0)]
+    assert small[5:7] == [pytest.approx(75.504, abs=0.01), pytest.approx(323.20, abs=0.01)]
+    assert small[9:] == ["innenfor", "innenfor"] and middle[9:] == ["over", "over"]
+    assert "× 5 år" in table.note

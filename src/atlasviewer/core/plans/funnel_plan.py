@@ -155,3 +155,64 @@ def build_funnel_plan(
 
 def _more(count: int, lang: str) -> str:
     return ngettext_for(lang, *_MORE, count).format(count=count) if count > 0 else ""
+
+
+_COLUMNS = (
+    N_("Area"),
+    N_("Value"),
+    N_("Population (yearly)"),
+    N_("Events (yearly)"),
+    N_("Expected over the period"),
+)
+_LEVEL_COLUMNS = (
+    N_("Lower {level} limit"),
+    N_("Upper {level} limit"),
+)
+_AGAINST = N_("Against the {level} limits")
+_PLACES = {"higher": N_("above"), "lower": N_("below"), None: N_("inside")}
+
+
+@dataclass
+class FunnelTable:
+    """The funnel as a table for CSV and XLSX: numbers as numbers, the method in :attr:`note`."""
+
+    headers: list[str]
+    rows: list[list[str | float]]
+    note: str
+
+
+def build_funnel_table(result: FunnelResult, lang: str | None = None) -> FunnelTable:
+    """Each area with its value, size, count, expected count and limits at its size."""
+    lang = lang or current_language()
+    rows: list[list[str | float]] = []
+    for area in result.areas:
+        low95, high95 = area.limits.get(0.95, (float("nan"), float("nan")))
+        low998, high998 = area.limits.get(0.998, (float("nan"), float("nan")))
+        rows.append(
+            [
+                area.label,
+                area.value,
+                area.size,
+                area.count,
+                area.expected,
+                low95,
+                high95,
+                low998,
+                high998,
+                gettext_for(lang, _PLACES[area.outside.get(0.95)]),
+                gettext_for(lang, _PLACES[area.outside.get(0.998)]),
+            ]
+        )
+    method = _METHOD_POISSON if result.method == METHOD_POISSON else _METHOD_BINOMIAL
+    note = gettext_for(lang, method) + "."
+    if result.years > 1:
+        note += " " + ngettext_for(lang, *_WHOLE_PERIOD, result.years).format(count=result.years)
+    headers = [gettext_for(lang, c) for c in _COLUMNS]
+    for level in (0.95, 0.998):
+        headers += [
+            gettext_for(lang, c).format(level=level_text(level, lang)) for c in _LEVEL_COLUMNS
+        ]
+    headers += [
+        gettext_for(lang, _AGAINST).format(level=level_text(lv, lang)) for lv in (0.95, 0.998)
+    ]
+    return FunnelTable(headers, rows, note)
