@@ -71,14 +71,14 @@ SENTENCES = {
     ("similar", "nn"): f"Bergen: på nivå med landsgjennomsnittet (2{NBSP}% over); 9. høgast av "
     f"21 område, truleg mellom 5. og 14.; aukande i 2018–2022 (+40{NBSP}%).",
     ("below", "en"): "Diakonhjemmet: 23% below the national rate (significant); lowest of 21 "
-    "areas, plausibly 19th to 21st; falling over 2018–2022 (MINUS29%); about 10 fewer events a "
-    "year than at the national rate (2 to 15).",
+    "areas, plausibly 1st to 3rd lowest; falling over 2018–2022 (MINUS29%); about 10 fewer "
+    "events a year than at the national rate (2 to 15).",
     ("below", "nb"): f"Diakonhjemmet: 23{NBSP}% under landsgjennomsnittet (signifikant); lavest "
-    f"av 21 områder, trolig mellom 19. og 21.; synkende i 2018–2022 (MINUS29{NBSP}%); om lag 10 "
-    "færre hendelser i året enn ved landsgjennomsnittet (2 til 15).",
+    f"av 21 områder, trolig mellom 1. og 3. lavest; synkende i 2018–2022 (MINUS29{NBSP}%); om "
+    "lag 10 færre hendelser i året enn ved landsgjennomsnittet (2 til 15).",
     ("below", "nn"): f"Diakonhjemmet: 23{NBSP}% under landsgjennomsnittet (signifikant); lågast "
-    f"av 21 område, truleg mellom 19. og 21.; minkande i 2018–2022 (MINUS29{NBSP}%); om lag 10 "
-    "færre hendingar i året enn ved landsgjennomsnittet (2 til 15).",
+    f"av 21 område, truleg mellom 1. og 3. lågast; minkande i 2018–2022 (MINUS29{NBSP}%); om "
+    "lag 10 færre hendingar i året enn ved landsgjennomsnittet (2 til 15).",
 }
 CASES = {"above": above, "similar": similar, "below": below}
 MINUS = {"en": "-", "nb": "-", "nn": "-"}  # the minus formatting gives in each language
@@ -129,3 +129,13 @@ def test_ordinals_and_rounding():
     ]  # fmt: skip
     assert ordinal(3, "nb") == "3." and ordinal(21, "nn") == "21."
     assert [about(x) for x in (649.6, 4387.0, 12.4, -10.2, 99.6)] == [650, 4400, 12, 10, 100]
+
+
+def test_ranks_in_the_lower_half_count_from_the_bottom():
+    # 20th of 21 from the top is 2nd from the bottom; the range 19th-21st is 1st-3rd lowest.
+    facts = FindingFacts("A", rank=RankRange("a", 20, 19, 21, 21, ""))
+    assert finding(facts, "en") == "A; 2nd lowest of 21 areas, plausibly 1st to 3rd lowest."
+    assert finding(facts, "nb") == "A; 2. lavest av 21 områder, trolig mellom 1. og 3. lavest."
+    # The middle of 21 (11th) still counts from the top.
+    middle = FindingFacts("A", rank=RankRange("a", 11, 11, 11, 21, ""))
+    assert finding(middle, "en") == "A; 11th highest of 21 areas."

@@ -212,3 +212,57 @@ def test_funnel_table_lists_each_area_with_its_limits():
     assert small[5:7] == [pytest.approx(75.504, abs=0.01), pytest.approx(323.20, abs=0.01)]
     assert small[9:] == ["innenfor", "innenfor"] and middle[9:] == ["over", "over"]
     assert "× 5 år" in table.note
+
+
+def _first_generation_years(v1_root):
+    """v1-dagkir2 box 1 (shoulder surgery): one rowset per year, each with its 95 % interval."""
+    from atlasviewer.core.library import AtlasLibrary
+    from atlasviewer.core.plans.rows import _records
+
+    box = AtlasLibrary([v1_root]).atlas("v1-dagkir2").variant("nb").result_boxes[0]
+    data = box.load()
+    return {int(name): _records(rowset) for name, rowset in data.rowsets.items()}
+
+
+def test_trend_of_a_first_generation_indicator_over_its_years(v1_root):
+    from atlasviewer.core.stats.trend import trend
+
+    by_year = _first_generation_years(v1_root)
+    years = sorted(by_year)
+    assert years == [2013, 2014, 2015, 2016, 2017]
+
+    def values(area, column="value"):
+        return [next(r[column] for r in by_year[y] if r["area"] == area) for y in years]
+
+    # Finnmark 238.1, 346.1, 270.9, 244.5, 287.7: mean 277.46, Sxy = -2.4, slope -0.24 a year;
+    # residuals -39.84, 68.40, -6.56, -32.72, 10.72: s = sqrt(7494.34 / 3) = 49.98. First to
+    # last +49.6 (+20.8 %), but the slope's interval (+-3.182 x 49.98 / sqrt(10) = +-50.3)
+    # holds 0: stable. Norway 161.0 -> 111.7 falls year by year.
+    finnmark = trend(years, values("Finnmark"))
+    assert finnmark is not None
+    assert finnmark.slope == pytest.approx(-0.24)
+    assert finnmark.change == pytest.approx(49.6)
+    assert finnmark.relative == pytest.approx(0.20832, abs=1e-5)
+    assert finnmark.residual_sd == pytest.approx(49.98, abs=0.01)
+    assert finnmark.direction == "stable"
+    norway = trend(years, values("Norge"))
+    assert norway is not None and norway.direction == "falling"
+
+    areas = [
+        (r["area"], r["area"], values(r["area"])) for r in by_year[2017] if r["area"] != "Norge"
+    ]
+    plan = build_trend_plan(
+        years,
+        areas,
+        values("Norge"),
+        title="Skulderkirurgi",
+        y_label="Rate",
+        format_y=",.1f",
+        selected=["Finnmark"],
+        intervals={"Finnmark": (values("Finnmark", "ci_low"), values("Finnmark", "ci_high"))},
+        lang="nb",
+    )
+    assert plan.lines[0].change_text == f"+49,6 (+21{NBSP}%), stabil"
+    assert plan.national is not None and plan.national.change_text.endswith("synkende")
+    # The band reaches Finnmark's 2014 upper limit: the shared y axis holds it.
+    assert plan.y_limits[1] >= max(values("Finnmark", "ci_high"))

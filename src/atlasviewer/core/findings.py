@@ -36,7 +36,9 @@ _NOT_TESTED = N_("not tested")
 _HIGHEST = Nn_("highest of {count} area", "highest of {count} areas")
 _LOWEST = Nn_("lowest of {count} area", "lowest of {count} areas")
 _NTH = Nn_("{ordinal} highest of {count} area", "{ordinal} highest of {count} areas")
+_NTH_LOWEST = Nn_("{ordinal} lowest of {count} area", "{ordinal} lowest of {count} areas")
 _PLAUSIBLY = N_("plausibly {low} to {high}")
+_PLAUSIBLY_LOWEST = N_("plausibly {low} to {high} lowest")
 _STABLE = N_("stable over {period}")
 _RISING = N_("rising over {period} ({change})")
 _FALLING = N_("falling over {period} ({change})")
@@ -120,17 +122,28 @@ def _level(facts: FindingFacts, lang: str) -> str | None:
 
 
 def _rank(rank: RankRange, lang: str) -> str:
+    """From the top in the upper half ("2nd highest"), from the bottom in the lower half."""
+    from_bottom = rank.rank > (rank.count + 1) / 2
     if rank.rank == 1:
         text = ngettext_for(lang, *_HIGHEST, rank.count).format(count=rank.count)
     elif rank.rank == rank.count:
         text = ngettext_for(lang, *_LOWEST, rank.count).format(count=rank.count)
+    elif from_bottom:
+        text = ngettext_for(lang, *_NTH_LOWEST, rank.count).format(
+            ordinal=ordinal(rank.count - rank.rank + 1, lang), count=rank.count
+        )
     else:
         text = ngettext_for(lang, *_NTH, rank.count).format(
             ordinal=ordinal(rank.rank, lang), count=rank.count
         )
     if rank.low != rank.high:
-        text += ", " + gettext_for(lang, _PLAUSIBLY).format(
-            low=ordinal(rank.low, lang), high=ordinal(rank.high, lang)
+        if from_bottom:
+            low, high = rank.count - rank.high + 1, rank.count - rank.low + 1
+            template = _PLAUSIBLY_LOWEST
+        else:
+            low, high, template = rank.low, rank.high, _PLAUSIBLY
+        text += ", " + gettext_for(lang, template).format(
+            low=ordinal(low, lang), high=ordinal(high, lang)
         )
     return text
 
