@@ -188,3 +188,25 @@ def test_large_counts_far_from_the_peak():
     low, high = garwood_interval(13047)
     assert 13047 - low == pytest.approx(222.93, abs=0.05)
     assert high - 13047 == pytest.approx(225.83, abs=0.05)
+
+
+def test_proportions_in_per_cent_and_over_several_years():
+    # A share in per cent (per = 100) has the limits of the fraction times 100; five years of
+    # 4 in 4 a year are 20 in 20, as one year of 20.
+    fraction = funnel_proportions(["a"], ["A"], [6.0], [20.0], national_share=0.3)
+    per_cent = funnel_proportions(["a"], ["A"], [6.0], [20.0], national_share=30.0, per=100.0)
+    for level in (0.95, 0.998):
+        low, high = fraction.areas[0].limits[level]
+        assert per_cent.areas[0].limits[level] == pytest.approx((low * 100, high * 100))
+    assert per_cent.areas[0].value == pytest.approx(30.0)
+    five = funnel_proportions(["a"], ["A"], [1.2], [4.0], national_share=0.3, years=5)
+    assert five.areas[0].limits[0.95] == pytest.approx(fraction.areas[0].limits[0.95])
+
+
+def test_bad_input_is_refused_with_a_message():
+    with pytest.raises(ValueError, match="at least one year"):
+        funnel_rates(["a"], ["A"], [1.0], [10.0], years=0)
+    with pytest.raises(ValueError, match="population"):
+        funnel_rates(["a"], ["A"], [None], [None])
+    with pytest.raises(ValueError, match="national value"):
+        funnel_proportions(["a"], ["A"], [1.0], [2.0], national_share=2.0)
