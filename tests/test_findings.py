@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from atlasviewer.core.findings import FindingFacts, about, finding, ordinal
+from atlasviewer.core.findings import FindingFacts, about, finding, ordinal, rank_phrase
 from atlasviewer.core.stats.excess import excess_events
 from atlasviewer.core.stats.rank import RankRange
 from atlasviewer.core.stats.trend import trend
@@ -139,3 +139,11 @@ def test_ranks_in_the_lower_half_count_from_the_bottom():
     # The middle of 21 (11th) still counts from the top.
     middle = FindingFacts("A", rank=RankRange("a", 11, 11, 11, 21, ""))
     assert finding(middle, "en") == "A; 11th highest of 21 areas."
+
+
+def test_rank_phrase_for_tooltips():
+    rank = RankRange("a", 3, 2, 6, 21, "")
+    assert rank_phrase(rank, "en") == "3rd of 21, plausibly 2nd to 6th"
+    assert rank_phrase(rank, "nb") == "3. av 21, trolig mellom 2. og 6."
+    assert rank_phrase(rank, "nn") == "3. av 21, truleg mellom 2. og 6."
+    assert rank_phrase(RankRange("a", 1, 1, 1, 21, ""), "en") == "1st of 21"

@@ -39,6 +39,7 @@ _NTH = Nn_("{ordinal} highest of {count} area", "{ordinal} highest of {count} ar
 _NTH_LOWEST = Nn_("{ordinal} lowest of {count} area", "{ordinal} lowest of {count} areas")
 _PLAUSIBLY = N_("plausibly {low} to {high}")
 _PLAUSIBLY_LOWEST = N_("plausibly {low} to {high} lowest")
+_OF = N_("{ordinal} of {count}")
 _STABLE = N_("stable over {period}")
 _RISING = N_("rising over {period} ({change})")
 _FALLING = N_("falling over {period} ({change})")
@@ -144,6 +145,17 @@ def _rank(rank: RankRange, lang: str) -> str:
             low, high, template = rank.low, rank.high, _PLAUSIBLY
         text += ", " + gettext_for(lang, template).format(
             low=ordinal(low, lang), high=ordinal(high, lang)
+        )
+    return text
+
+
+def rank_phrase(rank: RankRange, lang: str | None = None) -> str:
+    """For tooltips and exports: ``3rd of 21, plausibly 2nd to 6th`` (1 = highest)."""
+    lang = lang or current_language()
+    text = gettext_for(lang, _OF).format(ordinal=ordinal(rank.rank, lang), count=rank.count)
+    if rank.low != rank.high:
+        text += ", " + gettext_for(lang, _PLAUSIBLY).format(
+            low=ordinal(rank.low, lang), high=ordinal(rank.high, lang)
         )
     return text
 
