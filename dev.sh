@@ -76,6 +76,16 @@ setup() {
         echo "dev.sh: pip install failed (full log: $VENV/pip-install.log)" >&2
         exit 1
     fi
+    # A .venv made before the PySide6 6.11.3 pin still has pyside6-pdf 6.12, whose QtPdf files
+    # overlap pyside6-addons' own: remove it and lay the addons' files down again.
+    if "$VENV/bin/python" -m pip show -q pyside6-pdf >/dev/null 2>&1; then
+        echo "dev.sh: replacing pyside6-pdf (6.12) with pyside6-addons' QtPdf"
+        "$VENV/bin/python" -m pip uninstall -q -y pyside6-pdf >/dev/null 2>&1
+        "$VENV/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall \
+            --no-deps "$(grep -o 'pyside6-addons==[0-9.]*' pyproject.toml)" >/dev/null 2>&1
+    fi
+    "$VENV/bin/python" -c "from PySide6 import QtPdfWidgets" 2>/dev/null \
+        || { echo "dev.sh: PySide6's QtPdf is missing from $VENV" >&2; exit 1; }
     "$VENV/bin/python" -c "import atlasviewer" || { echo "dev.sh: installation failed" >&2; exit 1; }
     compile_translations
 }
