@@ -66,6 +66,7 @@ def test_start_up_path_never_imports_pandas():
         "cli.build_parser()\n"
         f"importlib.import_module({_window_start_module()!r})\n"
         "import atlasviewer.core.compare.cells, atlasviewer.core.compare.indicators\n"
+        "import atlasviewer.commands.compare\n"
         "print('pandas' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -175,8 +175,11 @@ class Comparison:
         return table
 
     def headers(self) -> dict[str, str]:
-        """Indicator key -> its title in the comparison's language."""
-        return {i.key: i.title(self.lang) for i in self.indicators}
+        """Indicator key -> its column header: title, atlas and box ("Eldre (radiologi2, 2)").
+
+        Titles repeat across boxes and atlases ("Antall undersøkelser"), headers do not.
+        """
+        return {i.key: f"{i.title(self.lang)} ({i.atlas_id}, {i.box})" for i in self.indicators}
 
     def profile(self, area_id: str) -> pd.DataFrame:
         """One area against each indicator: value, national, range over areas, significance."""
