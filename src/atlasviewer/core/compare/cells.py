@@ -84,8 +84,27 @@ def indicator_cells(
     lang: str,
     values: IndicatorValues | None = None,
 ) -> list[Cell]:
-    """The cells of one indicator for the registry areas ``areas`` (ids), in that order."""
+    """The cells of one indicator for the registry areas ``areas`` (ids), in that order.
+
+    Cells are kept with the indicator's values, so another comparison of the same indicator
+    (other areas, another order) makes only the cells it has not made before.
+    """
     values = values or indicator.values()
+    cache = values.cells
+    missing = [a for a in areas if (a, lang) not in cache]
+    if missing:
+        for cell in _make_cells(indicator, values, missing, registry, lang):
+            cache[(cell.area, lang)] = cell
+    return [cache[(a, lang)] for a in areas]
+
+
+def _make_cells(
+    indicator: Indicator,
+    values: IndicatorValues,
+    areas: list[str],
+    registry: AreaRegistry,
+    lang: str,
+) -> list[Cell]:
     area_set: AreaSet = values.area_set
     present = values.values()
     ranked = ranks(present)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from atlasviewer.core.compare.areas import AreaSet
 from atlasviewer.core.compare.significance import BYAR, NO_INTERVAL, PUBLISHED, WILSON
@@ -74,15 +74,24 @@ class IndicatorValues:
     events_column: str | None = None
     population_column: str | None = None
     count_years: int = 1
+    cells: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+    """Cells already made, by (area id, language): see :func:`.cells.indicator_cells`."""
 
     def values(self) -> dict[str, float]:
         return {n: a.value for n, a in self.areas.items() if a.value is not None}
 
 
+def _number(value: object) -> float | None:
+    """:func:`to_number` with a fast path for the floats nearly every cell is."""
+    if type(value) is float:
+        return value if math.isfinite(value) else None
+    return to_number(value)
+
+
 def _numbers(rowset: RowSet, column: str | None) -> list[float | None]:
     if column is None or column not in rowset.frame.columns:
         return [None] * len(rowset.frame)
-    return [to_number(v) for v in rowset.frame[column]]
+    return [_number(row.get(column)) for row in rowset.frame.rows]
 
 
 def _labels(data: ResultData, rowset: str) -> dict[str, str]:
@@ -103,16 +112,23 @@ def _count_columns(
         return "numerator", "denominator"
     labels = _labels(data, rowset.name)
     values = _numbers(rowset, column)
+    numbers: dict[str, list[float | None]] = {}
+
+    def numbers_of(name: str) -> list[float | None]:
+        if name not in numbers:
+            numbers[name] = _numbers(rowset, name)
+        return numbers[name]
+
     best: tuple[float, str, str] | None = None
     for pop in columns:
         named = _POPULATION.search(pop) or _POPULATION.search(labels.get(pop, ""))
         if pop == column or not named:
             continue
-        pops = _numbers(rowset, pop)
+        pops = numbers_of(pop)
         for events in columns:
             if events in (pop, column):
                 continue
-            counts = _numbers(rowset, events)
+            counts = numbers_of(events)
             ratios = [
                 v / (e / p)
                 for v, e, p in zip(values, counts, pops, strict=True)
