@@ -97,3 +97,28 @@ def test_help_is_translated(capsys, lang, words):
     with pytest.raises(SystemExit):
         main(["--lang", lang, "compare", "--help"])
     assert words in capsys.readouterr().out
+
+
+def test_xlsx_marks_merged_cells_and_defines_every_statistic(real, tmp_path):
+    out = tmp_path / "oslo.xlsx"
+    assert main(["compare", *real, "--atlas", "v1-barn", "--box", "1", "--area", "Lovisenberg",
+                 "--area", "Bergen", "--lang", "en", "--out", str(out)]) == 0  # fmt: skip
+    book = openpyxl.load_workbook(out)
+    table = book["Table"]
+    header_row = next(r for r in range(1, 12) if table.cell(r, 1).value == "Area")
+    lovisenberg = table.cell(header_row + 1, 2)
+    assert table.cell(header_row + 1, 1).value == "Lovisenberg"
+    assert isinstance(lovisenberg.value, (int, float))
+    assert "Oslo: OUS, Lovisenberg, Diakonhjemmet" in lovisenberg.comment.text
+    assert table.cell(header_row + 2, 2).comment is None  # Bergen is Bergen
+    terms = [row[0].value for row in book["Definitions"].iter_rows(min_row=2)]
+    for term in (
+        "Index (Norway = 100)",
+        "Rank",
+        "Against national",
+        "Highest / lowest",
+        "Second highest / second lowest",
+        "Coefficient of variation",
+        "SCV × 100",
+    ):
+        assert term in terms  # fmt: skip

@@ -220,3 +220,32 @@ def test_indicators_of_a_box_and_search(tmp_path, reg):
     assert len(index.search("MR")) == 2  # "MR-undersøkelse" in the intro
     assert index.search("område") == []
     assert index.search("hofte andel") == [found[1]]
+
+
+def test_partial_area_says_what_it_lacks(reg):
+    apart = AreaSet(["Østby", "Gamleby", "Nordby", "Sørby"], reg)
+    assert apart.placement("østby").covers(reg, "en") == "Østby without Gamleby"
+
+
+def test_views_sort_transpose_and_copy_as_tsv(tmp_path, reg):
+    from atlasviewer.core.compare.views import table_view, to_tsv, variation_view
+
+    data = rows({"Nordby": 10.0, "Sørby": 20.0, "Vestby": 30.0, "Østby": 40.0, "Landet": 25.0})
+    spread = rows({"Nordby": 10.0, "Sørby": 11.0, "Vestby": 12.0, "Østby": 50.0, "Landet": 20.0})
+    library = _library(tmp_path, {"a.json": box_data(data), "b.json": box_data(spread)}, reg)
+    headline = IndicatorIndex(library).indicators(headline_only=True)
+    comparison = Comparison(headline, AREAS[:4], reg, "en")
+    transposed = comparison.table(transpose=True)
+    assert list(transposed.columns) == [*AREAS[:4], "national"]
+    assert list(transposed.index) == [i.key for i in headline]
+    by_ratio = comparison.variation(sort_by="ratio")
+    assert list(by_ratio["key"]) == [headline[1].key, headline[0].key]  # 5.0 before 4.0
+    by_cv = comparison.variation(sort_by="cv", ascending=True)
+    assert by_cv["cv"].is_monotonic_increasing
+    shown = table_view(comparison, sort_by=headline[0].key, ascending=True)
+    assert list(shown.index[:4]) == ["Nordby", "Sørby", "Vestby", "Østby"]
+    assert shown.index[-1] == "Country"  # the national row stays last
+    text = to_tsv(shown)
+    header, first = text.splitlines()[:2]
+    assert header.split("\t")[0] == "Area" and first.split("\t")[:2] == ["Nordby", "10.0"]
+    assert "Highest / lowest" in variation_view(comparison).columns

@@ -126,3 +126,11 @@ def test_search_across_atlases(index):
     assert {"radiologi2", "radiologi"} <= found
     assert "lab" not in found  # "område", "normal" ... hold "mr" inside words only
     assert {i.atlas_id for i in index.search("mr kne")} <= found
+
+
+def test_first_generation_means_get_no_interval(index):
+    # kols: "Liggetid siste år før død" is a mean length of stay (type "Liggedøgn"), not a
+    # count of independent events: the reader gives it no interval, nor does the comparison.
+    bed_days = next(i for i in index.indicators(["v1-kols"]) if "Liggetid" in i.title("nb"))
+    cells = Comparison([bed_days]).cells()
+    assert all(c.method == "none" and c.significance == "not compared" for c in cells)

@@ -4,7 +4,7 @@
 Axes: per row the indicator's label at the left, its value, national, lowest and highest value
 in columns, and the spine: a grey bar from the lowest to the highest area, the national value
 as a vertical line at the middle, the area's value as a dot in its significance colour (a
-hollow ring where the value is a merged area's). No Qt: the window, the export and the
+diamond where the value is a merged area's). No Qt: the window, the export and the
 headless command draw the same figure.
 """
 
@@ -68,16 +68,19 @@ def draw_profile(ax: Axes, plan: ProfilePlan, style: ChartStyle | None = None) -
         ax.plot([middle, middle], [y - 0.3, y + 0.3], color="#333333", linewidth=1.2, zorder=2)
         if row.value_pos is not None:
             x = spine_left + row.value_pos * spine_width
-            face = "white" if row.merged else row.colour
-            ax.scatter([x], [y], s=style.marker_size * 2.2, facecolors=face, zorder=3,
-                       edgecolors="#333333" if not row.merged else row.colour,
-                       linewidths=0.8 if not row.merged else 2.0)  # fmt: skip
+            ax.scatter([x], [y], s=style.marker_size * 2.2, facecolors=row.colour, zorder=3,
+                       marker="D" if row.merged else "o", edgecolors="#333333",
+                       linewidths=0.8)  # fmt: skip
     legend_x = 0.0
     for name, colour in plan.legend:
         ax.scatter([legend_x + 0.008], [n + 0.5], s=style.marker_size * 1.6,
                    facecolors=colour, edgecolors="#333333", linewidths=0.6)  # fmt: skip
         ax.text(legend_x + 0.02, n + 0.5, name, ha="left", **text_kw)
         legend_x += 0.14
+    if plan.merged_label:
+        ax.scatter([legend_x + 0.008], [n + 0.5], s=style.marker_size * 1.6, marker="D",
+                   facecolors="white", edgecolors="#333333", linewidths=0.6)  # fmt: skip
+        ax.text(legend_x + 0.02, n + 0.5, plan.merged_label, ha="left", **text_kw)
     ax.text(1, n + 0.5, plan.credits, ha="right", fontsize=style.credits_size,
             fontfamily=list(style.font_family), va="center", color="#555555")  # fmt: skip
 

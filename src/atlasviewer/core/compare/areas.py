@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from atlasviewer.core.registry import AreaRegistry, MergedArea
+from atlasviewer.i18n import N_, gettext_for
 
 EXACT, MERGED, PARTIAL = "exact", "merged", "partial"
 
@@ -57,7 +58,12 @@ class Placement:
             )
             return f"{self.merged.name(lang)}: {members}"
         if self.container and self.container in registry.areas:
-            return registry.areas[self.container].name(lang)
+            other = registry.areas[self.container].name(lang)
+            if self.mark == PARTIAL:
+                return gettext_for(lang, N_("{area} without {part}")).format(
+                    area=registry.display_name(self.row, lang), part=other
+                )
+            return other
         return ""
 
 

@@ -154,13 +154,17 @@ class Comparison:
             measure: A :class:`Cell` field: ``value``, ``index``, ``rank``, ``significance``...
             transpose: Indicators x areas instead.
             sort_by: An indicator key (or, transposed, an area id) to sort the rows by; empty
-                cells last.
+                cells last, and the national row (not sorted) after the areas.
             ascending: Sort order.
             national_row: Add the national value as the last row (``"national"``).
         """
         frame = self.frame()
         table = frame.pivot(index="area", columns="indicator", values=measure)
         table = table.reindex(index=self.areas, columns=[i.key for i in self.indicators])
+        if sort_by is not None and not transpose:
+            table = table.sort_values(
+                sort_by, ascending=ascending, na_position="last", kind="stable"
+            )
         if national_row and measure in ("value", "index"):
             nationals = {i.key: i.values().national for i in self.indicators}
             if measure == "index":
@@ -168,10 +172,10 @@ class Comparison:
             table.loc[NATIONAL] = [nationals[k] for k in table.columns]
         if transpose:
             table = table.T
-        if sort_by is not None:
-            table = table.sort_values(
-                sort_by, ascending=ascending, na_position="last", kind="stable"
-            )
+            if sort_by is not None:
+                table = table.sort_values(
+                    sort_by, ascending=ascending, na_position="last", kind="stable"
+                )
         return table
 
     def headers(self) -> dict[str, str]:

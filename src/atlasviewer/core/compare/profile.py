@@ -51,6 +51,8 @@ class ProfilePlan:
     rows: list[ProfileRow]
     legend: list[tuple[str, str]] = field(default_factory=list)
     credits: str = ""
+    merged_label: str = ""
+    """The legend entry of the merged-area marker, "" when no row is merged."""
 
 
 def _position(value: float | None, national: float, half: float) -> float | None:
@@ -111,4 +113,5 @@ def profile_plan(comparison: Comparison, area_id: str) -> ProfilePlan:
         credits=text(N_("Source: {producers}. Significance from 95 % intervals.")).format(
             producers=producers
         ),
+        merged_label=text(N_("merged area")) if any(r.merged for r in rows) else "",
     )

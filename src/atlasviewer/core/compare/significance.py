@@ -33,7 +33,7 @@ SIGNIFICANCE_LABELS: dict[str, str] = {
 PUBLISHED, BYAR, WILSON, NO_INTERVAL = "published", "byar", "wilson", "none"
 
 METHOD_LABELS: dict[str, str] = {
-    PUBLISHED: N_("95 % confidence interval published by the atlas"),
+    PUBLISHED: N_("confidence interval (95 %) published by the atlas"),
     BYAR: N_("95 % Poisson interval of the events (Byar's approximation), scaled to the rate"),
     WILSON: N_("95 % Wilson score interval of the share"),
     NO_INTERVAL: N_("no interval: neither published nor computable from counts"),

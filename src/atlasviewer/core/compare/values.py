@@ -6,7 +6,8 @@ The interval, in this order (``docs/statistics.md``):
    atlases mostly publish none; their reader fills the same columns with an interval computed
    from numerator and denominator. Such an interval is recognised by content: where it equals
    :func:`atlasviewer.core.intervals.value_interval` of the row's counts, the method is that
-   computation (Byar or Wilson), not "published".
+   computation (Byar or Wilson), not "published". Where that reader left no interval the value
+   is a mean (bed days, ages: not counts of independent events), and none is computed here.
 2. **computed from counts**: numerator and denominator (first generation), or an events column
    and a population column found in the row set (second generation): the population column is
    one whose id or label names inhabitants or population ("tot_pop", "Innbyggarar"), and the
@@ -173,6 +174,10 @@ def _interval(value, events, population, low, high, generation, share):  # type:
                 ):
                     return low, high, kind
         return low, high, PUBLISHED
+    if generation == 1:
+        # The first-generation reader computes every interval the counts allow; where it left
+        # none, the value is a mean (bed days, ages), for which a Poisson interval is wrong.
+        return None, None, NO_INTERVAL
     chosen = WILSON if share else BYAR
     interval = computed.get(chosen)
     if interval:
