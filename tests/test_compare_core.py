@@ -249,3 +249,24 @@ def test_views_sort_transpose_and_copy_as_tsv(tmp_path, reg):
     header, first = text.splitlines()[:2]
     assert header.split("\t")[0] == "Area" and first.split("\t")[:2] == ["Nordby", "10.0"]
     assert "Highest / lowest" in variation_view(comparison).columns
+
+
+def test_cell_texts_and_tooltip(tmp_path, reg):
+    from atlasviewer.core.compare.texts import cell_text, cell_tooltip
+
+    data = rows(
+        {"Storby": 12.5, "Vestby": 30.0, "Landet": 25.0},
+        lo={"Storby": 11.0, "Vestby": 26.0},
+        hi={"Storby": 14.0, "Vestby": 34.0},
+    )
+    library = _library(tmp_path, {"a.json": box_data(data, error_bars=True)}, reg)
+    indicator = IndicatorIndex(library).indicators(headline_only=True)[0]
+    cells = {c.area: c for c in Comparison([indicator], AREAS, reg, "nb").cells()}
+    assert cell_text(cells["vestby"], indicator, "nb") == "30,0"
+    assert cell_text(cells["nordby"], indicator, "nb") == "12,5\u2009*"  # merged: starred
+    assert cell_text(cells["midtby"], indicator, "nb") == ""
+    tip = cell_tooltip(cells["nordby"], indicator, reg, "en")
+    assert "Value: 12.5" in tip and "National: 25.0 (index 50)" in tip
+    assert "Rank: 2 of 2" in tip and "95 % interval: 11.0–14.0" in tip
+    assert "Against national: lower" in tip and "Value of Storby (Storby: Nordby, Sørby)" in tip
+    assert "Not in this analysis" in cell_tooltip(cells["midtby"], indicator, reg, "en")
