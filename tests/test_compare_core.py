@@ -270,3 +270,29 @@ def test_cell_texts_and_tooltip(tmp_path, reg):
     assert "Rank: 2 of 2" in tip and "95 % interval: 11.0–14.0" in tip
     assert "Against national: lower" in tip and "Value of Storby (Storby: Nordby, Sørby)" in tip
     assert "Not in this analysis" in cell_tooltip(cells["midtby"], indicator, reg, "en")
+
+
+def test_bad_data_gives_empty_or_uncompared_cells_not_a_crash(tmp_path, reg):
+    garbage = [
+        {"area": "Nordby", "rate": "not a number", "andel": None},
+        {"area": "Sørby", "rate": 12.0, "andel": "0,5"},
+        {"area": "Sørby", "rate": 99.0},  # the same area twice: the first row counts
+        {"area": None, "rate": 5.0},
+        {"area": "Vestby", "rate": -3.0, "events": -1, "innbyggere": 0},
+    ]
+    no_area = {"innhold": [
+        {"type": "map", "data": "d1", "x": "rate", "format": ",.1f"},
+        {"type": "data", "label": "d1", "data": [{"rate": 1.0}]},
+    ]}  # fmt: skip
+    boxes = {"a.json": box_data(garbage), "b.json": no_area, "c.json": {"innhold": []}}
+    library = _library(tmp_path, boxes, reg)
+    index = IndicatorIndex(library)
+    found = index.indicators()
+    assert {i.box for i in found} == {1}  # boxes without areas yield no indicator
+    comparison = Comparison(found, AREAS, reg, "en")
+    cells = {(c.area, c.indicator): c for c in comparison.cells()}
+    rate = found[0].key
+    assert cells[("nordby", rate)].empty
+    assert cells[("sørby", rate)].value == 12.0
+    assert cells[("sørby", rate)].significance == NOT_COMPARED  # no national value
+    assert comparison.variation()["n"].tolist()[0] == 2

@@ -168,7 +168,13 @@ def box_indicators(library: AtlasLibrary, atlas_id: str, box: ResultBox) -> list
     atlas = library.atlas(atlas_id)
     data = box.load()
     views = data.views_for(None)
-    maps = [v for v in views if isinstance(v, MapView) and v.rowset in data.rowsets]
+    maps = [
+        v
+        for v in views
+        if isinstance(v, MapView)
+        and v.rowset in data.rowsets
+        and data.rowsets[v.rowset].area_column
+    ]
     bars = [
         v
         for v in views
