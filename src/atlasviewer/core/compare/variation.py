@@ -18,7 +18,8 @@ row), each area counting once, as on the map (``docs/statistics.md``):
   1. observed counts O and rates r with a national rate R: ``E = O * R / r``, so that
      ``O / E = r / R``: the standardised rate ratio. This keeps the age and sex
      standardisation of the published rates (the expected count is what the area would have at
-     the national rate, indirectly from its own standardised ratio).
+     the national rate, indirectly from its own standardised ratio). ``E = P * R`` is not used
+     with counts: O is crude and R standardised, so age structure would count as variation.
   2. rates r and populations P (no counts) with a unit u (per u inhabitants) and R:
      ``O = r * P / u``, ``E = R * P / u``.
   3. otherwise SCV is not computed.
