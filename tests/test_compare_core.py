@@ -296,3 +296,12 @@ def test_bad_data_gives_empty_or_uncompared_cells_not_a_crash(tmp_path, reg):
     assert cells[("sørby", rate)].value == 12.0
     assert cells[("sørby", rate)].significance == NOT_COMPARED  # no national value
     assert comparison.variation()["n"].tolist()[0] == 2
+
+
+def test_index_bands():
+    from atlasviewer.core.compare.cells import index_band
+
+    assert [index_band(x) for x in (79.9, 80, 89.99, 90, 110, 110.01, 120, 120.5)] == [
+        0, 1, 1, 2, 2, 3, 3, 4
+    ]  # fmt: skip
+    assert index_band(None) is None and index_band(float("nan")) is None
