@@ -305,3 +305,14 @@ def test_index_bands():
         0, 1, 1, 2, 2, 3, 3, 4
     ]  # fmt: skip
     assert index_band(None) is None and index_band(float("nan")) is None
+
+
+def test_search_without_loading_reads_only_boxes_whose_texts_match(tmp_path, reg):
+    data = rows({"Nordby": 10.0, "Sørby": 20.0, "Landet": 15.0})
+    library = _library(tmp_path, {"a.json": box_data(data), "b.json": box_data(data)}, reg)
+    index = IndicatorIndex(library)
+    assert index.search("akutt", load=False) == []  # a label in the data: not read yet
+    assert [i.box for i in index.search("boks 2", load=False)] == [2, 2]
+    assert [i.column for i in index.search("akutt", load=False)] == ["andel"]  # box 2, now read
+    assert not library.atlas("testatlas").primary.result_boxes[0].loaded
+    assert [i.box for i in index.search("akutt")] == [1, 2]
