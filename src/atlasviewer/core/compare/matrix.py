@@ -36,7 +36,7 @@ COLUMN_LABELS: dict[str, str] = {
     "national": N_("National"),
     "index": N_("Index (Norway = 100)"),
     "rank": N_("Rank"),
-    "n": N_("Areas"),
+    "n": N_("Number of areas"),
     "rank_text": N_("Rank of areas"),
     "lowest": N_("Lowest"),
     "highest": N_("Highest"),
