@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QTableView
 
 from atlasviewer import i18n
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.qt.language import LanguageManager
-from atlasviewer.qt.main_window import MainWindow
-from atlasviewer.qt.settings import load_settings
+from atlasviewer.qt.shell.language import LanguageManager
+from atlasviewer.qt.shell.main_window import MainWindow
+from atlasviewer.qt.shell.settings import load_settings
 from atlasviewer.qt.state import AppState
 
 
@@ -256,7 +256,7 @@ def test_settings_restore_atlas_box_selection_and_language(qtbot, window, librar
 
 
 def test_smoke_run_paints_the_first_published_atlas(tmp_path, monkeypatch, library):
-    from atlasviewer.qt.app import run_gui
+    from atlasviewer.qt.shell.app import run_gui
 
     monkeypatch.setenv("ATLASVIEWER_CONFIG_DIR", str(tmp_path))
     shot = tmp_path / "smoke.png"

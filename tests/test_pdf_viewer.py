@@ -9,7 +9,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 
 from atlasviewer import i18n
-from atlasviewer.qt.pdf_viewer import FactSheetViewer
+from atlasviewer.qt.factsheets.viewer import FactSheetViewer
 
 
 @pytest.fixture
@@ -160,7 +160,7 @@ def test_copy_page_text_puts_the_page_on_the_clipboard(viewer, files):
 
 def test_fact_sheet_list_of_an_atlas_opens_the_viewer(qtbot, v2_root, viewer):
     from atlasviewer.core.library import AtlasLibrary
-    from atlasviewer.qt.fact_sheet_list import FactSheetList
+    from atlasviewer.qt.factsheets.sheet_list import FactSheetList
 
     atlas = AtlasLibrary([v2_root]).atlas("gyn")
     sheets = FactSheetList()

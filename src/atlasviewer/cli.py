@@ -180,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = _command_module(args.command)
         assert module is not None
         return int(module.run(args))
-    from atlasviewer.qt.app import run_gui
+    from atlasviewer.qt.shell.app import run_gui
 
     return run_gui(args)
 

@@ -4,7 +4,7 @@
 fact sheet: the selection names one referral area or all areas of one health region, otherwise
 the user picks from the atlas's areas; the user chooses the file; the PDF is written in the UI
 language with :func:`~atlasviewer.core.factsheet.build_fact_sheet` and
-:func:`~atlasviewer.qt.factsheet_pdf.write_fact_sheet_pdf`. Problems are returned as messages
+:func:`~atlasviewer.qt.factsheets.generated.write_fact_sheet_pdf`. Problems are returned as messages
 naming the file, for the window to show.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -25,7 +26,10 @@ from atlasviewer.core.links import FACT_SHEET, variant_links
 from atlasviewer.core.model import Atlas, AtlasVariant
 from atlasviewer.core.registry import AreaRegistry
 from atlasviewer.i18n import _
-from atlasviewer.qt.fact_sheet_list import FactSheetList
+from atlasviewer.qt.factsheets.sheet_list import FactSheetList
+
+if TYPE_CHECKING:
+    from atlasviewer.qt.factsheets.generated import SceneFactory
 
 _CHAPTER_PLACE = re.compile(r"^kapittel\[(\d+)\]")
 
@@ -220,20 +224,27 @@ class CreatedFactSheet:
 
 
 def write_area_fact_sheet(
-    library: AtlasLibrary, atlas: Atlas, target: FactSheetTarget, path: Path, lang: str
+    library: AtlasLibrary,
+    atlas: Atlas,
+    target: FactSheetTarget,
+    path: Path,
+    lang: str,
+    scene_for: SceneFactory | None = None,
 ) -> CreatedFactSheet:
     """Build the fact sheet for ``target`` in ``lang`` and write it as a PDF at ``path``.
+
+    ``scene_for`` builds the scenes of its locator maps (the shell hands in the map's).
 
     Raises:
         OSError: When the file cannot be written (the message names the file).
     """
-    from atlasviewer.qt.factsheet_pdf import write_fact_sheet_pdf
+    from atlasviewer.qt.factsheets.generated import write_fact_sheet_pdf
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         sheet = build_fact_sheet(atlas, target, lang, library.registry)
         pages = write_fact_sheet_pdf(
-            sheet, path, lambda map_file: library.geography(atlas, map_file)
+            sheet, path, lambda map_file: library.geography(atlas, map_file), scene_for
         )
     finally:
         QGuiApplication.restoreOverrideCursor()

@@ -1,6 +1,6 @@
 """The map pane of a result box: one map widget per map set, and the map plans of boxes seen lately.
 
-Kept apart from :mod:`atlasviewer.qt.result_box_view` because the map keeps state of its own
+Kept apart from :mod:`atlasviewer.qt.reader.result_box` because the map keeps state of its own
 across boxes: a map widget (scene and view) is built once per geography and only recoloured
 after that, and map plans are kept per data, view, language and map so switching back to a box
 or a language does not classify and format it again. A box without a map, or whose map cannot
@@ -128,10 +128,10 @@ class MapPane(QWidget):
         """The map widget of a map set: scene and view are built once per geography."""
         widget = self._map_widgets.get(geography.id)
         if widget is None:
-            from atlasviewer.qt.map_scene import MapScene
-            from atlasviewer.qt.map_view import MapView as MapWidget
+            from atlasviewer.qt.map.scene import MapScene
+            from atlasviewer.qt.map.widget import ChoroplethMap
 
-            widget = MapWidget(MapScene(geography), self.map_stack)
+            widget = ChoroplethMap(MapScene(geography), self.map_stack)
             widget.area_clicked.connect(self.state.select)
             widget.area_hovered.connect(self._on_map_hover)
             self._map_widgets[geography.id] = widget

@@ -1,6 +1,6 @@
 """The chart tabs of a result box: one tab a bar or line chart, each drawn when first shown.
 
-Kept apart from :mod:`atlasviewer.qt.result_box_view` because lazy drawing is a piece of its own:
+Kept apart from :mod:`atlasviewer.qt.reader.result_box` because lazy drawing is a piece of its own:
 only the chart on show is drawn with a box (a chart draw is the costliest step of a box switch),
 the others when their tab is first shown, and a selection redraws only the chart on show. The
 result box view lays the tabs out and tells them which box, year and language to show.
@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QStyle, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from atlasviewer.core.model import BarChartView, LineChartView, ResultData, pick_text
 from atlasviewer.i18n import _
 from atlasviewer.qt.state import AppState
+from atlasviewer.qt.tabs import elide_tab_titles, fit_tabs_to_width
 
 
 class ChartTabs(QTabWidget):
@@ -47,7 +48,7 @@ class ChartTabs(QTabWidget):
 
     def show_charts(self, data: ResultData, specs: list[Any], lang: str, credits: Any) -> None:
         """Tabs for every chart; only the shown one is drawn now, the others when first shown."""
-        from atlasviewer.qt.chart_widget import ChartWidget
+        from atlasviewer.qt.charts.widget import ChartWidget
 
         while len(self._charts) < len(specs):
             chart = ChartWidget(self)
@@ -136,38 +137,6 @@ class ChartTabs(QTabWidget):
             self.hover_text_changed.emit("")
             return
         self.hover_text_changed.emit(f"{row.label}: {' / '.join(row.value_texts)}")
-
-
-def fit_tabs_to_width(tabs: QTabWidget) -> None:
-    """Tabs that never scroll: :func:`elide_tab_titles` fits their titles to the bar.
-
-    Qt's own eliding stays on: with it, the bar asks for the width of a few letters a tab,
-    not of its titles, so a chart pane with long titles never takes width from the map.
-    """
-    tabs.setElideMode(Qt.TextElideMode.ElideRight)
-    tabs.setUsesScrollButtons(False)
-
-
-def elide_tab_titles(tabs: QTabWidget) -> None:
-    """Show each tab's title (kept whole as its tooltip) cut at its end to an equal share.
-
-    Qt's own eliding shrinks tabs unevenly: of four long chart titles in a 570 px bar, the
-    last was left as "A…n". An equal share keeps every title's beginning, which is where
-    the labels of one box differ ("Andel av MR prosta…", "Antall (rate) PSA-…"). Call after
-    the titles change and when the tab widget is resized.
-    """
-    count = tabs.count()
-    if not count:
-        return
-    bar = tabs.tabBar()
-    # A tab is its text plus the style's horizontal padding (and a frame pixel or two).
-    padding = bar.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabHSpace, None, bar) + 4
-    share = max(bar.fontMetrics().averageCharWidth() * 6, tabs.width() // count - padding)
-    for index in range(count):
-        title = tabs.tabToolTip(index)
-        tabs.setTabText(
-            index, bar.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, share)
-        )
 
 
 def chart_tab_titles(specs: list[Any], lang: str) -> list[str]:

@@ -1,6 +1,6 @@
 """What the user takes out of the open atlas: the figure copied, exported or printed, a fact sheet.
 
-Kept apart from :mod:`atlasviewer.qt.main_window` because these commands share a shape of their
+Kept apart from :mod:`~.main_window` because these commands share a shape of their
 own that has nothing to do with navigation: each acts on the atlas and result box the state
 holds, asks for a file or a printer, writes, and reports the outcome in the status bar or in a
 window-modal message naming the file. The window owns the actions and the pages; these commands
@@ -13,7 +13,7 @@ command first runs: the library screen paints before any of them is needed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -23,18 +23,18 @@ from atlasviewer.i18n import _
 
 if TYPE_CHECKING:
     from atlasviewer.core.factsheet import FactSheetTarget
-    from atlasviewer.qt.main_window import MainWindow
 
 
 class OutputCommands:
     """Copy, Export current figure, Print and Create fact sheet for a :class:`MainWindow`.
 
     Args:
-        window: The window whose state, library and reader the commands act on; their dialogs
-            and messages are its children.
+        window: The :class:`~atlasviewer.qt.shell.main_window.MainWindow` whose state, library
+            and reader the commands act on; their dialogs and messages are its children. Typed
+            loosely: the window imports this module, not the other way round.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Any) -> None:
         self.window = window
 
     def copy_current(self) -> None:
@@ -95,7 +95,8 @@ class OutputCommands:
             names the file and the problem).
         """
         from atlasviewer.core.factsheet import written_note
-        from atlasviewer.qt import factsheet_actions as actions
+        from atlasviewer.qt.factsheets import actions
+        from atlasviewer.qt.map.scene import MapScene
 
         window = self.window
         atlas = window.state.atlas
@@ -120,7 +121,9 @@ class OutputCommands:
             if path is None:
                 return None
         try:
-            created = actions.write_area_fact_sheet(window.library, atlas, target, path, lang)
+            created = actions.write_area_fact_sheet(
+                window.library, atlas, target, path, lang, MapScene
+            )
         except (OSError, ValueError) as exc:
             self._warn(
                 _("Create fact sheet"),

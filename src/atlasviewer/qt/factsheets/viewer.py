@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from atlasviewer.i18n import _, on_language_changed
-from atlasviewer.qt.page_thumbnails import THUMBNAIL_WIDTH, PageThumbnailList
-from atlasviewer.qt.pdf_search_bar import PdfSearchBar
+from atlasviewer.qt.factsheets.search_bar import PdfSearchBar
+from atlasviewer.qt.factsheets.thumbnails import THUMBNAIL_WIDTH, PageThumbnailList
 
 ZOOM_STEPS: tuple[float, ...] = (
     0.25,

@@ -3,10 +3,12 @@
 Zoom with the wheel (about the cursor), pan by dragging, click to select (Ctrl-click adds), hover
 for a tooltip. Areas too small to see at national scale (Oslo's referral areas) are shown in a
 framed inset: a second view of the same scene, as clickable and hoverable as the main one. The
-legend and credits are painted by :mod:`atlasviewer.qt.map_export`, so exports match the screen.
+legend and credits are painted by :mod:`atlasviewer.qt.map.layout`, so exports match the screen.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -24,14 +26,15 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QVBoxLayout, QWidge
 from atlasviewer import i18n
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
-from atlasviewer.qt.map_export import (
+from atlasviewer.qt.map.layout import (
     CREDITS_FONT_PX,
     FRAME_COLOUR,
     LegendPainter,
     credits_text,
     place_map_and_inset,
+    save_map,
 )
-from atlasviewer.qt.map_scene import MapScene
+from atlasviewer.qt.map.scene import MapScene
 
 CLICK_SLOP_PX = 4
 """A press and release closer than this is a click, not a drag."""
@@ -140,10 +143,10 @@ class _AreaGraphicsView(QGraphicsView):
             return
         factor = 1.0015 ** event.angleDelta().y()
         parent = self.parent()
-        if isinstance(parent, MapView) and not parent.zoom_allowed(factor):
+        if isinstance(parent, ChoroplethMap) and not parent.zoom_allowed(factor):
             return
         self.scale(factor, factor)
-        if isinstance(parent, MapView):
+        if isinstance(parent, ChoroplethMap):
             parent.user_moved = True
 
 
@@ -175,7 +178,7 @@ class _LegendOverlay(QWidget):
         painter.end()
 
 
-class MapView(QWidget):
+class ChoroplethMap(QWidget):
     """The choropleth widget: national map, Oslo-style inset, legend and credits line.
 
     Args:
@@ -242,6 +245,11 @@ class MapView(QWidget):
     def inset_keys(self) -> list[str]:
         """The areas the inset is there for (empty when the map set needs no inset)."""
         return self.scene.inset_keys()
+
+    def save_figure(self, path: Path, fmt: str, *, dpi: float) -> Path:
+        """Write the whole figure shown (legend, inset, credits) as ``fmt``: as ``export`` does."""
+        assert self.plan is not None
+        return save_map(path, self.scene, self.plan, fmt, dpi=dpi)
 
     def reset_view(self) -> None:
         """Back to the whole country, fitted beside the legend and inset."""

@@ -1,6 +1,6 @@
 """The table tabs of a result box: tables built when shown, rows in step with the selection.
 
-Kept apart from :mod:`atlasviewer.qt.result_box_view` because the tables have a life of their
+Kept apart from :mod:`atlasviewer.qt.reader.result_box` because the tables have a life of their
 own: their plans are built only when the table tab is shown (or a caller asks for the views), a
 language switch relabels them in place so sorting and selection stay, and row selection goes
 both ways (the state's selection marks rows; selecting rows sets the state's selection) without
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from atlasviewer.core.model import ResultData, TableView
 from atlasviewer.core.plans import TablePlan
 from atlasviewer.i18n import _
-from atlasviewer.qt.chart_tabs import elide_tab_titles, fit_tabs_to_width
 from atlasviewer.qt.state import AppState
-from atlasviewer.qt.table_model import TablePlanModel, TableSortProxy
+from atlasviewer.qt.tables.model import TablePlanModel, TableSortProxy
+from atlasviewer.qt.tabs import elide_tab_titles, fit_tabs_to_width
 
 
 class TableTabs(QTabWidget):

@@ -2,8 +2,8 @@
 
 The window is the coordinator: it owns the pages and the history, and decides which actions
 are enabled where the user is. Its menus, actions and toolbar are built and named in
-:mod:`atlasviewer.qt.window_menus`; copying, exporting and printing the figure and creating a
-fact sheet live in :mod:`atlasviewer.qt.output_commands`.
+:mod:`atlasviewer.qt.shell.menus`; copying, exporting and printing the figure and creating a
+fact sheet live in :mod:`atlasviewer.qt.shell.output_commands`.
 
 The window's stack holds three pages: the library, the reader and the fact-sheet viewer. A
 fact sheet opened from an atlas text, from the reader's "Fact sheets" list or from a library
@@ -34,20 +34,20 @@ from atlasviewer import i18n
 from atlasviewer.core.library import AtlasLibrary
 from atlasviewer.core.model import Atlas
 from atlasviewer.i18n import _
-from atlasviewer.qt.language import LanguageManager
-from atlasviewer.qt.library_view import LibraryView
-from atlasviewer.qt.output_commands import OutputCommands
-from atlasviewer.qt.settings import AppSettings, save_settings
+from atlasviewer.qt.library.view import LibraryView
+from atlasviewer.qt.shell.language import LanguageManager
+from atlasviewer.qt.shell.menus import WindowMenus
+from atlasviewer.qt.shell.output_commands import OutputCommands
+from atlasviewer.qt.shell.settings import AppSettings, save_settings
+from atlasviewer.qt.shell.warmup import Warmup
 from atlasviewer.qt.state import AppState
-from atlasviewer.qt.warmup import Warmup
-from atlasviewer.qt.window_menus import WindowMenus
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from atlasviewer.core.factsheet import FactSheetTarget
-    from atlasviewer.qt.pdf_viewer import FactSheetViewer
-    from atlasviewer.qt.reader_view import ReaderView
+    from atlasviewer.qt.factsheets.viewer import FactSheetViewer
+    from atlasviewer.qt.reader.view import ReaderView
 
 HistoryEntry = tuple[str, int, str]
 """(atlas id or "" for the library, result box number or 0, fact sheet shown or "")."""
@@ -166,9 +166,9 @@ class MainWindow(QMainWindow):
     def reader(self) -> ReaderView:
         """The reader, built when first needed (its charts import matplotlib)."""
         if self._reader is None:
-            from atlasviewer.qt.reader_view import ReaderView
+            from atlasviewer.qt.shell.panes import build_reader
 
-            self._reader = ReaderView(self.state, self.library, self)
+            self._reader = build_reader(self.state, self.library, self)
             self._reader.fact_sheet_requested.connect(self.fact_sheet_requested)
             self._reader.box_view.hover_text_changed.connect(self.hover_label.setText)
             navigation = self._reader.navigation
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
     def fact_sheet_viewer(self) -> FactSheetViewer:
         """The fact-sheet viewer page, built when first needed (QtPdf loads on first use)."""
         if self._viewer is None:
-            from atlasviewer.qt.pdf_viewer import FactSheetViewer
+            from atlasviewer.qt.factsheets.viewer import FactSheetViewer
 
             page = QWidget(self)
             layout = QVBoxLayout(page)
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
 
     def show_fact_sheet_list(self, atlas: Atlas) -> None:
         """The fact sheets ``atlas`` links to, in a dialog; choosing one opens it in the viewer."""
-        from atlasviewer.qt.factsheet_actions import FactSheetsDialog
+        from atlasviewer.qt.factsheets.actions import FactSheetsDialog
 
         lang = atlas.variant(i18n.current_language()).lang if atlas.variants else ""
         dialog = FactSheetsDialog(atlas, lang, self)
@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
         self.show_library()
 
     def show_about(self) -> None:
-        from atlasviewer.qt.about_dialog import AboutDialog
+        from atlasviewer.qt.shell.about_dialog import AboutDialog
 
         dialog = AboutDialog(self)
         self.language.language_changed.connect(dialog.retranslate_ui)

@@ -1,6 +1,6 @@
 """The main window's menus, actions with their shortcuts, and toolbar with the language chooser.
 
-Kept apart from :mod:`atlasviewer.qt.main_window` because the window's chrome is a piece of its
+Kept apart from :mod:`~.main_window` because the window's chrome is a piece of its
 own: which actions exist, which keys trigger them, which menu and toolbar show them, and their
 texts in the current language. The window decides what the actions do (their slots) and when
 they are enabled; this module only builds them and names them. The actions are added to the
@@ -9,7 +9,7 @@ window itself so their shortcuts work on every page of its stack.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -18,19 +18,17 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 from atlasviewer import i18n
 from atlasviewer.i18n import LANGUAGES, _, language_name
 
-if TYPE_CHECKING:
-    from atlasviewer.qt.main_window import MainWindow
-
 
 class WindowMenus:
     """The menu bar, the actions in it and the navigation toolbar of a :class:`MainWindow`.
 
     Args:
-        window: The window the actions, menus and toolbar belong to; its methods (and those of
-            its output commands) are the actions' slots.
+        window: The :class:`~atlasviewer.qt.shell.main_window.MainWindow` the actions, menus and
+            toolbar belong to; its methods (and those of its output commands) are the actions'
+            slots. Typed loosely: the window imports this module, not the other way round.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Any) -> None:
         self.window = window
         self._create_actions()
         self._create_menus()

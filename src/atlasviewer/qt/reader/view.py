@@ -1,27 +1,22 @@
 """The reader: an atlas's chapters in a navigation pane, text pages and result boxes beside it.
 
-Text, fact boxes and the front page are markdown shown in a :class:`AtlasTextBrowser`, which
-loads only local files (images from the atlas's own folder; nothing is fetched from the net) and
-turns clicks on links into signals: a fact sheet (PDF) asks the fact-sheet viewer to open it, a
-missing file is reported in place, with where it was expected.
+The pages are markdown shown in an :class:`~atlasviewer.qt.reader.text_browser.AtlasTextBrowser`;
+a result box is a :class:`~atlasviewer.qt.reader.result_box.ResultBoxView`.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,150 +26,13 @@ from PySide6.QtWidgets import (
 from atlasviewer import i18n
 from atlasviewer.core.model import Chapter, FactBox, ResultBox, TextItem
 from atlasviewer.i18n import _
-from atlasviewer.qt.fact_sheet_list import FactSheetList
-from atlasviewer.qt.markdown import markdown_to_html
+from atlasviewer.qt.reader.result_box import PaneFactory, ResultBoxView
+from atlasviewer.qt.reader.text_browser import BOX_SCHEME, AtlasTextBrowser
 from atlasviewer.qt.state import AppState
-
-BOX_SCHEME = "box"
-"""Links ``box:N`` in a chapter page open result box N."""
-
-DOCUMENT_MARGIN = 12
-DOCUMENTS_KEPT = 24
-"""Laid-out pages a browser keeps (a few result boxes and chapters in two languages)."""
 
 PAGE_FRONT = -1
 PAGE_FACT_SHEETS = -2
 """Reader pages that are not chapters: the front page and the list of the atlas's fact sheets."""
-
-
-class AtlasTextBrowser(QTextBrowser):
-    """A text browser that loads local images only and reports link clicks as signals.
-
-    Signals:
-        fact_sheet_requested(Path, str): A link to a PDF that exists was clicked.
-        box_requested(int): A ``box:N`` link was clicked.
-        missing_file(Path): A link to a local file that does not exist was clicked.
-    """
-
-    fact_sheet_requested = Signal(Path, str)
-    box_requested = Signal(int)
-    missing_file = Signal(Path)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.anchorClicked.connect(self._on_anchor)
-        self.root: Path | None = None
-        self.document().setDocumentMargin(DOCUMENT_MARGIN)
-        self._documents: OrderedDict[tuple[str, str, str, int], QTextDocument] = OrderedDict()
-
-    def show_markdown(self, text: str, root: Path | None) -> None:
-        """Show atlas markdown; a page shown before comes back laid out, not parsed again.
-
-        Result boxes and language switches go back and forth between the same few texts, and
-        converting and laying out a page costs ~5 ms a time; the documents are kept per text,
-        language and width (images are scaled to the width when loaded).
-        """
-        self.root = root
-        # The HTML depends on the language too (placeholders of remote images).
-        key = (text, str(root), i18n.current_language(), self.viewport().width())
-        document = self._documents.get(key)
-        if document is None:
-            html = markdown_to_html(text, root)
-            # The browser is the parent: images load through its loadResource, and
-            # setDocument deletes only documents its text control made itself.
-            document = QTextDocument(self)
-            document.setDocumentMargin(DOCUMENT_MARGIN)
-            document.setDefaultFont(self.font())
-            document.setHtml(html)
-            self._documents[key] = document
-            if len(self._documents) > DOCUMENTS_KEPT:
-                _key, oldest = self._documents.popitem(last=False)
-                if oldest is not self.document():
-                    oldest.deleteLater()
-        else:
-            self._documents.move_to_end(key)
-        if document is not self.document():
-            self.setDocument(document)
-        self.verticalScrollBar().setValue(0)
-        self.horizontalScrollBar().setValue(0)
-
-    def clear(self) -> None:
-        """Show an empty page (QTextEdit.clear would empty a kept page in place)."""
-        self.show_markdown("", self.root)
-
-    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 - Qt's name
-        url = QUrl(url)
-        if kind == QTextDocument.ResourceType.ImageResource.value or kind == (
-            QTextDocument.ResourceType.ImageResource
-        ):
-            if not url.isLocalFile():
-                return None  # remote images are never fetched
-            return _scaled_image(url.toLocalFile(), max(200, self.viewport().width() - 40))
-        if url.isLocalFile() or url.isRelative():
-            return super().loadResource(kind, url)
-        return None
-
-    def _anchor_text(self, href: str) -> str:
-        block = self.document().begin()
-        while block.isValid():
-            iterator = block.begin()
-            while not iterator.atEnd():
-                fragment = iterator.fragment()
-                if fragment.isValid() and fragment.charFormat().anchorHref() == href:
-                    return fragment.text().strip()
-                iterator += 1
-            block = block.next()
-        return ""
-
-    def _on_anchor(self, url: QUrl) -> None:
-        if url.scheme() == BOX_SCHEME:
-            with contextlib.suppress(ValueError):
-                self.box_requested.emit(int(url.path()))
-            return
-        if url.isLocalFile():
-            path = Path(url.toLocalFile())
-            if not path.is_file():
-                self.missing_file.emit(path)
-            elif path.suffix.lower() == ".pdf":
-                title = self._anchor_text(url.toString()) or path.stem.replace("_", " ")
-                self.fact_sheet_requested.emit(path, title)
-            elif path.suffix.lower() == ".md":
-                self.show_markdown(path.read_text(encoding="utf-8", errors="replace"), self.root)
-            else:
-                QDesktopServices.openUrl(url)
-            return
-        if url.scheme() in ("http", "https", "mailto"):
-            QDesktopServices.openUrl(url)  # the user's click: the system browser fetches it
-            return
-        if url.hasFragment():
-            self.scrollToAnchor(url.fragment())
-
-
-_IMAGE_CACHE: dict[tuple[str, int], QImage | None] = {}
-
-
-def _scaled_image(path: str, room: int) -> QImage | None:
-    """An atlas image no wider than ``room``; decoded once per size (pages are re-shown often)."""
-    key = (path, room)
-    if key not in _IMAGE_CACHE:
-        if len(_IMAGE_CACHE) > 64:
-            _IMAGE_CACHE.clear()
-        image = QImage(path)
-        if image.isNull():
-            _IMAGE_CACHE[key] = None
-        else:
-            if image.width() > room:
-                image = image.scaledToWidth(room, mode=_smooth())
-            _IMAGE_CACHE[key] = image
-    return _IMAGE_CACHE[key]
-
-
-def _smooth() -> Any:
-    from PySide6.QtCore import Qt
-
-    return Qt.TransformationMode.SmoothTransformation
 
 
 def chapter_markdown(chapter: Chapter) -> str:
@@ -192,6 +50,21 @@ def chapter_markdown(chapter: Chapter) -> str:
     return "\n\n".join(parts)
 
 
+@dataclass(frozen=True)
+class ReaderParts:
+    """What the reader shows but does not import: built by the shell.
+
+    Attributes:
+        figure_panes: Builds a result box's map, chart and table panes.
+        fact_sheet_page: Builds the "Fact sheets" page: a widget with ``count``,
+            ``show_variant(variant)``, ``retranslate_ui()`` and a ``fact_sheet_requested``
+            signal.
+    """
+
+    figure_panes: PaneFactory
+    fact_sheet_page: Callable[[QWidget], Any]
+
+
 class ReaderView(QWidget):
     """An open atlas: navigation on the left, a text page or a result box on the right.
 
@@ -201,16 +74,15 @@ class ReaderView(QWidget):
 
     fact_sheet_requested = Signal(Path, str)
 
-    def __init__(self, state: AppState, library: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, state: AppState, library: Any, parts: ReaderParts, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        from atlasviewer.qt.result_box_view import ResultBoxView
-
         self.state = state
         self.library = library
         self._page = PAGE_FRONT
         self._filling = False
         self._navigation_key: tuple[Any, str, int] | None = None
-        self._fact_sheet_entries: dict[int, tuple[Any, list[tuple[str, Path, bool]]]] = {}
         self.language_note = QLabel(self)
         self.language_note.setWordWrap(True)
         self.language_note.setStyleSheet(
@@ -240,27 +112,9 @@ class ReaderView(QWidget):
         text_layout.setContentsMargins(0, 0, 0, 0)
         text_layout.addWidget(self.missing_note)
         text_layout.addWidget(self.text_page, 1)
-        self.box_view = ResultBoxView(state, library, self)
-        self.fact_sheets = FactSheetList(self)
-        self.fact_sheets.fact_sheet_requested.connect(self.fact_sheet_requested)
-        # One click opens, as in the chapter list beside it; rows spaced like a list of links.
-        sheet_list = self.fact_sheets.list
-        sheet_list.itemClicked.connect(lambda item: self.fact_sheets.open_row(sheet_list.row(item)))
-        sheet_list.setSpacing(4)
-        sheet_list.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.fact_sheets_note = QLabel(self)
-        self.fact_sheets_note.setWordWrap(True)
-        fact_sheet_page = QWidget(self)
-        fact_sheet_page.setMaximumWidth(820)
-        sheet_layout = QVBoxLayout(fact_sheet_page)
-        sheet_layout.setContentsMargins(12, 12, 12, 12)
-        sheet_layout.addWidget(self.fact_sheets_note)
-        sheet_layout.addWidget(self.fact_sheets, 1)
-        self.fact_sheet_page = QWidget(self)
-        page_layout = QHBoxLayout(self.fact_sheet_page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.addWidget(fact_sheet_page, 1)
-        page_layout.addStretch(0)
+        self.box_view = ResultBoxView(state, library, parts.figure_panes, self)
+        self.fact_sheet_page = parts.fact_sheet_page(self)
+        self.fact_sheet_page.fact_sheet_requested.connect(self.fact_sheet_requested)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(text_holder)
         self.pages.addWidget(self.box_view)
@@ -309,9 +163,7 @@ class ReaderView(QWidget):
 
     def retranslate_ui(self, *_args: object) -> None:
         self.navigation.setAccessibleName(_("Chapters"))
-        self.fact_sheets_note.setText(
-            _("The fact sheets and reports the atlas texts link to. Click one to open it.")
-        )
+        self.fact_sheet_page.retranslate_ui()
         self._update_language_note()
         self._fill_navigation()
         if self.state.box is None:
@@ -335,7 +187,7 @@ class ReaderView(QWidget):
     def _fill_navigation(self) -> None:
         variant = self.state.variant
         # A language switch asks twice (UI language, then content language): fill once.
-        key = (variant, i18n.current_language(), len(self.fact_sheets.entries))
+        key = (variant, i18n.current_language(), self.fact_sheet_page.count)
         last = self._navigation_key
         if variant is not None and last is not None and last[0] is variant and last[1:] == key[1:]:
             self._mark_current()
@@ -358,7 +210,7 @@ class ReaderView(QWidget):
                     child.setData(0, _ROLE, ("box", box.number))
                     item.addChild(child)
                 self.navigation.addTopLevelItem(item)
-            count = len(self.fact_sheets.entries)
+            count = self.fact_sheet_page.count
             if count:
                 sheets = QTreeWidgetItem([_("Fact sheets ({count})").format(count=count)])
                 sheets.setData(0, _ROLE, ("factsheets", PAGE_FACT_SHEETS))
@@ -448,15 +300,7 @@ class ReaderView(QWidget):
 
     def _update_fact_sheets(self) -> None:
         """Titles come from the link texts, so the list follows the content language."""
-        from atlasviewer.qt.factsheet_actions import fact_sheet_entries
-
-        variant = self.state.variant
-        # Kept per variant: every language switch comes back to one of an atlas's two
-        # variants, and gathering the links reads all their texts (~2 ms).
-        kept = self._fact_sheet_entries.get(id(variant))
-        if kept is None or kept[0] is not variant:
-            kept = self._fact_sheet_entries[id(variant)] = (variant, fact_sheet_entries(variant))
-        self.fact_sheets.set_links(kept[1])
+        self.fact_sheet_page.show_variant(self.state.variant)
 
     def _on_box(self, box: ResultBox | None) -> None:
         if box is None:

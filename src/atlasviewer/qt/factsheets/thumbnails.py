@@ -1,6 +1,6 @@
 """The page list of the fact-sheet viewer: one item a page, thumbnails rendered in the background.
 
-Kept apart from :mod:`atlasviewer.qt.pdf_viewer` because the thumbnails have a life of their own:
+Kept apart from :mod:`~.viewer` because the thumbnails have a life of their own:
 the items are listed at once when a PDF opens, and the thumbnails are then rendered a few per
 event-loop turn by a timer of the list's own, so a 170-page report opens without a pause. The
 viewer tells the list which document to show and keeps it in step with the page on show.

@@ -1,6 +1,6 @@
 """The search field of the fact-sheet viewer: every hit highlighted, stepping from hit to hit.
 
-Kept apart from :mod:`atlasviewer.qt.pdf_viewer` because search is a piece of its own: the field,
+Kept apart from :mod:`~.viewer` because search is a piece of its own: the field,
 the "3 of 12" status beside it and the hit navigation (wrapping round at both ends) only need the
 page view and its search model, and nothing else in the viewer needs them. The viewer puts the
 bar in its toolbar and hands it its Find, Next hit and Previous hit keys.

@@ -26,9 +26,9 @@ WARM_MODULES = (
     "matplotlib.figure",
     "matplotlib.backends.backend_agg",
     "matplotlib.backends.backend_qtagg",
-    "atlasviewer.qt.chart_widget",
-    "atlasviewer.qt.map_scene",
-    "atlasviewer.qt.map_view",
+    "atlasviewer.qt.charts.widget",
+    "atlasviewer.qt.map.scene",
+    "atlasviewer.qt.map.widget",
 )
 """What opening a result box imports, heaviest dependencies first."""
 

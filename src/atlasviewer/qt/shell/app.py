@@ -61,7 +61,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("atlasviewer")
     app.setApplicationDisplayName("Atlas Viewer")
     try:
-        from atlasviewer.qt.fonts import register_bundled_fonts
+        from atlasviewer.qt.shell.fonts import register_bundled_fonts
 
         register_bundled_fonts()
     except ImportError:
@@ -73,9 +73,9 @@ def build_window(args: argparse.Namespace) -> tuple[Any, Any]:
     """The main window and its settings for ``args`` (``--data``, ``--lang``); not shown yet."""
     from atlasviewer.core.library import AtlasLibrary
     from atlasviewer.core.sources import data_roots
-    from atlasviewer.qt.language import LanguageManager
-    from atlasviewer.qt.main_window import MainWindow
-    from atlasviewer.qt.settings import load_settings
+    from atlasviewer.qt.shell.language import LanguageManager
+    from atlasviewer.qt.shell.main_window import MainWindow
+    from atlasviewer.qt.shell.settings import load_settings
     from atlasviewer.qt.state import AppState
 
     settings = load_settings()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -35,7 +36,6 @@ from atlasviewer.core.model import Geography
 from atlasviewer.core.plans import NATIONAL_COLOUR, SELECTION_COLOUR, MapAreaStyle, MapPlan
 from atlasviewer.core.registry import normalise_name
 from atlasviewer.i18n import _
-from atlasviewer.qt.map_scene import MapScene
 
 PAGE_WIDTH = 595.0  # A4 in points
 PAGE_HEIGHT = 842.0
@@ -60,6 +60,9 @@ RULE_COLOUR = QColor("#cccccc")
 AREA_FILL = QColor("#e8e4f0")
 
 GeographyLookup = Callable[[str], Geography | None]
+SceneFactory = Callable[[Geography], Any]
+"""Builds the map scene of a map set (:class:`atlasviewer.qt.map.scene.MapScene`): handed in by
+the caller, so that the fact sheets do not import the map pane."""
 
 
 def _figure_widths(
@@ -116,12 +119,20 @@ class FactSheetPdf:
         sheet: The content, already in its language.
         geography_for: Returns the map set of a result box's map file (for the locator map),
             or None; without it, no locator maps are drawn.
+        scene_for: Builds the scene of a map set, e.g. ``MapScene``; without it, no locator
+            maps are drawn.
     """
 
-    def __init__(self, sheet: FactSheet, geography_for: GeographyLookup | None = None) -> None:
+    def __init__(
+        self,
+        sheet: FactSheet,
+        geography_for: GeographyLookup | None = None,
+        scene_for: SceneFactory | None = None,
+    ) -> None:
         self.sheet = sheet
         self.geography_for = geography_for
-        self._scenes: dict[str, MapScene | None] = {}
+        self.scene_for = scene_for
+        self._scenes: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ measuring
 
@@ -475,14 +486,14 @@ class FactSheetPdf:
             return
         scene.render(painter, rect, home, Qt.AspectRatioMode.KeepAspectRatio)
 
-    def _locator_scene(self, map_file: str) -> MapScene | None:
+    def _locator_scene(self, map_file: str) -> Any:
         cache_key = map_file or ""
         if cache_key in self._scenes:
             return self._scenes[cache_key]
         geography = self.geography_for(map_file) if self.geography_for else None
         scene = None
-        if geography is not None and geography.areas:
-            scene = MapScene(geography)
+        if geography is not None and geography.areas and self.scene_for is not None:
+            scene = self.scene_for(geography)
             scene.apply_plan(self._locator_plan(geography))
         self._scenes[cache_key] = scene
         return scene
@@ -504,14 +515,19 @@ class FactSheetPdf:
 
 
 def write_fact_sheet_pdf(
-    sheet: FactSheet, path: Path, geography_for: GeographyLookup | None = None
+    sheet: FactSheet,
+    path: Path,
+    geography_for: GeographyLookup | None = None,
+    scene_for: SceneFactory | None = None,
 ) -> int:
     """Write ``sheet`` as an A4 PDF at ``path``; returns the number of pages.
+
+    ``geography_for`` and ``scene_for`` draw the locator maps (see :class:`FactSheetPdf`).
 
     Needs a ``QApplication`` (fonts, and the map scene of the locator maps); the command
     creates one.
     """
-    return FactSheetPdf(sheet, geography_for).write(Path(path))
+    return FactSheetPdf(sheet, geography_for, scene_for).write(Path(path))
 
 
 __all__ = ["FactSheetPdf", "write_fact_sheet_pdf"]

@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 
 from atlasviewer.core.plans import NO_DATA_COLOUR, LegendEntry, MapPlan
 from atlasviewer.i18n import _
-from atlasviewer.qt.map_scene import HATCH_COLOUR, AreaItem, MapScene
+from atlasviewer.qt.map.scene import HATCH_COLOUR, AreaItem, MapScene
 
 LOGICAL_DPI = 96.0
 LEGEND_FONT_PX = 14

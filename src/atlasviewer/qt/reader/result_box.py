@@ -6,12 +6,15 @@ selection; every pane then marks the same areas. Map, charts and tables never ca
 A box whose data cannot be read shows its problems in plain words in place of the figures.
 
 This module is the coordinator: texts, year and problems, the layout, export and print. The
-map (:mod:`~atlasviewer.qt.map_pane`), the chart tabs (:mod:`~atlasviewer.qt.chart_tabs`) and
-the table tabs (:mod:`~atlasviewer.qt.table_tabs`) keep their own state in their own modules.
+map, the chart tabs and the table tabs are panes of their own packages; the reader imports none
+of them: the shell builds them (:func:`atlasviewer.qt.shell.panes.figure_panes`) and hands them
+in as :class:`FigurePanes`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +44,27 @@ from atlasviewer.core.model import (
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.core.problems import Severity
 from atlasviewer.i18n import _
-from atlasviewer.qt.chart_tabs import ChartTabs
-from atlasviewer.qt.map_pane import MapPane
-from atlasviewer.qt.reader_view import AtlasTextBrowser
+from atlasviewer.qt.reader.text_browser import AtlasTextBrowser
 from atlasviewer.qt.state import AppState
-from atlasviewer.qt.table_tabs import TableTabs
+
+
+@dataclass
+class FigurePanes:
+    """The panes a result box lays out, built by the shell for the view that shows them.
+
+    Attributes:
+        map: The map pane (``show_map``, ``show_selection``, ``is_painted``, ``map_widget``).
+        charts: The chart tabs, a ``QTabWidget`` (``show_charts``, ``draw_chart``).
+        tables: The table tabs, a ``QTabWidget`` (``show_tables``, ``copy_selected_rows``).
+    """
+
+    map: Any
+    charts: Any
+    tables: Any
+
+
+PaneFactory = Callable[[AppState, Any, QWidget], FigurePanes]
+"""Builds the panes of a result box: ``(state, library, parent) -> FigurePanes``."""
 
 
 class ResultBoxView(QWidget):
@@ -58,7 +77,13 @@ class ResultBoxView(QWidget):
 
     hover_text_changed = Signal(str)
 
-    def __init__(self, state: AppState, library: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: AppState,
+        library: Any,
+        make_panes: PaneFactory,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = state
         self.library = library
@@ -98,11 +123,12 @@ class ResultBoxView(QWidget):
             "QLabel { background: #f8d7da; padding: 6px; border-radius: 4px; }"
         )
         self.figures_note.hide()
-        self.map_pane = MapPane(state, library, self)
+        panes = make_panes(state, library, self)
+        self.map_pane = panes.map
         self.map_pane.hover_text_changed.connect(self.hover_text_changed)
-        self.chart_tabs = ChartTabs(state, self)
+        self.chart_tabs = panes.charts
         self.chart_tabs.hover_text_changed.connect(self.hover_text_changed)
-        self.table_tabs = TableTabs(state, self)
+        self.table_tabs = panes.tables
         self.figures = QSplitter(Qt.Orientation.Horizontal, self)
         self.figures.addWidget(self.map_pane)
         self.figures.addWidget(self.chart_tabs)
@@ -235,9 +261,7 @@ class ResultBoxView(QWidget):
             if widget is self.map_widget and widget.plan is not None:
                 # The map's own export: the whole figure (legend, inset, credits), vector in
                 # SVG and PDF, the same drawing as `atlasviewer export`.
-                from atlasviewer.qt.map_export import save_map
-
-                save_map(path, widget.scene, widget.plan, suffix.lstrip(".") or "png", dpi=200)
+                widget.save_figure(path, suffix.lstrip(".") or "png", dpi=200)
             elif getattr(widget, "figure", None) is not None:
                 widget.figure.savefig(path, dpi=200 if suffix == ".png" else None)
             elif suffix == ".svg":
