@@ -70,3 +70,16 @@ def test_content_language_follows_ui_and_falls_back(state, v2_root, qtbot):
     state.set_atlas(library.atlas("endometriose"))  # Norwegian only
     state.set_ui_language("en")
     assert state.content_language == "nb"
+
+
+def test_a_new_library_closes_the_atlas_of_the_old_one(state, v2_root, v1_root, qtbot):
+    first = AtlasLibrary([v2_root])
+    state.set_library(first)
+    state.set_atlas(first.get("radiologi2"))
+    state.select("UNN")
+    second = AtlasLibrary([v2_root, v1_root])
+    with qtbot.waitSignals([state.atlas_changed, state.library_changed], order="strict"):
+        state.set_library(second)
+    assert state.library is second and state.atlas is None and state.box is None
+    assert state.registry is second.registry
+    assert state.selection == {"unn"}  # a selection means the same areas in any library

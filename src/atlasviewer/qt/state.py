@@ -11,6 +11,8 @@ uses. Names the registry does not know are kept as given.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Signal
 
 from atlasviewer import i18n
@@ -19,9 +21,10 @@ from atlasviewer.core.registry import AreaRegistry, default_registry
 
 
 class AppState(QObject):
-    """Current atlas, content language, result box, selection, slice, UI language and level.
+    """The library, current atlas, content language, result box, selection, slice, UI language.
 
     Signals:
+        library_changed(object): The library (an ``AtlasLibrary``) the window now shows.
         atlas_changed(object): The atlas (or None) now shown.
         variant_language_changed(str): The language of the atlas content now shown.
         box_changed(object): The result box (or None) now shown.
@@ -31,6 +34,7 @@ class AppState(QObject):
         level_changed(str): ``"area"`` or ``"region"``.
     """
 
+    library_changed = Signal(object)
     atlas_changed = Signal(object)
     variant_language_changed = Signal(str)
     box_changed = Signal(object)
@@ -42,6 +46,7 @@ class AppState(QObject):
     def __init__(self, registry: AreaRegistry | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.registry = registry or default_registry()
+        self._library: Any = None
         self._atlas: Atlas | None = None
         self._content_language = i18n.current_language()
         self._box: ResultBox | None = None
@@ -51,6 +56,11 @@ class AppState(QObject):
         self._unsubscribe = i18n.on_language_changed(self._on_ui_language)
 
     # ------------------------------------------------------------------ reading
+
+    @property
+    def library(self) -> Any:
+        """The ``AtlasLibrary`` shown (None until the window sets one)."""
+        return self._library
 
     @property
     def atlas(self) -> Atlas | None:
@@ -117,6 +127,20 @@ class AppState(QObject):
         return [name for name in names if self.is_selected(name)]
 
     # ------------------------------------------------------------------ changing
+
+    def set_library(self, library: Any) -> None:
+        """Show ``library`` (an ``AtlasLibrary``); an atlas of the old one is closed first.
+
+        Every pane that reads atlases, maps or areas takes them from here, so a data folder
+        opened later reaches all of them at once.
+        """
+        if library is self._library:
+            return
+        if self._atlas is not None:
+            self.set_atlas(None)
+        self._library = library
+        self.registry = library.registry
+        self.library_changed.emit(library)
 
     def set_atlas(self, atlas: Atlas | None) -> None:
         """Show ``atlas`` (in the best language for the UI); clears the box, keeps the selection."""

@@ -32,10 +32,9 @@ class MapPane(QWidget):
 
     hover_text_changed = Signal(str)
 
-    def __init__(self, state: AppState, library: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.library = library
         self.map_plan: MapPlan | None = None
         self._map_view_spec: MapView | None = None
         self._map_widget: Any = None
@@ -54,6 +53,7 @@ class MapPane(QWidget):
         self.map_stack = QStackedWidget(self)
         self.map_stack.hide()
         self.map_layout.addWidget(self.map_stack, 1)
+        state.library_changed.connect(self._on_library)
 
     @property
     def map_widget(self) -> Any:
@@ -84,7 +84,7 @@ class MapPane(QWidget):
         from atlasviewer.core.plans import build_map_plan
 
         try:
-            geography = self.library.geography(self.state.atlas, box.map_file)
+            geography = self.state.library.geography(self.state.atlas, box.map_file)
             key = (id(data), id(spec), lang, geography.id)
             kept = self._map_plans.get(key)
             if kept is not None and kept[0] is data and kept[1] is spec:
@@ -138,6 +138,16 @@ class MapPane(QWidget):
             self.map_stack.addWidget(widget)
         self._map_widget = widget
         return widget
+
+    def _on_library(self, _library: object) -> None:
+        """Another library's maps: the scenes and plans of the old one go."""
+        self._map_plans.clear()
+        for widget in self._map_widgets.values():
+            self.map_stack.removeWidget(widget)
+            widget.deleteLater()
+        self._map_widgets.clear()
+        self._map_widget = None
+        self.map_plan = None
 
     def _on_map_hover(self, key: str) -> None:
         style = self.map_plan.areas.get(key) if (key and self.map_plan) else None

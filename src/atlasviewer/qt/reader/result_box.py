@@ -63,8 +63,8 @@ class FigurePanes:
     tables: Any
 
 
-PaneFactory = Callable[[AppState, Any, QWidget], FigurePanes]
-"""Builds the panes of a result box: ``(state, library, parent) -> FigurePanes``."""
+PaneFactory = Callable[[AppState, QWidget], FigurePanes]
+"""Builds the panes of a result box: ``(state, parent) -> FigurePanes``."""
 
 
 class ResultBoxView(QWidget):
@@ -80,13 +80,11 @@ class ResultBoxView(QWidget):
     def __init__(
         self,
         state: AppState,
-        library: Any,
         make_panes: PaneFactory,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.state = state
-        self.library = library
         self.data: ResultData | None = None
         self._sized = False
         self._shown_box: ResultBox | None = None
@@ -123,7 +121,7 @@ class ResultBoxView(QWidget):
             "QLabel { background: #f8d7da; padding: 6px; border-radius: 4px; }"
         )
         self.figures_note.hide()
-        panes = make_panes(state, library, self)
+        panes = make_panes(state, self)
         self.map_pane = panes.map
         self.map_pane.hover_text_changed.connect(self.hover_text_changed)
         self.chart_tabs = panes.charts

@@ -74,12 +74,9 @@ class ReaderView(QWidget):
 
     fact_sheet_requested = Signal(Path, str)
 
-    def __init__(
-        self, state: AppState, library: Any, parts: ReaderParts, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, state: AppState, parts: ReaderParts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.library = library
         self._page = PAGE_FRONT
         self._filling = False
         self._navigation_key: tuple[Any, str, int] | None = None
@@ -112,7 +109,7 @@ class ReaderView(QWidget):
         text_layout.setContentsMargins(0, 0, 0, 0)
         text_layout.addWidget(self.missing_note)
         text_layout.addWidget(self.text_page, 1)
-        self.box_view = ResultBoxView(state, library, parts.figure_panes, self)
+        self.box_view = ResultBoxView(state, parts.figure_panes, self)
         self.fact_sheet_page = parts.fact_sheet_page(self)
         self.fact_sheet_page.fact_sheet_requested.connect(self.fact_sheet_requested)
         self.pages = QStackedWidget(self)

@@ -71,8 +71,8 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.library = library
         self.state = state
+        state.set_library(library)
         self.language = language
         self.settings = settings or AppSettings()
         self.history: list[HistoryEntry] = [("", 0, "")]  # the library, where the user starts
@@ -100,13 +100,19 @@ class MainWindow(QMainWindow):
         self.language_combo = self.menus.language_combo
         self.back_action = self.menus.back_action
         self.create_fact_sheet_action = self.menus.create_fact_sheet_action
-        self.library_view.set_atlases(library.atlases)
-        self._show_library_problems()
+        self._on_library(library)
+        state.library_changed.connect(self._on_library)
         state.atlas_changed.connect(self._on_location_changed)
         state.box_changed.connect(self._on_location_changed)
         language.language_changed.connect(self.retranslate_ui)
         self.retranslate_ui()
         self.resize(1280, 800)
+
+    @property
+    def library(self) -> AtlasLibrary:
+        """The library shown: the state's (every pane reads it there)."""
+        library: AtlasLibrary = self.state.library
+        return library
 
     # ------------------------------------------------------------------ language
 
@@ -168,7 +174,7 @@ class MainWindow(QMainWindow):
         if self._reader is None:
             from atlasviewer.qt.shell.panes import build_reader
 
-            self._reader = build_reader(self.state, self.library, self)
+            self._reader = build_reader(self.state, self)
             self._reader.fact_sheet_requested.connect(self.fact_sheet_requested)
             self._reader.box_view.hover_text_changed.connect(self.hover_label.setText)
             navigation = self._reader.navigation
@@ -375,14 +381,14 @@ class MainWindow(QMainWindow):
                 "\n".join(f"{p.file}: {p.message}" for p in new_problems),
             )
             return
-        self.library = library
-        if self._reader is not None:
-            self._reader.library = library
-            self._reader.box_view.library = library
+        self.state.set_library(library)
         if folder not in self.settings.data_folders:
             self.settings.data_folders.append(folder)
-        self.library_view.set_atlases(library.atlases)
         self.show_library()
+
+    def _on_library(self, library: AtlasLibrary) -> None:
+        self.library_view.set_atlases(library.atlases)
+        self._show_library_problems()
 
     def show_about(self) -> None:
         from atlasviewer.qt.shell.about_dialog import AboutDialog

@@ -9,8 +9,6 @@ the library screen paints without them.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 
 from atlasviewer.qt.reader.result_box import FigurePanes
@@ -18,14 +16,14 @@ from atlasviewer.qt.reader.view import ReaderParts, ReaderView
 from atlasviewer.qt.state import AppState
 
 
-def figure_panes(state: AppState, library: Any, parent: QWidget) -> FigurePanes:
+def figure_panes(state: AppState, parent: QWidget) -> FigurePanes:
     """The map, chart and table panes of one result box view."""
     from atlasviewer.qt.charts.tabs import ChartTabs
     from atlasviewer.qt.map.pane import MapPane
     from atlasviewer.qt.tables.tabs import TableTabs
 
     return FigurePanes(
-        map=MapPane(state, library, parent),
+        map=MapPane(state, parent),
         charts=ChartTabs(state, parent),
         tables=TableTabs(state, parent),
     )
@@ -38,6 +36,6 @@ def fact_sheet_page(parent: QWidget) -> QWidget:
     return FactSheetPage(parent)
 
 
-def build_reader(state: AppState, library: Any, parent: QWidget) -> ReaderView:
+def build_reader(state: AppState, parent: QWidget) -> ReaderView:
     """The reader with its result-box panes and its fact-sheet page."""
-    return ReaderView(state, library, ReaderParts(figure_panes, fact_sheet_page), parent)
+    return ReaderView(state, ReaderParts(figure_panes, fact_sheet_page), parent)
