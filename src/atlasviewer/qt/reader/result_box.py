@@ -304,11 +304,7 @@ class ResultBoxView(QWidget):
         self._shown_box = box
         if box is None:
             return
-        self.data = box.load()
-        if self.data.slices and self.state.slice not in self.data.slices:
-            self.state.blockSignals(True)
-            self.state.set_slice(self.data.slices[-1])
-            self.state.blockSignals(False)
+        self.data = box.load()  # read by the state already: the box keeps its data
         self._show_texts()
         self._show_slices()
         self._show_views()
