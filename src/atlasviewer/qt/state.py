@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from atlasviewer import i18n
 from atlasviewer.core.model import Atlas, AtlasVariant, ResultBox
 from atlasviewer.core.registry import AreaRegistry, default_registry
+from atlasviewer.qt import translation
 
 
 class AppState(QObject):
@@ -30,7 +31,6 @@ class AppState(QObject):
         box_changed(object): The result box (or None) now shown.
         selection_changed(frozenset): The canonical keys of the selected areas.
         slice_changed(str): The year or label shown by first-generation boxes ("" for none).
-        ui_language_changed(str): The interface language.
     """
 
     library_changed = Signal(object)
@@ -39,7 +39,6 @@ class AppState(QObject):
     box_changed = Signal(object)
     selection_changed = Signal(object)
     slice_changed = Signal(str)
-    ui_language_changed = Signal(str)
 
     def __init__(self, registry: AreaRegistry | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -50,7 +49,11 @@ class AppState(QObject):
         self._box: ResultBox | None = None
         self._selection: frozenset[str] = frozenset()
         self._slice = ""
-        self._unsubscribe = i18n.on_language_changed(self._on_ui_language)
+        self._content_moved = self._box_moved = False
+        self._unsubscribe = [
+            translation.follow(self._on_ui_language),
+            translation.follow(self._after_retranslation, after_widgets=True),
+        ]
 
     # ------------------------------------------------------------------ reading
 
@@ -229,14 +232,17 @@ class AppState(QObject):
                 return box
         return None
 
-    def _on_ui_language(self, lang: str) -> None:
-        # The content box is switched before anyone re-translates, so views see the new box at
-        # once and can leave the box's figures to box_changed instead of drawing them twice.
-        changed, box_moved = self._update_content_language(emit=False)
-        self.ui_language_changed.emit(lang)
-        if changed:
-            self._emit_content_language(box_moved)
+    def _on_ui_language(self, _lang: str) -> None:
+        # The content box is switched before any widget re-translates, so views see the new box
+        # at once; it is announced after them (box_changed draws it, in the new language).
+        self._content_moved, self._box_moved = self._update_content_language(emit=False)
+
+    def _after_retranslation(self, _lang: str) -> None:
+        if self._content_moved:
+            self._content_moved = False
+            self._emit_content_language(self._box_moved)
 
     def close(self) -> None:
-        """Stop listening to the translation module (call when the window goes)."""
-        self._unsubscribe()
+        """Stop following language switches (call when the window goes)."""
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
