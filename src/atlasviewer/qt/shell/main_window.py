@@ -1,7 +1,8 @@
 """The viewer window: the library screen and the reader, history, settings.
 
-The window is the coordinator: it owns the pages and the history, and decides which actions
-are enabled where the user is. Its menus, actions and toolbar are built and named in
+The window is the coordinator: it owns the pages and decides which actions are enabled where
+the user is; where the user is, and the history Back goes through, the state holds (the stack
+follows the state's atlas and fact sheet). Its menus, actions and toolbar are built and named in
 :mod:`atlasviewer.qt.shell.menus`; copying, exporting and printing the figure and creating a
 fact sheet live in :mod:`atlasviewer.qt.shell.output_commands`.
 
@@ -48,10 +49,8 @@ if TYPE_CHECKING:
 
     from atlasviewer.core.factsheet import FactSheetTarget
     from atlasviewer.qt.factsheets.viewer import FactSheetViewer
+    from atlasviewer.qt.location import Location
     from atlasviewer.qt.reader.view import ReaderView
-
-HistoryEntry = tuple[str, int, str]
-"""(atlas id or "" for the library, result box number or 0, fact sheet shown or "")."""
 
 
 class MainWindow(QMainWindow):
@@ -76,8 +75,6 @@ class MainWindow(QMainWindow):
         state.set_library(library)
         self.language = language
         self.settings = settings or AppSettings()
-        self.history: list[HistoryEntry] = [("", 0, "")]  # the library, where the user starts
-        self._navigating_back = False
         self._reader: ReaderView | None = None
         self._viewer: FactSheetViewer | None = None
         self._viewer_page: QWidget | None = None
@@ -105,6 +102,7 @@ class MainWindow(QMainWindow):
         state.library_changed.connect(self._on_library)
         state.atlas_changed.connect(self._on_location_changed)
         state.box_changed.connect(self._on_location_changed)
+        state.sheet_changed.connect(self._on_sheet)
         translation.register(self)
         self.resize(1280, 800)
 
@@ -142,7 +140,7 @@ class MainWindow(QMainWindow):
         # The viewer has its own Copy, Find and Print keys; the window's would make them ambiguous.
         menus.copy_action.setEnabled(not viewing)
         menus.find_action.setEnabled(not viewing)
-        menus.back_action.setEnabled(len(self.history) > 1 or viewing)
+        menus.back_action.setEnabled(len(self.state.history) > 1 or viewing)
         menus.library_action.setEnabled(self.stack.currentWidget() is not self.library_view)
         menus.create_fact_sheet_action.setEnabled(self.output_commands.atlas_has_result_boxes())
 
@@ -232,10 +230,9 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(_("No atlas “{id}” in the library.").format(id=atlas))
                 return False
             atlas = found
-        reader = self.reader
-        was_elsewhere = self.stack.currentWidget() is not reader
+        reader = self.reader  # built before the state moves, so that it follows the move
+        self.state.set_sheet("", record=False)
         self.stack.setCurrentWidget(reader)
-        same_atlas = atlas is self.state.atlas
         self.state.set_atlas(atlas)
         if box_number:
             variant = self.state.variant
@@ -246,29 +243,37 @@ class MainWindow(QMainWindow):
                     _("The atlas has no result box {number}.").format(number=box_number)
                 )
             self.state.set_box(box)
-        if was_elsewhere and same_atlas:
-            self._on_location_changed()  # back from the viewer to the same atlas: no signal
-        self._update_actions()
+        self._on_location_changed()  # back from the viewer to the same place: no signal
         return True
 
     def show_library(self) -> None:
+        self.state.set_sheet("", record=False)
         self.state.set_atlas(None)
         self.stack.setCurrentWidget(self.library_view)
         self.library_view.cards.setFocus()
         self._on_location_changed()
 
-    def current_location(self) -> HistoryEntry:
+    def current_location(self) -> Location:
         """Where the user is: atlas id ("" in the library), box number, fact sheet shown."""
-        sheet = str(self._viewer.path) if self.showing_fact_sheet and self._viewer else ""
-        if self.state.atlas is None or self.stack.currentWidget() is self.library_view:
-            return ("", 0, sheet)
-        box = self.state.box
-        return (self.library.atlas_id(self.state.atlas), box.number if box else 0, sheet)
+        return self.state.location
 
     def _on_location_changed(self, *_args: object) -> None:
-        location = self.current_location()
-        if not self._navigating_back and (not self.history or self.history[-1] != location):
-            self.history.append(location)
+        self.state.record_location()
+        self._update_title()
+        self._update_actions()
+
+    def _on_sheet(self, sheet: str) -> None:
+        """The stack follows the state: the viewer while a sheet is shown, else atlas or library."""
+        if sheet:
+            viewer = self.fact_sheet_viewer
+            if viewer.path is None or str(viewer.path) != sheet:
+                viewer.open_pdf(sheet, "")
+            self.stack.setCurrentWidget(self.viewer_page)
+            self._update_viewer_heading()
+        elif self.state.atlas is not None:
+            self.stack.setCurrentWidget(self.reader)
+        else:
+            self.stack.setCurrentWidget(self.library_view)
         self._update_title()
         self._update_actions()
 
@@ -280,6 +285,7 @@ class MainWindow(QMainWindow):
         """
         viewer = self.fact_sheet_viewer
         shown = viewer.open_pdf(path, title)
+        self.state.set_sheet(str(path))
         self.stack.setCurrentWidget(self.viewer_page)
         viewer.view.setFocus()
         self._update_viewer_heading()
@@ -304,43 +310,9 @@ class MainWindow(QMainWindow):
         return self.output_commands.create_fact_sheet(path, target)
 
     def go_back(self) -> None:
-        """Return to where the user was before (Alt+Left)."""
-        current = self.current_location()
-        while self.history and self.history[-1] == current:
-            self.history.pop()
-        if not self.history:
-            self._update_actions()
-            return
-        atlas_id, box_number, sheet = self.history[-1]
-        self._navigating_back = True
-        try:
-            if sheet:
-                if not atlas_id and self.state.atlas is not None:
-                    self.show_library()
-                elif atlas_id and self.current_location()[:2] != (atlas_id, box_number):
-                    self.open_atlas(atlas_id, box_number)
-                viewer = self.fact_sheet_viewer
-                if viewer.path is None or str(viewer.path) != sheet:
-                    viewer.open_pdf(sheet, "")
-                self.stack.setCurrentWidget(self.viewer_page)
-                self._update_viewer_heading()
-            elif not atlas_id:
-                self.show_library()
-            elif (
-                self.state.atlas is not None and self.library.atlas_id(self.state.atlas) == atlas_id
-            ):
-                reader = self.reader
-                showing = self.stack.currentWidget() is reader
-                self.stack.setCurrentWidget(reader)
-                shown_box = self.state.box.number if self.state.box else 0
-                # Back from the viewer to the page it was opened from: leave that page as it was
-                # (chapter, fact-sheet list, scroll position) rather than re-opening the box.
-                if showing or shown_box != box_number:
-                    reader._open_box_number(box_number) if box_number else reader.show_front_page()
-            else:
-                self.open_atlas(atlas_id, box_number)
-        finally:
-            self._navigating_back = False
+        """Return to where the user was before (Alt+Left): the state moves, the stack follows."""
+        if self.state.go_back() and not self.state.sheet:
+            self._on_sheet("")
         self._update_title()
         self._update_actions()
 
