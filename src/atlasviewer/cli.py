@@ -113,6 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--box", type=int, metavar="N", help=_("result box number to show (from 1)"))
     gui.add_argument("--screenshot", metavar="FILE", help=_("with --smoke: save the window as PNG"))
     gui.add_argument(
+        "--soak",
+        type=int,
+        default=0,
+        metavar="N",
+        help=_(
+            "with --smoke: open N result boxes, every atlas in turn, select an area in each and "
+            "switch the language every 100 steps; print the resident memory after a tenth of the "
+            "steps and at the end"
+        ),
+    )
+    gui.add_argument(
         "--size",
         type=_window_size,
         default=(1600, 1000),
@@ -184,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = _command_module(args.command)
         assert module is not None
         return int(module.run(args))
-    from atlasviewer.qt.app import run_gui
+    from atlasviewer.qt.shell.app import run_gui
 
     return run_gui(args)
 
