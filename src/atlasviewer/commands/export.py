@@ -200,6 +200,9 @@ class BoxExporter:
 
         if view.kind == "map":
             geography = self.library.geography(self.atlas, box.map_file or "kart_2024.geojson")
+            if not geography.drawable:
+                # The map's own problem (read with the box) says why; the other views are written.
+                return
             map_plan = plans.build_map_plan(data, view, geography, lang=self.lang, credits=credits)
             scene = self._scene(geography)
             from atlasviewer.qt.map_export import save_map

@@ -8,6 +8,7 @@ language. ``atlasviewer.qt.factsheet_pdf`` draws the result on A4; tests read it
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -133,24 +134,57 @@ def written_note(path: object, pages: int, with_figures: int, boxes: int) -> str
     ).format(path=path, pages=pages, count=with_figures, total=boxes)
 
 
-def resolve_target(name: str, registry: AreaRegistry | None = None) -> FactSheetTarget | None:
-    """What ``name`` (any spelling the registry knows) names: a referral area or a region.
+def resolve_target(
+    name: str, registry: AreaRegistry | None = None, own_names: Collection[str] = ()
+) -> FactSheetTarget | None:
+    """What ``name`` names: a referral area or a region the registry knows, or an own area.
 
-    Returns None for the national row and for names the registry does not know.
+    Args:
+        name: The name as the user gave it (any spelling the registry knows).
+        registry: The known areas and regions.
+        own_names: The atlas's own area names (:func:`own_area_names`): an area of a new
+            geography the registry does not know is a target by its own name.
+
+    Returns None for the national row and for names neither the registry nor the atlas knows.
     """
     registry = registry or default_registry()
     found = registry.match(name)
-    if found is None or found.kind not in (AREA, REGION):
+    if found is None:
+        folded = normalise_name(name)
+        if any(normalise_name(own) == folded for own in own_names):
+            return FactSheetTarget(AREA, folded, name)
+        return None
+    if found.kind not in (AREA, REGION):
         return None
     return FactSheetTarget(found.kind, found.id, name)
 
 
+def own_area_names(atlas: Atlas, registry: AreaRegistry | None = None) -> list[str]:
+    """The area names of an atlas's data that the registry does not know, sorted."""
+    registry = registry or default_registry()
+    names: set[str] = set()
+    for box in atlas.primary.result_boxes:
+        for rowset in box.load().rowsets.values():
+            column = rowset.area_column
+            if column is None or column not in rowset.frame.columns:
+                continue
+            for value in rowset.frame[column]:
+                own = not is_missing(value) and str(value) != rowset.national
+                if own and registry.match(str(value)) is None:
+                    names.add(str(value))
+    return sorted(names)
+
+
 def valid_names(atlas: Atlas | None = None, registry: AreaRegistry | None = None) -> list[str]:
-    """The names a fact sheet can be asked for: referral areas (current ones) and regions."""
+    """The names a fact sheet can be asked for: referral areas (current ones) and regions.
+
+    After them come the atlas's own area names that the registry does not know.
+    """
     registry = registry or default_registry()
     areas = sorted(a.names["nb"] for a in registry.areas.values() if not a.historic)
     regions = sorted(r.name("nb") for r in registry.regions.values())
-    return areas + regions
+    own = own_area_names(atlas, registry) if atlas is not None else []
+    return areas + regions + own
 
 
 def build_fact_sheet(

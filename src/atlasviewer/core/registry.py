@@ -79,6 +79,9 @@ class AreaRegistry:
         self.national_names: dict[str, str] = dict(raw["national"]["names"])
         self._lookup: dict[str, Match] = {}
         self._by_code: dict[int, ReferralArea] = {}
+        self.merged_separators: tuple[str, ...] = tuple(raw.get("merged_separators", ("/",)))
+        self.lookups = 0
+        """How many names :meth:`match` was asked about (a measure for the benchmarks)."""
         for entry in raw["areas"]:
             area = ReferralArea(
                 id=entry["id"],
@@ -113,7 +116,31 @@ class AreaRegistry:
         """What ``name`` (any spelling met in the data) refers to, or None if unknown."""
         if name is None:
             return None
+        self.lookups += 1
         return self._lookup.get(normalise_name(str(name)))
+
+    def members(self, name: str) -> tuple[str, ...] | None:
+        """The registry ids of the areas a merged name joins ("Fonna/Bergen"), else None.
+
+        A merged area is the union of two or more referral areas, written with one of the
+        registry's ``merged_separators``; every part must be a referral area the registry knows.
+        """
+        if not isinstance(name, str):
+            return None
+        for separator in self.merged_separators:
+            if separator not in name:
+                continue
+            parts = [part.strip() for part in name.split(separator)]
+            found = [self.match(part) for part in parts if part]
+            if len(found) >= 2 and all(m is not None and m.kind == "area" for m in found):
+                ids = tuple(dict.fromkeys(m.id for m in found if m is not None))
+                if len(ids) >= 2:
+                    return ids
+        return None
+
+    def merged_name(self, members: tuple[str, ...], lang: str = "nb") -> str:
+        """The name of the union of ``members``: their names joined by the first separator."""
+        return self.merged_separators[0].join(self.areas[m].name(lang) for m in members)
 
     def area_by_code(self, code: int) -> ReferralArea | None:
         return self._by_code.get(int(code))
