@@ -163,7 +163,10 @@ class BoxExporter:
             return 1
         errors = [p for p in data.problems if p.severity is Severity.ERROR]
         if not data.views:
-            reason = errors[0].message if errors else _("it has no figures or tables")
+            reason = _("it has no figures or tables")
+            if errors:
+                first = errors[0]
+                reason = f"{first.message} ({first.details})" if first.details else first.message
             _error(_("{box}: nothing exported: {problem}").format(box=name, problem=reason))
             return 1
         for problem in errors:

@@ -169,8 +169,11 @@ def _numbers(frame: Records, column: str, log: ProblemLog) -> list[float]:
 
 
 def _severity(column: str) -> Severity:
-    """A bad ``value`` is an error (the figure lacks a bar); a bad count only costs an interval."""
-    return Severity.ERROR if column == "value" else Severity.WARNING
+    """Text where a number was expected is a warning: the row is shown, its value as missing.
+
+    (The box is shown degraded, not lost: ``Severity.ERROR`` is kept for what cannot be shown.)
+    """
+    return Severity.WARNING
 
 
 def _area_keys(

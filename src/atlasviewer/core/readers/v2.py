@@ -254,8 +254,11 @@ class SecondGenerationReader(AtlasReader):
             log = ProblemLog(atlas_file)
             log.error(
                 f"{box.place}.data",
-                N_("The result box's data file does not exist: {path}."),
-                path=f"public/data/{atlas_id}/{box.data_file}",
+                N_(
+                    "The data of this result box is missing, so its figures and tables cannot "
+                    "be shown; its texts are."
+                ),
+                details=f"public/data/{atlas_id}/{box.data_file}",
             )
             return ResultData({}, [], problems=log.problems)
         data, places = read_result_file(path, self.registry)
