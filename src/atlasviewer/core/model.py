@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from atlasviewer.core.problems import Problem, Severity
 from atlasviewer.core.records import Records
@@ -251,6 +251,9 @@ class ResultData:
     problems: list[Problem] = field(default_factory=list)
     period: str = ""
     """The period the figures cover where the data states it (first-generation ``period``)."""
+    matches: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    """The match of each row set to each map, kept once computed
+    (:func:`atlasviewer.core.matching.cached_match`): every plan of the box reuses it."""
 
     def views_for(self, slice_: str | None = None) -> list[View]:
         """The views to show for one slice (year); all views when the data has no slices."""

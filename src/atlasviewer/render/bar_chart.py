@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from atlasviewer.core.plans import (
     NATIONAL_COLOUR,
+    REGION_COLOUR,
     SELECTION_COLOUR,
     BarPlan,
     BarRow,
@@ -50,7 +51,8 @@ if TYPE_CHECKING:
 BAR_EDGE_COLOUR = "white"
 NO_DATA_TEXT_COLOUR = "#777777"
 _NO_DATA_GID = "atlasviewer-no-data"
-_PLAN_ARTIST_GIDS = frozenset({_NO_DATA_GID, CREDITS_GID})
+_REGION_RULE_GID = "atlasviewer-region-rule"
+_PLAN_ARTIST_GIDS = frozenset({_NO_DATA_GID, CREDITS_GID, _REGION_RULE_GID})
 """Artists a plan adds on top of the bars: taken away before another plan is shown (annual
 dots, gid ``atlasviewer-annual-<year>``, are moved instead)."""
 
@@ -65,8 +67,10 @@ def draw_bar_chart(
     """Draw ``plan`` as horizontal bars on ``ax``, the plan's first row at the top.
 
     Stacked parts are drawn left to right in the plan's series colours with a legend; the
-    national row is drawn in :data:`~atlasviewer.core.plans.NATIONAL_COLOUR`; selected rows get a
-    :data:`~atlasviewer.core.plans.SELECTION_COLOUR` outline and label; annual values are dots,
+    national row is drawn in :data:`~atlasviewer.core.plans.NATIONAL_COLOUR` and region rows
+    (references after the areas, below a thin rule) in
+    :data:`~atlasviewer.core.plans.REGION_COLOUR`, their names in the same colour; selected rows
+    get a :data:`~atlasviewer.core.plans.SELECTION_COLOUR` outline and label; annual values are dots,
     one marker per year; error bars span the plan's ``error_low`` to ``error_high`` (absolute
     bounds, e.g. a 95 % confidence interval). The value axis is formatted with the plan's d3
     format in ``lang`` (default: the UI language).
@@ -125,7 +129,7 @@ def update_bar_chart(
     # Annual dots are kept and moved unless error bars come first (drawn anew they would be
     # drawn, and listed, after the dots: not as a fresh chart has them).
     keep_dots = not plan.has_error_bars
-    for artist in [*ax.texts, *ax.collections]:
+    for artist in [*ax.texts, *ax.collections, *ax.lines]:
         gid = artist.get_gid() or ""
         if gid in _PLAN_ARTIST_GIDS or (gid.startswith(ANNUAL_GID) and not keep_dots):
             artist.remove()
@@ -174,6 +178,12 @@ def _show_bar_plan(
                 gid=_NO_DATA_GID,
             )
 
+    first_region = next((i for i, row in enumerate(plan.rows) if row.is_region), None)
+    if first_region:
+        ax.axhline(
+            first_region - 0.5, color=REGION_COLOUR, linewidth=0.6, linestyle=(0, (2, 2)),
+            gid=_REGION_RULE_GID,
+        )  # fmt: skip
     if plan.has_error_bars:
         draw_error_bars(ax, plan)
     handles.extend(draw_annual_dots(ax, plan, style))
@@ -290,6 +300,8 @@ def _bar_colour(plan: BarPlan, row: BarRow, part: int) -> str:
     if row.is_national:
         # Stacked national parts: the national green, lighter for each further part.
         return _lighten(NATIONAL_COLOUR, 0.45 * part)
+    if row.is_region:
+        return _lighten(REGION_COLOUR, 0.45 * part)
     if part < len(plan.series_colours):
         return plan.series_colours[part]
     return plan.series_colours[-1] if plan.series_colours else "#756bb1"
@@ -311,6 +323,9 @@ def _style_row_label(label: Any, row: BarRow, selected: bool) -> None:
         label.set_fontweight("bold")
     elif row.is_national:
         label.set_color(NATIONAL_COLOUR)
+        label.set_fontweight("bold")
+    elif row.is_region:
+        label.set_color(REGION_COLOUR)
         label.set_fontweight("bold")
     else:
         label.set_color(AXIS_COLOUR)

@@ -242,7 +242,7 @@ class SecondGenerationReader(AtlasReader):
         return self.root / "public" / "data" / atlas_id / data_file
 
     def _load_box(self, atlas_id: str, box: ResultBox, atlas_file: str) -> ResultData:
-        from atlasviewer.core.matching import match_rows
+        from atlasviewer.core.matching import cached_match
         from atlasviewer.core.readers.v2_result_data import read_result_file
 
         if not box.data_file:
@@ -268,21 +268,21 @@ class SecondGenerationReader(AtlasReader):
         if geography.areas:
             for name, rowset in data.rowsets.items():
                 if rowset.area_column is not None:
-                    matched = match_rows(
-                        rowset, geography, self.registry, file=str(path), place=places[name]
+                    matched = cached_match(
+                        data, name, geography, self.registry, file=str(path), place=places[name]
                     )
                     data.problems.extend(matched.problems)
         return data
 
     def match(self, atlas: Atlas, box: ResultBox, rowset_name: str) -> RowMatch:
         """The rows of one of ``box``'s row sets matched to the areas of the box's map."""
-        from atlasviewer.core.matching import match_rows
+        from atlasviewer.core.matching import cached_match
 
         data = box.load()
-        rowset = data.rowsets[rowset_name]
         path = self.data_path(atlas.id, box.data_file)
-        return match_rows(
-            rowset,
+        return cached_match(
+            data,
+            rowset_name,
             self.geography(atlas, box.map_file),
             self.registry,
             file=str(path),
