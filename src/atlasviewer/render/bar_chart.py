@@ -11,6 +11,7 @@ imports Qt or pyplot.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -69,11 +70,11 @@ def draw_bar_chart(
     Stacked parts are drawn left to right in the plan's series colours with a legend; the
     national row is drawn in :data:`~atlasviewer.core.plans.NATIONAL_COLOUR` and region rows
     (references after the areas, below a thin rule) in
-    :data:`~atlasviewer.core.plans.REGION_COLOUR`, their names in the same colour; selected rows
-    get a :data:`~atlasviewer.core.plans.SELECTION_COLOUR` outline and label; annual values are dots,
-    one marker per year; error bars span the plan's ``error_low`` to ``error_high`` (absolute
-    bounds, e.g. a 95 % confidence interval). The value axis is formatted with the plan's d3
-    format in ``lang`` (default: the UI language).
+    :data:`~atlasviewer.core.plans.REGION_COLOUR`, their names in the same colour; selected
+    rows get a :data:`~atlasviewer.core.plans.SELECTION_COLOUR` outline and label; annual values
+    are dots, one marker per year; error bars span the plan's ``error_low`` to ``error_high``
+    (absolute bounds, e.g. a 95 % confidence interval). The value axis is formatted with the
+    plan's d3 format in ``lang`` (default: the UI language).
 
     With ``mark_selection`` False the selected rows are drawn as the others: the chart widget
     draws their highlight on a layer of its own (:mod:`atlasviewer.render.selection_layer`).
@@ -188,8 +189,11 @@ def _show_bar_plan(
         draw_error_bars(ax, plan)
     handles.extend(draw_annual_dots(ax, plan, style))
 
-    row_labels = [wrap_label(row.label) for row in plan.rows]
+    size, stride, lines = label_fit(ax, n_rows, style)
+    row_labels = [wrap_label(row.label, lines=lines) for row in plan.rows]
     ax.set_yticks(positions, labels=row_labels)
+    ax.tick_params(axis="y", labelsize=size)
+    _thin_labels(ax, plan, stride)
     ax.set_ylim(n_rows - 0.5, -0.5)
     ax.set_xlim(0, _value_axis_max(plan))
     format_value_axis(ax, "x", plan.format, lang)
@@ -206,6 +210,70 @@ def _show_bar_plan(
     )
     draw_credits(ax, plan.credits, style, names)
     return row_patches
+
+
+LINE_PITCH = 1.25
+"""A label line's height as a multiple of its font size (the text and the space between)."""
+DECORATION_INCHES = 1.5
+"""What a bar chart's title, value axis, legend and credits take of its height, about."""
+
+
+def label_fit(ax: Axes, n_rows: int, style: ChartStyle) -> tuple[float, int, int]:
+    """How the area names fit the axes' height: ``(font size, stride, lines per name)``.
+
+    Names are drawn at the style's size when the rows leave room; smaller, down to
+    ``style.min_tick_size``, when they do not; below that only every ``stride``-th name is
+    shown (the others on hover), so names never overlap and never shrink below the minimum.
+    A name wraps onto a second line only when a row has room for two.
+    """
+    if n_rows <= 0:
+        return style.tick_size, 1, 2
+    figure = ax.get_figure(root=True)
+    if figure is None:
+        return style.tick_size, 1, 2
+    # Before the layout has run the axes' place is not known: the figure's height less what
+    # title, value axis, legend and credits take is what the names have (constrained layout).
+    inches = figure.get_figheight()
+    axes_inches = max(inches - DECORATION_INCHES, 0.3 * inches)
+    height_points = axes_inches * 72
+    pitch = height_points / n_rows
+    if pitch <= 0:  # a figure not yet given a size (a hidden tab): show the first name only
+        return style.min_tick_size, n_rows, 1
+    lines = 2 if pitch >= 2 * LINE_PITCH * style.tick_size else 1
+    size = min(style.tick_size, pitch / (LINE_PITCH * lines))
+    if size >= style.min_tick_size:
+        return size, 1, lines
+    stride = min(n_rows, math.ceil(style.min_tick_size * LINE_PITCH / pitch))
+    return style.min_tick_size, stride, 1
+
+
+def wanted_height(plan: BarPlan, style: ChartStyle | None = None, margin: float = 1.7) -> float:
+    """The figure height (inches) at which every name of ``plan`` is shown at the style's size.
+
+    ``margin`` is what title, value axis, legend and credits take; a host that is less tall
+    shows the chart thinned (:func:`label_fit`) or scrolls to this height.
+    """
+    style = style or ChartStyle()
+    return len(plan.rows) * style.tick_size * LINE_PITCH / 72 + margin
+
+
+def _thin_labels(ax: Axes, plan: BarPlan, stride: int) -> None:
+    """Show every ``stride``-th name; the national, selected and region rows first."""
+    labels = _row_labels(ax, len(plan.rows))
+    if stride <= 1:
+        for label in labels:
+            label.set_visible(True)
+        return
+    first = [i for i, row in enumerate(plan.rows) if row.is_national]
+    first += [i for i, row in enumerate(plan.rows) if row.selected and not row.is_national]
+    first += [i for i, row in enumerate(plan.rows) if row.is_region and i not in first]
+    shown: set[str | int] = set()
+    for index in [*first, *range(len(plan.rows))]:
+        near = range(index - stride + 1, index + stride)
+        if index not in shown and all(other not in shown for other in near):
+            shown.add(index)
+    for index, label in enumerate(labels):
+        label.set_visible(index in shown)
 
 
 def set_bar_selection(
@@ -244,8 +312,17 @@ def _style_selection(
                 patch.set_linewidth(0.5)
                 patch.set_zorder(2)
     if ax is not None:
-        for label, row in zip(ax.get_yticklabels(), plan.rows, strict=False):
+        for label, row in zip(_row_labels(ax, len(plan.rows)), plan.rows, strict=False):
             _style_row_label(label, row, row.key in chosen)
+
+
+def _row_labels(ax: Axes, n_rows: int) -> list[Any]:
+    """The name label of every row, shown or thinned out.
+
+    ``get_yticklabels`` lists the shown ones only: it would pair names with the wrong rows once
+    some are hidden.
+    """
+    return [tick.label1 for tick in ax.yaxis.get_major_ticks(n_rows)]
 
 
 def bar_index_at(ax: Axes, plan: BarPlan, event: MouseEvent) -> int | None:

@@ -19,6 +19,11 @@ from atlasviewer.core.plans.rows import (
 )
 from atlasviewer.core.registry import AreaRegistry, default_registry
 
+NAME_POINTS = 8.5
+"""The size area names are drawn at on screen (``render.style.ChartStyle.tick_size``)."""
+CHART_MARGIN_INCHES = 1.7
+"""What a bar chart's title, value axis, legend and credits take of its height."""
+
 
 def build_bar_plan(
     data: ResultData,
@@ -89,6 +94,8 @@ def build_bar_plan(
     if len(series) < len(view.x):
         series = series + ([value_label] if len(view.x) == 1 else list(view.x[len(series) :]))
     colours = [BAR_COLOURS[i % len(BAR_COLOURS)] for i in range(len(view.x))]
+    # Every name at the screen style's 8.5 pt, 1.25 lines apart, plus title, axis and credits.
+    wanted = len(rows) * NAME_POINTS * 1.25 / 72 + CHART_MARGIN_INCHES
     return BarPlan(
         title=value_label,
         value_label=value_label,
@@ -100,4 +107,5 @@ def build_bar_plan(
         stacked=len(view.x) > 1,
         has_error_bars=len(view.error_bars) >= 2,
         credits=credits_for_view(credits, data, view, lang),
+        wanted_height=wanted,
     )
