@@ -114,3 +114,29 @@ def test_any_generated_geography_is_read_by_content(tmp_path_factory, **fields):
     data = box.load()
     assert data.views
     assert main(["validate", "--data", str(atlas.root)]) in (0, 1)
+
+
+def test_a_map_with_no_usable_key_is_one_problem_and_nothing_raises(tmp_path, capsys):
+    atlas = write_atlas(tmp_path / "atlas", AtlasSpec(2, 5, 41))
+    collection = json.loads(atlas.map_file.read_text(encoding="utf-8"))
+    for feature in collection["features"]:
+        feature["properties"] = {"Shape_Area": feature["properties"]["Shape_Area"], "flag": True}
+    atlas.map_file.write_text(json.dumps(collection), encoding="utf-8")
+    data = ["--data", str(atlas.root)]
+    assert main(["validate", *data, "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    [problem] = [p for a in report["atlases"] for p in a["problems"]]
+    assert problem["file"] == str(atlas.map_file)
+    assert "properties: Shape_Area, flag." in problem["message"]
+    out = tmp_path / "out"
+    main(["export", *data, "--atlas", atlas.library_id, "--out", str(out), "--format", "png"])
+    assert "Traceback" not in capsys.readouterr().err
+    assert {p.name.rsplit("-", 1)[-1] for p in out.iterdir()} >= {"bar1.png", "line1.png"}
+    shot = tmp_path / "window.png"
+    done = subprocess.run(
+        [str(VIEWER), *data, "--smoke", "--screenshot", str(shot)],
+        capture_output=True, text=True, timeout=180,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
+             "ATLASVIEWER_CONFIG_DIR": str(tmp_path)},
+    )  # fmt: skip
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
