@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from atlasviewer.core.formatting import distinguishing_spec, format_date, format_number
 from atlasviewer.core.model import (
@@ -18,14 +19,19 @@ from atlasviewer.core.model import (
     BarChartView,
     MapView,
     ResultBox,
+    ResultData,
     RowSet,
     View,
     pick_text,
 )
 from atlasviewer.core.plans import box_period, plain_text
+from atlasviewer.core.plans.rows import identity_label
 from atlasviewer.core.records import is_missing
 from atlasviewer.core.registry import AreaRegistry, default_registry, normalise_name
 from atlasviewer.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from atlasviewer.core.matching import RowMatch
 
 AREA = "area"
 REGION = "region"
@@ -263,6 +269,28 @@ def _row_level_and_id(name: str, registry: AreaRegistry) -> tuple[str, str]:
     return found.kind, found.id
 
 
+def _identities(data: ResultData, rowset: RowSet, registry: AreaRegistry) -> RowMatch | None:
+    """The roles and ids of ``rowset``'s rows, kept with the box's data (the one matcher)."""
+    from atlasviewer.core.matching import cached_match
+
+    name = next((n for n, r in data.rowsets.items() if r is rowset), None)
+    return cached_match(data, name, None, registry) if name is not None else None
+
+
+def _row_identity(
+    name: str, identities: RowMatch | None, registry: AreaRegistry
+) -> tuple[str, str]:
+    """``(kind, id)`` of a row as the fact sheet compares it with its target."""
+    if identities is None or name not in identities.roles:
+        return _row_level_and_id(name, registry)
+    role, ident = identities.roles[name], identities.area_ids.get(name, "")
+    if role == "national":
+        return "national", "national"
+    if role == REGION or ident in registry.areas:
+        return role, ident
+    return AREA, normalise_name(name)
+
+
 def _box_facts(
     box: ResultBox, target: FactSheetTarget, lang: str, registry: AreaRegistry
 ) -> BoxFacts:
@@ -281,14 +309,19 @@ def _box_facts(
     facts.measure = _measure_label(view, lang)
     facts.period = box_period(box, data, lang)
 
-    rowset = _rowset_for_level(data.rowsets, view.rowset, column, target.level, registry)
+    rowset = _rowset_for_level(data, view.rowset, column, target.level, registry)
     if rowset is not None:
-        _fill_figures(facts, rowset, column, target, lang, registry)
+        identities = _identities(data, rowset, registry)
+        _fill_figures(facts, rowset, column, target, lang, registry, identities=identities)
         return facts
-    areas = _rowset_for_level(data.rowsets, view.rowset, column, AREA, registry)
+    areas = _rowset_for_level(data, view.rowset, column, AREA, registry)
     if target.level == REGION and areas is not None:
         # No row for the region: show where the region's referral areas lie instead.
-        _fill_figures(facts, areas, column, target, lang, registry, members_of_region=True)
+        identities = _identities(data, areas, registry)
+        _fill_figures(
+            facts, areas, column, target, lang, registry, members_of_region=True,
+            identities=identities,
+        )  # fmt: skip
         return facts
     facts.note = (
         _("This result box has no figures per health region.")
@@ -299,18 +332,21 @@ def _box_facts(
 
 
 def _rowset_for_level(
-    rowsets: dict[str, RowSet], preferred: str, column: str, level: str, registry: AreaRegistry
+    data: ResultData, preferred: str, column: str, level: str, registry: AreaRegistry
 ) -> RowSet | None:
-    """The row set with ``column`` whose rows are at ``level`` (areas or regions)."""
+    """The row set with ``column`` whose rows are at ``level`` (areas or regions).
+
+    The rows' levels are the one matcher's roles, kept with the box's data.
+    """
+    from atlasviewer.core.matching import cached_match
+
+    rowsets = data.rowsets
     names = [preferred] + [n for n in rowsets if n != preferred]
     for name in names:
         rowset = rowsets.get(name)
         if rowset is None or not _per_area(rowset, column):
             continue
-        levels = [
-            _row_level_and_id(str(v), registry)[0]
-            for v in rowset.frame.present(rowset.area_column or "")
-        ]
+        levels = list(cached_match(data, name, None, registry).roles.values())
         rows = [lv for lv in levels if lv != "national"]
         if not rows:
             continue
@@ -338,6 +374,7 @@ def _fill_figures(
     registry: AreaRegistry,
     *,
     members_of_region: bool = False,
+    identities: RowMatch | None = None,
 ) -> None:
     """Fill ``facts`` from the rows of ``rowset``.
 
@@ -350,7 +387,7 @@ def _fill_figures(
     for name, raw in zip(rowset.frame[rowset.area_column], rowset.frame[column], strict=True):
         if is_missing(name):
             continue
-        kind, ident = _row_level_and_id(str(name), registry)
+        kind, ident = _row_identity(str(name), identities, registry)
         value = _number(raw)
         if kind == "national" or normalise_name(str(name)) == national_folded:
             facts.national_value = value
@@ -362,7 +399,11 @@ def _fill_figures(
             is_target = is_target and registry.areas[ident].region == target.id
         else:
             is_target = kind == target.level and ident == target.id
-        display = registry.display_name(str(name), lang)
+        display = (
+            identity_label(identities, str(name), registry, lang)
+            if identities is not None
+            else registry.display_name(str(name), lang)
+        )
         spread.append(SpreadValue(display, value, is_target))
     facts.spread = sorted(spread, key=lambda s: s.value)
     # Decimals enough that the areas' values read as different as they are: rates around 1 in
