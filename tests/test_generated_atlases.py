@@ -62,7 +62,7 @@ def test_validate_export_and_factsheet_run_without_a_traceback(generated, tmp_pa
     data = ["--data", str(generated.root)]
     code = main(["validate", *data, "--json"])
     report = json.loads(capsys.readouterr().out)
-    assert code in (0, 1) and report
+    assert code == 0 and report["ok"], report
     out = tmp_path / "out"
     assert main(["export", *data, "--atlas", generated.library_id, "--out", str(out),
                  "--format", "png,csv"]) == 0  # fmt: skip
@@ -113,7 +113,8 @@ def test_any_generated_geography_is_read_by_content(tmp_path_factory, **fields):
     assert set(geography.keys) == set(atlas.area_names)
     data = box.load()
     assert data.views
-    assert main(["validate", "--data", str(atlas.root)]) in (0, 1)
+    # Region rows, profile rows, merged areas and random names are no problem at all.
+    assert main(["validate", "--data", str(atlas.root)]) == 0
 
 
 def test_a_map_with_no_usable_key_is_one_problem_and_nothing_raises(tmp_path, capsys):
