@@ -82,7 +82,7 @@ def test_box_without_data_file_is_named_and_the_others_are_written(tmp_path, v2_
     err = capsys.readouterr().err
     assert "result box 1 (" in err
     assert "pasient_polyklinikk_65.json" in err
-    assert "does not exist" in err
+    assert "is missing" in err
     written = [p.name for p in out.iterdir()]
     assert any(name.endswith("-table.csv") for name in written)
     assert any(name.endswith("-summary.json") for name in written)

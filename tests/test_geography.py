@@ -70,6 +70,8 @@ def test_a_map_without_its_key_property_names_file_and_feature(tmp_path):
     path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
     geo = read_geojson(path)
     assert geo.areas == []
+    assert not geo.drawable
     [problem] = geo.problems
-    assert problem.file == str(path) and problem.place == "features[0]"
-    assert "no area name or code" in problem.message
+    assert problem.file == str(path)
+    assert "no property that names or numbers its areas" in problem.message
+    assert "properties: colour." in problem.message

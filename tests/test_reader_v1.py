@@ -189,12 +189,12 @@ def test_missing_column_is_an_error_naming_it(tmp_path: Path):
     assert atlas.id == "v1-test" and atlas.primary.result_boxes == []
 
 
-def test_non_numeric_value_is_an_error_and_the_row_stays(tmp_path: Path):
+def test_non_numeric_value_is_a_warning_and_the_row_stays(tmp_path: Path):
     rows = [HEADER, GOOD_ROWS[0], GOOD_ROWS[1].replace("180.0", "n/a"), GOOD_ROWS[2]]
     atlas = _only_atlas(_root(tmp_path, "test", rows))
     data = atlas.primary.result_boxes[0].load()  # numbers are checked when a box is loaded
     (problem,) = atlas.problems
-    assert problem.severity is Severity.ERROR and problem.place == "line 3"
+    assert problem.severity is Severity.WARNING and problem.place == "line 3"
     assert "n/a" in problem.message and problem.file.endswith("test.csv")
     assert data.problems == [problem]
     frame = data.rowsets["data"].frame
@@ -222,7 +222,7 @@ def test_row_problems_reach_the_atlas_once_and_only_the_boxes_they_concern(tmp_p
     assert (shoulder.place, knee_box.place) == ("lines 2-4", "lines 5-7")
     assert shoulder.load().problems == []
     assert [(p.severity, p.place) for p in atlas.problems] == [
-        (Severity.WARNING, "line 7"), (Severity.ERROR, "line 6"),
+        (Severity.WARNING, "line 7"), (Severity.WARNING, "line 6"),
     ]  # fmt: skip
     data = knee_box.load()
     assert data.problems == atlas.problems  # the file was parsed once: nothing added twice

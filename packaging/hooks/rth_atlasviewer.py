@@ -11,6 +11,11 @@ It stands in for two of PyInstaller's run-time hooks, which the spec leaves out:
   time the first chart was drawn. A one-folder build stays where it was installed: matplotlib's
   font list is kept in the user's cache folder for the viewer (matplotlib rebuilds it when a
   listed font is gone), and the user's own matplotlibrc, if any, does not restyle the charts.
+
+It also gives character handling a UTF-8 locale when the system's is not (``LANG=C``, or none
+at all: the frozen interpreter does not coerce the C locale as ``python`` does, PEP 538), so Qt
+does not warn "Detected locale C" at start; the same rule as ``atlasviewer.cli.ensure_utf8_locale``,
+written out here since a run-time hook runs before the application's modules are importable.
 """
 
 import os
@@ -24,6 +29,27 @@ def _cache_home() -> str:
         return os.path.expanduser("~/Library/Caches")
     return os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
 
+
+def _locale_is_utf8() -> bool:
+    import locale
+
+    before = locale.setlocale(locale.LC_ALL)
+    try:
+        locale.setlocale(locale.LC_ALL, "")
+        return locale.nl_langinfo(locale.CODESET).replace("-", "").lower() == "utf8"
+    except (locale.Error, AttributeError):
+        return sys.platform.startswith("win")
+    finally:
+        locale.setlocale(locale.LC_ALL, before)
+
+
+if not _locale_is_utf8():
+    _language = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
+    for _variable in [n for n in os.environ if n == "LANG" or n.startswith("LC_")]:
+        del os.environ[_variable]
+    os.environ["LC_CTYPE"] = "C.UTF-8"
+    if _language and not os.environ.get("LANGUAGE"):
+        os.environ["LANGUAGE"] = _language
 
 _qt = os.path.join(sys._MEIPASS, "PySide6")  # PyInstaller's bundle folder
 if not sys.platform.startswith("win"):

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 
 from atlasviewer import __version__, i18n
 from atlasviewer.i18n import LANGUAGES, N_, _
@@ -180,6 +181,54 @@ def _command_module(name: str):  # type: ignore[no-untyped-def]
         raise
 
 
+UTF8_LOCALE = "C.UTF-8"
+"""The locale given to character handling when the system's is not UTF-8 (every glibc has it)."""
+
+
+def locale_is_utf8() -> bool:
+    """Whether the environment's locale can be set and encodes characters as UTF-8, as Qt asks.
+
+    Tried with :func:`locale.setlocale` (what Qt does at start), then put back as it was.
+    """
+    import locale
+
+    before = locale.setlocale(locale.LC_ALL)
+    try:
+        locale.setlocale(locale.LC_ALL, "")
+        codeset = locale.nl_langinfo(locale.CODESET)
+    except (locale.Error, AttributeError):  # a locale not installed; no nl_langinfo (Windows)
+        return sys.platform.startswith("win")
+    finally:
+        locale.setlocale(locale.LC_ALL, before)
+    return codeset.replace("-", "").lower() == "utf8"
+
+
+def ensure_utf8_locale(environ: MutableMapping[str, str] | None = None) -> bool:
+    """Give the environment a UTF-8 locale before Qt starts; True if it was changed.
+
+    Qt wants a UTF-8 locale and warns ("Detected locale "C" with character encoding ...") when it
+    finds another: ``LANG=C``, ``LC_ALL=C``, a locale that is not installed, or none at all in a
+    frozen build (where Python's own C-locale coercion, PEP 538, does not run); ``--smoke`` fails
+    on that warning. The locale variables are then replaced by ``LC_CTYPE=C.UTF-8``; the language
+    they named moves to ``LANGUAGE`` (unless set), so it still chooses the interface language
+    (:func:`atlasviewer.i18n.system_language`).
+
+    Args:
+        environ: The variables to change, already known to need it; default ``os.environ``,
+            changed only when :func:`locale_is_utf8` says it is not UTF-8.
+    """
+    env = os.environ if environ is None else environ
+    if environ is None and locale_is_utf8():
+        return False
+    language = env.get("LC_ALL") or env.get("LC_MESSAGES") or env.get("LANG")
+    for variable in [name for name in env if name == "LANG" or name.startswith("LC_")]:
+        del env[variable]
+    env["LC_CTYPE"] = UTF8_LOCALE
+    if language and not env.get("LANGUAGE"):
+        env["LANGUAGE"] = language
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``atlasviewer`` command; returns the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -195,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = _command_module(args.command)
         assert module is not None
         return int(module.run(args))
+    ensure_utf8_locale()  # before Qt is imported; the headless commands do not need it
     from atlasviewer.qt.shell.app import run_gui
 
     return run_gui(args)

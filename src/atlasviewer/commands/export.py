@@ -163,7 +163,10 @@ class BoxExporter:
             return 1
         errors = [p for p in data.problems if p.severity is Severity.ERROR]
         if not data.views:
-            reason = errors[0].message if errors else _("it has no figures or tables")
+            reason = _("it has no figures or tables")
+            if errors:
+                first = errors[0]
+                reason = f"{first.message} ({first.details})" if first.details else first.message
             _error(_("{box}: nothing exported: {problem}").format(box=name, problem=reason))
             return 1
         for problem in errors:
@@ -200,6 +203,9 @@ class BoxExporter:
 
         if view.kind == "map":
             geography = self.library.geography(self.atlas, box.map_file or "kart_2024.geojson")
+            if not geography.drawable:
+                # The map's own problem (read with the box) says why; the other views are written.
+                return
             map_plan = plans.build_map_plan(data, view, geography, lang=self.lang, credits=credits)
             scene = self._scene(geography)
             from atlasviewer.qt.map.layout import save_map

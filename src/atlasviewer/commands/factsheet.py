@@ -40,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from atlasviewer.commands.library_args import atlas_from_args
     from atlasviewer.core.factsheet import (
         build_fact_sheet,
+        own_area_names,
         resolve_target,
         valid_names,
         written_note,
@@ -52,6 +53,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     library, atlas = found
     target = resolve_target(args.area, library.registry)
+    if target is None:  # an area of a geography the registry does not know, by its own name
+        target = resolve_target(
+            args.area, library.registry, own_area_names(atlas, library.registry)
+        )
     if target is None:
         print(
             _("Unknown area: {name}. Valid names: {names}.").format(

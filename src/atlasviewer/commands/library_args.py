@@ -31,9 +31,39 @@ def library_from_args(args: argparse.Namespace) -> AtlasLibrary | None:
     return AtlasLibrary(roots)
 
 
+def say_choice(library: AtlasLibrary, name: str) -> None:
+    """Say on stderr which atlas a plain ``--atlas`` name chose when it is not the library id.
+
+    ``eldre`` with only ``v1-eldre`` in the library chooses that one and says so; with both
+    ``eldre`` and ``v1-eldre`` it chooses ``eldre`` and names the other.
+    """
+    atlas, answers = library.resolve(name)
+    if atlas is None:
+        return
+    chosen = library.atlas_id(atlas)
+    others = [answer for answer in answers if answer != chosen]
+    if others:
+        print(
+            _("“{name}” names {count} atlases; chosen: {chosen} (the others: {others}).").format(
+                name=name, count=len(answers), chosen=chosen, others=", ".join(others)
+            ),
+            file=sys.stderr,
+        )
+    elif chosen != name:
+        print(
+            _("“{name}” is the atlas {chosen}.").format(name=name, chosen=chosen), file=sys.stderr
+        )
+
+
 def unknown_atlases(library: AtlasLibrary, ids: Sequence[str]) -> bool:
-    """Print the unknown ones among ``ids`` with the known ids; True when there were any."""
+    """Print the unknown ones among ``ids`` with the known ids; True when there were any.
+
+    The known ones are reported with :func:`say_choice` when a plain id chose them.
+    """
     unknown = [atlas_id for atlas_id in ids if library.get(atlas_id) is None]
+    for atlas_id in ids:
+        if atlas_id not in unknown:
+            say_choice(library, atlas_id)
     if unknown:
         print(
             _("Unknown atlas id: {ids}. Known ids: {known}.").format(

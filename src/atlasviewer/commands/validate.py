@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     if args.atlas:
         if unknown_atlases(library, args.atlas):
             return 2
-        atlases = [library.atlas(a) for a in args.atlas]
+        atlases = [atlas for a in args.atlas if (atlas := library.get(a)) is not None]
     # A check of chosen atlases leaves out the other folders' problems.
     root_problems = [] if args.atlas else library.root_problems
     reports = [_atlas_report(library, atlas) for atlas in atlases]

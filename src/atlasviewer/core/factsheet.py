@@ -8,8 +8,10 @@ language. ``atlasviewer.qt.factsheets.generated`` draws the result on A4; tests 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from atlasviewer.core.formatting import distinguishing_spec, format_date, format_number
 from atlasviewer.core.model import (
@@ -17,14 +19,19 @@ from atlasviewer.core.model import (
     BarChartView,
     MapView,
     ResultBox,
+    ResultData,
     RowSet,
     View,
     pick_text,
 )
 from atlasviewer.core.plans import box_period, plain_text
+from atlasviewer.core.plans.rows import identity_label
 from atlasviewer.core.records import is_missing
 from atlasviewer.core.registry import AreaRegistry, default_registry, normalise_name
 from atlasviewer.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from atlasviewer.core.matching import RowMatch
 
 AREA = "area"
 REGION = "region"
@@ -133,24 +140,57 @@ def written_note(path: object, pages: int, with_figures: int, boxes: int) -> str
     ).format(path=path, pages=pages, count=with_figures, total=boxes)
 
 
-def resolve_target(name: str, registry: AreaRegistry | None = None) -> FactSheetTarget | None:
-    """What ``name`` (any spelling the registry knows) names: a referral area or a region.
+def resolve_target(
+    name: str, registry: AreaRegistry | None = None, own_names: Collection[str] = ()
+) -> FactSheetTarget | None:
+    """What ``name`` names: a referral area or a region the registry knows, or an own area.
 
-    Returns None for the national row and for names the registry does not know.
+    Args:
+        name: The name as the user gave it (any spelling the registry knows).
+        registry: The known areas and regions.
+        own_names: The atlas's own area names (:func:`own_area_names`): an area of a new
+            geography the registry does not know is a target by its own name.
+
+    Returns None for the national row and for names neither the registry nor the atlas knows.
     """
     registry = registry or default_registry()
     found = registry.match(name)
-    if found is None or found.kind not in (AREA, REGION):
+    if found is None:
+        folded = normalise_name(name)
+        if any(normalise_name(own) == folded for own in own_names):
+            return FactSheetTarget(AREA, folded, name)
+        return None
+    if found.kind not in (AREA, REGION):
         return None
     return FactSheetTarget(found.kind, found.id, name)
 
 
+def own_area_names(atlas: Atlas, registry: AreaRegistry | None = None) -> list[str]:
+    """The area names of an atlas's data that the registry does not know, sorted."""
+    registry = registry or default_registry()
+    names: set[str] = set()
+    for box in atlas.primary.result_boxes:
+        for rowset in box.load().rowsets.values():
+            column = rowset.area_column
+            if column is None or column not in rowset.frame.columns:
+                continue
+            for value in rowset.frame[column]:
+                own = not is_missing(value) and str(value) != rowset.national
+                if own and registry.match(str(value)) is None:
+                    names.add(str(value))
+    return sorted(names)
+
+
 def valid_names(atlas: Atlas | None = None, registry: AreaRegistry | None = None) -> list[str]:
-    """The names a fact sheet can be asked for: referral areas (current ones) and regions."""
+    """The names a fact sheet can be asked for: referral areas (current ones) and regions.
+
+    After them come the atlas's own area names that the registry does not know.
+    """
     registry = registry or default_registry()
     areas = sorted(a.names["nb"] for a in registry.areas.values() if not a.historic)
     regions = sorted(r.name("nb") for r in registry.regions.values())
-    return areas + regions
+    own = own_area_names(atlas, registry) if atlas is not None else []
+    return areas + regions + own
 
 
 def build_fact_sheet(
@@ -229,6 +269,28 @@ def _row_level_and_id(name: str, registry: AreaRegistry) -> tuple[str, str]:
     return found.kind, found.id
 
 
+def _identities(data: ResultData, rowset: RowSet, registry: AreaRegistry) -> RowMatch | None:
+    """The roles and ids of ``rowset``'s rows, kept with the box's data (the one matcher)."""
+    from atlasviewer.core.matching import cached_match
+
+    name = next((n for n, r in data.rowsets.items() if r is rowset), None)
+    return cached_match(data, name, None, registry) if name is not None else None
+
+
+def _row_identity(
+    name: str, identities: RowMatch | None, registry: AreaRegistry
+) -> tuple[str, str]:
+    """``(kind, id)`` of a row as the fact sheet compares it with its target."""
+    if identities is None or name not in identities.roles:
+        return _row_level_and_id(name, registry)
+    role, ident = identities.roles[name], identities.area_ids.get(name, "")
+    if role == "national":
+        return "national", "national"
+    if role == REGION or ident in registry.areas:
+        return role, ident
+    return AREA, normalise_name(name)
+
+
 def _box_facts(
     box: ResultBox, target: FactSheetTarget, lang: str, registry: AreaRegistry
 ) -> BoxFacts:
@@ -247,14 +309,19 @@ def _box_facts(
     facts.measure = _measure_label(view, lang)
     facts.period = box_period(box, data, lang)
 
-    rowset = _rowset_for_level(data.rowsets, view.rowset, column, target.level, registry)
+    rowset = _rowset_for_level(data, view.rowset, column, target.level, registry)
     if rowset is not None:
-        _fill_figures(facts, rowset, column, target, lang, registry)
+        identities = _identities(data, rowset, registry)
+        _fill_figures(facts, rowset, column, target, lang, registry, identities=identities)
         return facts
-    areas = _rowset_for_level(data.rowsets, view.rowset, column, AREA, registry)
+    areas = _rowset_for_level(data, view.rowset, column, AREA, registry)
     if target.level == REGION and areas is not None:
         # No row for the region: show where the region's referral areas lie instead.
-        _fill_figures(facts, areas, column, target, lang, registry, members_of_region=True)
+        identities = _identities(data, areas, registry)
+        _fill_figures(
+            facts, areas, column, target, lang, registry, members_of_region=True,
+            identities=identities,
+        )  # fmt: skip
         return facts
     facts.note = (
         _("This result box has no figures per health region.")
@@ -265,18 +332,21 @@ def _box_facts(
 
 
 def _rowset_for_level(
-    rowsets: dict[str, RowSet], preferred: str, column: str, level: str, registry: AreaRegistry
+    data: ResultData, preferred: str, column: str, level: str, registry: AreaRegistry
 ) -> RowSet | None:
-    """The row set with ``column`` whose rows are at ``level`` (areas or regions)."""
+    """The row set with ``column`` whose rows are at ``level`` (areas or regions).
+
+    The rows' levels are the one matcher's roles, kept with the box's data.
+    """
+    from atlasviewer.core.matching import cached_match
+
+    rowsets = data.rowsets
     names = [preferred] + [n for n in rowsets if n != preferred]
     for name in names:
         rowset = rowsets.get(name)
         if rowset is None or not _per_area(rowset, column):
             continue
-        levels = [
-            _row_level_and_id(str(v), registry)[0]
-            for v in rowset.frame.present(rowset.area_column or "")
-        ]
+        levels = list(cached_match(data, name, None, registry).roles.values())
         rows = [lv for lv in levels if lv != "national"]
         if not rows:
             continue
@@ -304,6 +374,7 @@ def _fill_figures(
     registry: AreaRegistry,
     *,
     members_of_region: bool = False,
+    identities: RowMatch | None = None,
 ) -> None:
     """Fill ``facts`` from the rows of ``rowset``.
 
@@ -316,7 +387,7 @@ def _fill_figures(
     for name, raw in zip(rowset.frame[rowset.area_column], rowset.frame[column], strict=True):
         if is_missing(name):
             continue
-        kind, ident = _row_level_and_id(str(name), registry)
+        kind, ident = _row_identity(str(name), identities, registry)
         value = _number(raw)
         if kind == "national" or normalise_name(str(name)) == national_folded:
             facts.national_value = value
@@ -328,7 +399,11 @@ def _fill_figures(
             is_target = is_target and registry.areas[ident].region == target.id
         else:
             is_target = kind == target.level and ident == target.id
-        display = registry.display_name(str(name), lang)
+        display = (
+            identity_label(identities, str(name), registry, lang)
+            if identities is not None
+            else registry.display_name(str(name), lang)
+        )
         spread.append(SpreadValue(display, value, is_target))
     facts.spread = sorted(spread, key=lambda s: s.value)
     # Decimals enough that the areas' values read as different as they are: rates around 1 in

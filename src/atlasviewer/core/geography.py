@@ -10,13 +10,14 @@ system it does not support is refused with a problem record rather than drawn in
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from atlasviewer.core.model import DRAWING_CRS, Area, Geography
 from atlasviewer.core.problems import ProblemLog
-from atlasviewer.core.registry import AreaRegistry, default_registry
+from atlasviewer.core.registry import AreaRegistry, default_registry, normalise_name
 from atlasviewer.i18n import N_
 
 WGS84 = "EPSG:4326"
@@ -83,6 +84,7 @@ def read_geojson(
     *,
     geography_id: str | None = None,
     key_property: str | None = None,
+    area_names: Collection[str] = (),
 ) -> Geography:
     """Read a GeoJSON map set; every problem becomes a record, never an exception.
 
@@ -90,8 +92,10 @@ def read_geojson(
         path: The GeoJSON file.
         registry: Recognises names and codes; the map's own names stay the area keys.
         geography_id: The id to give the set (default: the file stem).
-        key_property: The property naming areas; found among :data:`NAME_PROPERTIES` and
-            :data:`CODE_PROPERTIES` when not given.
+        key_property: The property naming areas; chosen by content (:func:`choose_key`) when
+            not given.
+        area_names: The names the data give their areas, where known: the key is the property
+            whose values match them best.
     """
     import shapely
     from shapely.geometry import shape
@@ -141,15 +145,28 @@ def read_geojson(
         )
         return geo
 
-    for index, feature in enumerate(features):
+    properties = [_properties(feature) for feature in features]
+    choice = choose_key(properties, registry, key_property=key_property, area_names=area_names)
+    if choice.name is None and choice.code is None:
+        seen = sorted({name for props in properties for name in props})
+        log.error(
+            "features[*].properties",
+            N_(
+                "The map has no property that names or numbers its areas, so it cannot be "
+                "drawn; its result boxes still show their charts and tables. Its features have "
+                "the properties: {properties}."
+            ),
+            properties=", ".join(seen) or "—",
+        )
+        return geo
+    for index, (feature, props) in enumerate(zip(features, properties, strict=True)):
         place = f"features[{index}]"
-        props = (feature or {}).get("properties") or {}
-        key, code = _identify(props, registry, key_property)
-        if key is None:
+        found = _identify(props, registry, choice)
+        if found is None:
             log.error(
                 place,
-                N_("The feature has no area name or code property (looked for {names})."),
-                names=", ".join((key_property,) if key_property else NAME_PROPERTIES),
+                N_("The feature has no value in the map's area property {name}; it is not drawn."),
+                name=choice.name or choice.code,
             )
             continue
         try:
@@ -161,16 +178,12 @@ def read_geojson(
             geometry = shapely.transform(geometry, project)
         if not geometry.is_valid:
             geometry = geometry.buffer(0)
-        match = registry.match(key)
-        canonical = match.id if match is not None and match.kind == "area" else None
-        region = registry.areas[canonical].region if canonical else None
-        if code is None and canonical:
-            code = registry.areas[canonical].code
-        existing = geo.area(key)
+        existing = geo.area(found.key)
         if existing is not None and existing.geometry is not None:
             existing.geometry = existing.geometry.union(geometry)
             continue
-        geo.areas.append(Area(key, code, canonical, region, geometry))
+        found.geometry = geometry
+        geo.areas.append(found)
     _forget_registry_if_foreign(geo)
     _strip_drawn_insets(geo)
     return geo
@@ -194,42 +207,125 @@ def _forget_registry_if_foreign(geo: Geography) -> None:
     Counties share a few names with referral areas ("Finnmark", "Møre og Romsdal"); such a map's
     areas must not be taken for the referral areas of the same name.
     """
-    known = sum(1 for a in geo.areas if a.canonical)
+    known = sum(1 for a in geo.areas if a.registry_ids)
     if geo.areas and known < 0.8 * len(geo.areas):
         for area in geo.areas:
             area.canonical = None
             area.region = None
+            area.members = ()
 
 
-def _identify(
-    props: dict[str, Any], registry: AreaRegistry, key_property: str | None
-) -> tuple[str | None, int | None]:
-    """The area's key (a name) and producer code from a feature's properties."""
-    names = (key_property,) if key_property else NAME_PROPERTIES
-    codes = (key_property,) if key_property else CODE_PROPERTIES
-    code: int | None = None
-    for prop in codes:
-        value = props.get(prop)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            code = int(value)
-            break
-    for prop in names:
-        value = props.get(prop)
-        if isinstance(value, str) and value.strip():
-            match = registry.match(value)
-            if match is not None and match.kind == "area":
-                # A known referral area is keyed by its registry name, so that every spelling
-                # of it ("NLSH HF-område", "Nordlandssykehuset") ends as one key. Its code is
-                # the registry's: some files number their areas their own way.
-                known = registry.areas[match.id]
-                return known.names["nb"], known.code
-            return value.strip(), code
+@dataclass(frozen=True)
+class KeyChoice:
+    """Which feature properties identify a map's areas.
+
+    Attributes:
+        name: The property holding each area's name, or None.
+        code: The property holding the producer's numeric code, or None.
+    """
+
+    name: str | None
+    code: str | None
+
+
+def _properties(feature: Any) -> dict[str, Any]:
+    props = feature.get("properties") if isinstance(feature, dict) else None
+    return props if isinstance(props, dict) else {}
+
+
+def _as_code(value: Any) -> int | None:
+    """``value`` as a producer's code: a whole number (not a bool, not NaN), else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return int(value) if value == value and float(value).is_integer() else None
+
+
+def _known_name(registry: AreaRegistry, text: str) -> bool:
+    found = registry.match(text)
+    if found is not None and found.kind in ("area", "region"):
+        return True
+    return registry.members(text) is not None
+
+
+def choose_key(
+    properties: list[dict[str, Any]],
+    registry: AreaRegistry,
+    *,
+    key_property: str | None = None,
+    area_names: Collection[str] = (),
+) -> KeyChoice:
+    """The properties that name and number a map's areas, chosen by their values, not names.
+
+    The name property is the one whose text values best match ``area_names`` (the data's own
+    names) or the registry's spellings of areas, merged areas and regions; without any match,
+    the text property that tells the features apart best (distinct values for at least 90 % of
+    them, and at least three features unless the property is a customary name), so that a map
+    of areas no registry knows keeps its own names. Ties go to the customary names
+    (:data:`NAME_PROPERTIES`). The code property is an integer property with a
+    distinct value per feature: a customary one (:data:`CODE_PROPERTIES`) first, else the one
+    most of whose values are registry codes; a running number 1..N (``OBJECTID``) is taken only
+    when its values are registry codes.
+    """
+    if key_property:
+        return KeyChoice(key_property, key_property)
+    count = len(properties)
+    order = list(dict.fromkeys(name for props in properties for name in props))
+    wanted = {normalise_name(n) for n in area_names}
+    best_name: tuple[tuple[float, ...], str] | None = None
+    best_code: tuple[tuple[float, float], str] | None = None
+    for prop in order:
+        values = [props.get(prop) for props in properties]
+        texts = [v.strip() for v in values if isinstance(v, str) and v.strip()]
+        if count and len(texts) >= 0.5 * count:
+            distinct = len({normalise_name(t) for t in texts}) / count
+            known = sum(1 for t in texts if normalise_name(t) in wanted or _known_name(registry, t))
+            tells_apart = distinct >= 0.9 and (count >= 3 or prop in NAME_PROPERTIES)
+            if known or tells_apart:
+                score = (known / count, distinct, float(prop in NAME_PROPERTIES))
+                if best_name is None or score > best_name[0]:
+                    best_name = (score, prop)
+        codes = [c for c in map(_as_code, values) if c is not None]
+        if count and len(codes) == count and len(set(codes)) == count:
+            in_registry = sum(1 for c in codes if registry.area_by_code(c) is not None) / count
+            running = sorted(codes) == list(range(1, count + 1))
+            if running and in_registry < 0.8 and prop not in CODE_PROPERTIES:
+                continue
+            code_score = (float(prop in CODE_PROPERTIES), in_registry)
+            if best_code is None or code_score > best_code[0]:
+                best_code = (code_score, prop)
+    return KeyChoice(best_name[1] if best_name else None, best_code[1] if best_code else None)
+
+
+def _identify(props: dict[str, Any], registry: AreaRegistry, choice: KeyChoice) -> Area | None:
+    """The area a feature's properties name (without geometry), or None if they name none.
+
+    A referral area the registry knows is keyed by its registry name, so that every spelling
+    of it ("NLSH HF-område", "Nordlandssykehuset") ends as one key, and gets the registry's
+    code (some files number their areas their own way). A merged name ("Fonna/Bergen") whose
+    parts are registry areas becomes a merged area keyed by the registry names joined.
+    """
+    code = _as_code(props.get(choice.code)) if choice.code else None
+    name = props.get(choice.name) if choice.name else None
+    if isinstance(name, (int, float)) and not isinstance(name, bool) and choice.name == choice.code:
+        name = None
+    if isinstance(name, str) and name.strip():
+        text = name.strip()
+        match = registry.match(text)
+        if match is not None and match.kind == "area":
+            known = registry.areas[match.id]
+            return Area(known.names["nb"], known.code, known.id, known.region)
+        members = registry.members(text)
+        if members is not None:
+            regions = {registry.areas[m].region for m in members}
+            region = regions.pop() if len(regions) == 1 else None
+            return Area(registry.merged_name(members), code, None, region, members=members)
+        return Area(text, code)
     if code is not None:
         by_code = registry.area_by_code(code)
         if by_code is not None:
-            return by_code.names["nb"], code
-        return str(code), code
-    return None, None
+            return Area(by_code.names["nb"], code, by_code.id, by_code.region)
+        return Area(str(code), code)
+    return None
 
 
 def dissolve_regions(geo: Geography, registry: AreaRegistry | None = None) -> Geography:

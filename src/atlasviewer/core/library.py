@@ -130,7 +130,25 @@ class AtlasLibrary:
         return self._atlases[atlas_id]
 
     def get(self, atlas_id: str) -> Atlas | None:
-        return self._atlases.get(atlas_id)
+        """The atlas ``atlas_id`` names: its library id, or a plain id (see :meth:`resolve`)."""
+        return self.resolve(atlas_id)[0]
+
+    def resolve(self, name: str) -> tuple[Atlas | None, list[str]]:
+        """The atlas a user's ``--atlas NAME`` means, and every library id that answers to it.
+
+        The library id itself wins (``eldre`` is the second-generation ``eldre`` when there is
+        one); otherwise a plain id finds the one atlas whose id it is without the ``v1-`` prefix
+        (``eldre`` finds ``v1-eldre``). With two or more answers the caller says which was
+        chosen; with no exact id and two plain matches none is chosen.
+        """
+        plain = name.removeprefix("v1-")
+        answers = sorted(key for key in self._atlases if key.removeprefix("v1-") == plain)
+        exact = self._atlases.get(name)
+        if exact is not None:
+            return exact, answers or [name]
+        if len(answers) == 1:
+            return self._atlases[answers[0]], answers
+        return None, answers
 
     @property
     def root_problems(self) -> list[Problem]:

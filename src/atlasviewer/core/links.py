@@ -2,8 +2,9 @@
 
 The texts link to the web site's paths: ``/helseatlas/files/X.pdf`` is ``public/files/X.pdf``
 (a fact sheet or report), ``/helseatlas/img/...`` is ``public/img/...``. A few links point to
-fact sheets that were never published; each is an error naming the atlas file and the place of
-the text. Remote addresses are only listed, never fetched.
+fact sheets that were never published; each is a warning (the text is shown, the link leads
+nowhere) with the atlas file, the place of the text and the target in its details. Remote
+addresses are only listed, never fetched.
 """
 
 from __future__ import annotations
@@ -142,16 +143,19 @@ def fact_sheet_links(atlas_variant: AtlasVariant) -> list[tuple[str, Path, bool]
 def link_problems(variant: AtlasVariant) -> list[Problem]:
     """The link problems of an atlas variant.
 
-    Errors for links to fact sheets that were never published; warnings for missing images and
-    for links without a usable address.
+    Warnings for links to fact sheets that were never published (the atlas is shown, the link
+    leads nowhere), for missing images and for links without a usable address.
     """
     log = ProblemLog(str(variant.source))
     for link in variant_links(variant):
         if link.kind == FACT_SHEET and not link.exists:
-            log.error(
+            log.warning(
                 link.place,
-                N_("The text links to a fact sheet that was never published: {target}."),
-                target=unquote(link.target[len(SITE_PREFIX) :]),
+                N_(
+                    "A link in the text leads to a fact sheet that was never published; the "
+                    "rest of the atlas is shown."
+                ),
+                details=unquote(link.target[len(SITE_PREFIX) :]),
             )
         elif link.kind == IMAGE and not link.exists:
             log.warning(

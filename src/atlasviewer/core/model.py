@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from atlasviewer.core.problems import Problem, Severity
 from atlasviewer.core.records import Records
@@ -72,6 +72,8 @@ class Area:
         canonical: The registry id (``"st_olav"``) where the registry knows the area, else None.
         region: The registry id of the health region the area belongs to, if known.
         geometry: Shapely geometry in the drawing CRS (:data:`DRAWING_CRS`).
+        members: For a merged area ("Fonna/Bergen"), the registry ids of the referral areas it
+            is the union of; empty for any other area.
     """
 
     key: str
@@ -79,6 +81,19 @@ class Area:
     canonical: str | None = None
     region: str | None = None
     geometry: BaseGeometry | None = None
+    members: tuple[str, ...] = ()
+
+    @property
+    def merged(self) -> bool:
+        """Whether the area is the union of several referral areas."""
+        return len(self.members) >= 2
+
+    @property
+    def registry_ids(self) -> tuple[str, ...]:
+        """The registry ids the area stands for: its own, or its members'; empty if unknown."""
+        if self.members:
+            return self.members
+        return (self.canonical,) if self.canonical else ()
 
 
 DRAWING_CRS = "EPSG:25833"
@@ -113,6 +128,11 @@ class Geography:
     @property
     def keys(self) -> list[str]:
         return [a.key for a in self.areas]
+
+    @property
+    def drawable(self) -> bool:
+        """Whether any area has a geometry to draw (a map with no usable key has none)."""
+        return any(a.geometry is not None and not a.geometry.is_empty for a in self.areas)
 
 
 # --------------------------------------------------------------------------- result data
@@ -231,6 +251,9 @@ class ResultData:
     problems: list[Problem] = field(default_factory=list)
     period: str = ""
     """The period the figures cover where the data states it (first-generation ``period``)."""
+    matches: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    """The match of each row set to each map, kept once computed
+    (:func:`atlasviewer.core.matching.cached_match`): every plan of the box reuses it."""
 
     def views_for(self, slice_: str | None = None) -> list[View]:
         """The views to show for one slice (year); all views when the data has no slices."""

@@ -18,7 +18,14 @@ Template = str | tuple[str, str]
 
 
 class Severity(enum.IntEnum):
-    """How bad a problem is. Errors make ``validate`` exit 1."""
+    """How bad a problem is. Errors make ``validate`` exit 1.
+
+    - ``ERROR``: the viewer cannot show what the atlas promises (a result box's data missing or
+      unreadable, a file changed against the installer's manifest).
+    - ``WARNING``: it is shown, degraded (a link to a fact sheet never published, text where a
+      number was expected, a label missing a language).
+    - ``INFO``: corrected silently (swapped column names, a draft marker).
+    """
 
     INFO = 0
     WARNING = 1
@@ -46,6 +53,9 @@ class Problem:
         params: Values for the placeholders.
         plural: The template's plural form, for a message with a count (``params["count"]``);
             "" for a message without one. Marked with ``Nn_`` together with the template.
+        details: What a manager need not read: the file path, JSON path or link target the
+            message is about, for a "Details" expander and for ``validate``; the message itself
+            says what is wrong and what still works.
     """
 
     severity: Severity
@@ -54,6 +64,7 @@ class Problem:
     template: str
     params: dict[str, Any] = field(default_factory=dict)
     plural: str = ""
+    details: str = ""
 
     @property
     def message(self) -> str:
@@ -69,17 +80,23 @@ class Problem:
         except (KeyError, IndexError, ValueError):  # a translation whose placeholders differ
             return english.format(**self.params)
 
+    @property
+    def where(self) -> str:
+        """File and place, with the details after them: the text of a "Details" expander."""
+        where = f"{self.file}: {self.place}" if self.place else self.file
+        return f"{where} ({self.details})" if self.details else where
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "severity": self.severity.name.lower(),
             "file": self.file,
             "place": self.place,
             "message": self.message,
+            "details": self.details,
         }
 
     def __str__(self) -> str:
-        where = f"{self.file}: {self.place}" if self.place else self.file
-        return f"{self.severity.label}: {where}: {self.message}"
+        return f"{self.severity.label}: {self.where}: {self.message}"
 
 
 class ProblemLog:
@@ -96,12 +113,16 @@ class ProblemLog:
         template: Template,
         *,
         file: str | None = None,
+        details: str = "",
         **params: Any,
     ) -> Problem:
-        """Record a problem; ``template`` is a message, or a pair from ``Nn_`` with a count."""
+        """Record a problem; ``template`` is a message, or a pair from ``Nn_`` with a count.
+
+        ``details`` holds the paths and targets the message leaves out (see :class:`Problem`).
+        """
         where = file if file is not None else self.file
         singular, plural = template if isinstance(template, tuple) else (template, "")
-        problem = Problem(severity, where, place, singular, params, plural)
+        problem = Problem(severity, where, place, singular, params, plural, details)
         self.problems.append(problem)
         return problem
 

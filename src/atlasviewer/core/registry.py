@@ -101,6 +101,9 @@ class AreaRegistry:
         self.national_names: dict[str, str] = dict(raw["national"]["names"])
         self._lookup: dict[str, Match] = {}
         self._by_code: dict[int, ReferralArea] = {}
+        self.merged_separators: tuple[str, ...] = tuple(raw.get("merged_separators", ("/",)))
+        self.lookups = 0
+        """How many names :meth:`match` was asked about (a measure for the benchmarks)."""
         for entry in raw["areas"]:
             area = ReferralArea(
                 id=entry["id"],
@@ -149,15 +152,17 @@ class AreaRegistry:
         """What ``name`` (any spelling met in the data) refers to, or None if unknown."""
         if name is None:
             return None
+        self.lookups += 1
         return self._lookup.get(normalise_name(str(name)))
 
     def merged_match(self, name: str) -> MergedArea | None:
         """The merged area ``name`` spells ("Oslo", "Nordland/Helgeland"), or None.
 
         Kept apart from :meth:`match`: a merged row is not one referral area, and the maps and
-        plans that match rows to areas must not take it for one. A name of parts joined by
-        "/" whose every part is a referral area ("Lovisenberg/Diakonhjemmet") is a merged
-        area the registry need not list; it gets the id ``"ous+..."`` of its members.
+        plans that match rows to areas must not take it for one. A name of parts joined by one
+        of the ``merged_separators`` ("/") whose every part is a referral area
+        ("Lovisenberg/Diakonhjemmet") is a merged area the registry need not list; it gets the
+        id ``"ous+..."`` of its members.
         """
         if name is None:
             return None
@@ -165,21 +170,42 @@ class AreaRegistry:
         known = self._merged_lookup.get(folded)
         if known is not None:
             return self.merged[known]
-        if "/" not in str(name):
-            return None
-        members: list[str] = []
-        for part in str(name).split("/"):
-            found = self.match(part)
-            if found is None or found.kind != "area":
-                return None
-            members.append(found.id)
-        if len(set(members)) < 2:
+        members = self._joined_members(str(name))
+        if members is None:
             return None
         for merged in self.merged.values():
             if set(merged.members) == set(members):
                 return merged
         label = str(name).strip()
         return MergedArea(id="+".join(members), names={"nb": label}, members=tuple(members))
+
+    def _joined_members(self, name: str) -> list[str] | None:
+        """The ids of the referral areas a name joins with a separator ("Fonna/Bergen")."""
+        for separator in self.merged_separators:
+            if separator not in name:
+                continue
+            found = [self.match(part.strip()) for part in name.split(separator) if part.strip()]
+            if len(found) >= 2 and all(m is not None and m.kind == "area" for m in found):
+                ids = list(dict.fromkeys(m.id for m in found if m is not None))
+                if len(ids) >= 2:
+                    return ids
+        return None
+
+    def members(self, name: str) -> tuple[str, ...] | None:
+        """The registry ids of the areas a merged name joins ("Fonna/Bergen", "Oslo"), else None.
+
+        A merged area is a union of two or more referral areas: one the registry lists
+        (:meth:`merged_match`), or parts joined by one of the registry's ``merged_separators``
+        whose every part is a referral area the registry knows.
+        """
+        if not isinstance(name, str):
+            return None
+        merged = self.merged_match(name)
+        return tuple(merged.members) if merged is not None else None
+
+    def merged_name(self, members: tuple[str, ...], lang: str = "nb") -> str:
+        """The name of the union of ``members``: their names joined by the first separator."""
+        return self.merged_separators[0].join(self.areas[m].name(lang) for m in members)
 
     def area_by_code(self, code: int) -> ReferralArea | None:
         return self._by_code.get(int(code))

@@ -11,11 +11,13 @@ imports Qt or pyplot.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from atlasviewer.core.plans import (
     NATIONAL_COLOUR,
+    REGION_COLOUR,
     SELECTION_COLOUR,
     BarPlan,
     BarRow,
@@ -50,7 +52,8 @@ if TYPE_CHECKING:
 BAR_EDGE_COLOUR = "white"
 NO_DATA_TEXT_COLOUR = "#777777"
 _NO_DATA_GID = "atlasviewer-no-data"
-_PLAN_ARTIST_GIDS = frozenset({_NO_DATA_GID, CREDITS_GID})
+_REGION_RULE_GID = "atlasviewer-region-rule"
+_PLAN_ARTIST_GIDS = frozenset({_NO_DATA_GID, CREDITS_GID, _REGION_RULE_GID})
 """Artists a plan adds on top of the bars: taken away before another plan is shown (annual
 dots, gid ``atlasviewer-annual-<year>``, are moved instead)."""
 
@@ -65,11 +68,13 @@ def draw_bar_chart(
     """Draw ``plan`` as horizontal bars on ``ax``, the plan's first row at the top.
 
     Stacked parts are drawn left to right in the plan's series colours with a legend; the
-    national row is drawn in :data:`~atlasviewer.core.plans.NATIONAL_COLOUR`; selected rows get a
-    :data:`~atlasviewer.core.plans.SELECTION_COLOUR` outline and label; annual values are dots,
-    one marker per year; error bars span the plan's ``error_low`` to ``error_high`` (absolute
-    bounds, e.g. a 95 % confidence interval). The value axis is formatted with the plan's d3
-    format in ``lang`` (default: the UI language).
+    national row is drawn in :data:`~atlasviewer.core.plans.NATIONAL_COLOUR` and region rows
+    (references after the areas, below a thin rule) in
+    :data:`~atlasviewer.core.plans.REGION_COLOUR`, their names in the same colour; selected
+    rows get a :data:`~atlasviewer.core.plans.SELECTION_COLOUR` outline and label; annual values
+    are dots, one marker per year; error bars span the plan's ``error_low`` to ``error_high``
+    (absolute bounds, e.g. a 95 % confidence interval). The value axis is formatted with the
+    plan's d3 format in ``lang`` (default: the UI language).
 
     With ``mark_selection`` False the selected rows are drawn as the others: the chart widget
     draws their highlight on a layer of its own (:mod:`atlasviewer.render.selection_layer`).
@@ -125,7 +130,7 @@ def update_bar_chart(
     # Annual dots are kept and moved unless error bars come first (drawn anew they would be
     # drawn, and listed, after the dots: not as a fresh chart has them).
     keep_dots = not plan.has_error_bars
-    for artist in [*ax.texts, *ax.collections]:
+    for artist in [*ax.texts, *ax.collections, *ax.lines]:
         gid = artist.get_gid() or ""
         if gid in _PLAN_ARTIST_GIDS or (gid.startswith(ANNUAL_GID) and not keep_dots):
             artist.remove()
@@ -174,12 +179,21 @@ def _show_bar_plan(
                 gid=_NO_DATA_GID,
             )
 
+    first_region = next((i for i, row in enumerate(plan.rows) if row.is_region), None)
+    if first_region:
+        ax.axhline(
+            first_region - 0.5, color=REGION_COLOUR, linewidth=0.6, linestyle=(0, (2, 2)),
+            gid=_REGION_RULE_GID,
+        )  # fmt: skip
     if plan.has_error_bars:
         draw_error_bars(ax, plan)
     handles.extend(draw_annual_dots(ax, plan, style))
 
-    row_labels = [wrap_label(row.label) for row in plan.rows]
+    size, stride, lines = label_fit(ax, n_rows, style)
+    row_labels = [wrap_label(row.label, lines=lines) for row in plan.rows]
     ax.set_yticks(positions, labels=row_labels)
+    ax.tick_params(axis="y", labelsize=size)
+    _thin_labels(ax, plan, stride)
     ax.set_ylim(n_rows - 0.5, -0.5)
     ax.set_xlim(0, _value_axis_max(plan))
     format_value_axis(ax, "x", plan.format, lang)
@@ -196,6 +210,70 @@ def _show_bar_plan(
     )
     draw_credits(ax, plan.credits, style, names)
     return row_patches
+
+
+LINE_PITCH = 1.25
+"""A label line's height as a multiple of its font size (the text and the space between)."""
+DECORATION_INCHES = 1.5
+"""What a bar chart's title, value axis, legend and credits take of its height, about."""
+
+
+def label_fit(ax: Axes, n_rows: int, style: ChartStyle) -> tuple[float, int, int]:
+    """How the area names fit the axes' height: ``(font size, stride, lines per name)``.
+
+    Names are drawn at the style's size when the rows leave room; smaller, down to
+    ``style.min_tick_size``, when they do not; below that only every ``stride``-th name is
+    shown (the others on hover), so names never overlap and never shrink below the minimum.
+    A name wraps onto a second line only when a row has room for two.
+    """
+    if n_rows <= 0:
+        return style.tick_size, 1, 2
+    figure = ax.get_figure(root=True)
+    if figure is None:
+        return style.tick_size, 1, 2
+    # Before the layout has run the axes' place is not known: the figure's height less what
+    # title, value axis, legend and credits take is what the names have (constrained layout).
+    inches = figure.get_figheight()
+    axes_inches = max(inches - DECORATION_INCHES, 0.3 * inches)
+    height_points = axes_inches * 72
+    pitch = height_points / n_rows
+    if pitch <= 0:  # a figure not yet given a size (a hidden tab): show the first name only
+        return style.min_tick_size, n_rows, 1
+    lines = 2 if pitch >= 2 * LINE_PITCH * style.tick_size else 1
+    size = min(style.tick_size, pitch / (LINE_PITCH * lines))
+    if size >= style.min_tick_size:
+        return size, 1, lines
+    stride = min(n_rows, math.ceil(style.min_tick_size * LINE_PITCH / pitch))
+    return style.min_tick_size, stride, 1
+
+
+def wanted_height(plan: BarPlan, style: ChartStyle | None = None, margin: float = 1.7) -> float:
+    """The figure height (inches) at which every name of ``plan`` is shown at the style's size.
+
+    ``margin`` is what title, value axis, legend and credits take; a host that is less tall
+    shows the chart thinned (:func:`label_fit`) or scrolls to this height.
+    """
+    style = style or ChartStyle()
+    return len(plan.rows) * style.tick_size * LINE_PITCH / 72 + margin
+
+
+def _thin_labels(ax: Axes, plan: BarPlan, stride: int) -> None:
+    """Show every ``stride``-th name; the national, selected and region rows first."""
+    labels = _row_labels(ax, len(plan.rows))
+    if stride <= 1:
+        for label in labels:
+            label.set_visible(True)
+        return
+    first = [i for i, row in enumerate(plan.rows) if row.is_national]
+    first += [i for i, row in enumerate(plan.rows) if row.selected and not row.is_national]
+    first += [i for i, row in enumerate(plan.rows) if row.is_region and i not in first]
+    shown: set[str | int] = set()
+    for index in [*first, *range(len(plan.rows))]:
+        near = range(index - stride + 1, index + stride)
+        if index not in shown and all(other not in shown for other in near):
+            shown.add(index)
+    for index, label in enumerate(labels):
+        label.set_visible(index in shown)
 
 
 def set_bar_selection(
@@ -234,8 +312,17 @@ def _style_selection(
                 patch.set_linewidth(0.5)
                 patch.set_zorder(2)
     if ax is not None:
-        for label, row in zip(ax.get_yticklabels(), plan.rows, strict=False):
+        for label, row in zip(_row_labels(ax, len(plan.rows)), plan.rows, strict=False):
             _style_row_label(label, row, row.key in chosen)
+
+
+def _row_labels(ax: Axes, n_rows: int) -> list[Any]:
+    """The name label of every row, shown or thinned out.
+
+    ``get_yticklabels`` lists the shown ones only: it would pair names with the wrong rows once
+    some are hidden.
+    """
+    return [tick.label1 for tick in ax.yaxis.get_major_ticks(n_rows)]
 
 
 def bar_index_at(ax: Axes, plan: BarPlan, event: MouseEvent) -> int | None:
@@ -290,6 +377,8 @@ def _bar_colour(plan: BarPlan, row: BarRow, part: int) -> str:
     if row.is_national:
         # Stacked national parts: the national green, lighter for each further part.
         return _lighten(NATIONAL_COLOUR, 0.45 * part)
+    if row.is_region:
+        return _lighten(REGION_COLOUR, 0.45 * part)
     if part < len(plan.series_colours):
         return plan.series_colours[part]
     return plan.series_colours[-1] if plan.series_colours else "#756bb1"
@@ -311,6 +400,9 @@ def _style_row_label(label: Any, row: BarRow, selected: bool) -> None:
         label.set_fontweight("bold")
     elif row.is_national:
         label.set_color(NATIONAL_COLOUR)
+        label.set_fontweight("bold")
+    elif row.is_region:
+        label.set_color(REGION_COLOUR)
         label.set_fontweight("bold")
     else:
         label.set_color(AXIS_COLOUR)

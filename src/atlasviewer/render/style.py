@@ -26,6 +26,8 @@ class ChartStyle:
         selection_width: Outline width (points) of a selected area's bar.
         font_family: Matplotlib font family list; DejaVu Sans ships with matplotlib and has
             every Norwegian letter, so exported files look the same on every machine.
+        min_tick_size: The smallest size an area name is drawn at; with more rows than fit,
+            the bar chart shows every k-th name instead (the rest on hover).
     """
 
     title_size: float = 11.0
@@ -38,6 +40,7 @@ class ChartStyle:
     marker_size: float = 22.0
     selection_width: float = 2.2
     font_family: tuple[str, ...] = ("DejaVu Sans", "sans-serif")
+    min_tick_size: float = 7.0
 
     @classmethod
     def screen(cls) -> ChartStyle:
@@ -61,6 +64,7 @@ class ChartStyle:
             title_size=self.title_size * factor,
             label_size=self.label_size * factor,
             tick_size=self.tick_size * factor,
+            min_tick_size=self.min_tick_size * factor,
             legend_size=self.legend_size * factor,
             credits_size=self.credits_size * factor,
             marker_size=self.marker_size * factor * factor,

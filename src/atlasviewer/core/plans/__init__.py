@@ -19,6 +19,7 @@ from atlasviewer.core.plans.contract import (
     LINE_COLOURS,
     NATIONAL_COLOUR,
     NO_DATA_COLOUR,
+    REGION_COLOUR,
     SELECTION_COLOUR,
     BarPlan,
     BarRow,
@@ -41,6 +42,7 @@ from atlasviewer.core.plans.table_plan import build_table_plan
 __all__ = [
     "NO_DATA_COLOUR",
     "NATIONAL_COLOUR",
+    "REGION_COLOUR",
     "SELECTION_COLOUR",
     "BAR_COLOURS",
     "LINE_COLOURS",

@@ -16,6 +16,9 @@ NO_DATA_COLOUR = "#d9d9d9"
 NATIONAL_COLOUR = "#1b7837"
 """The national bar, in a colour of its own."""
 
+REGION_COLOUR = "#5a6b7b"
+"""Bars of health regions beside the areas: references like the national bar, in slate grey."""
+
 SELECTION_COLOUR = "#e6550d"
 """Outline and highlight of selected areas: orange, apart from the purple and viridis ramps."""
 
@@ -100,6 +103,12 @@ class BarRow:
     error_high: float | None = None
     is_national: bool = False
     selected: bool = False
+    area_id: str = ""
+    """The row's identity (registry id, merged members joined by ``+``, else its name)."""
+    is_region: bool = False
+    """A health region (or other aggregate) beside the areas: a reference, not ranked."""
+    selects: tuple[str, ...] = ()
+    """The area ids a click on the row selects (a region row: its areas)."""
 
 
 @dataclass
@@ -116,6 +125,9 @@ class BarPlan:
     stacked: bool = False
     has_error_bars: bool = False
     credits: Credits = field(default_factory=Credits)
+    wanted_height: float = 0.0
+    """The figure height in inches that shows every row's label at the minimum size apart;
+    0 when the host's height will do (a host with less scrolls or the chart thins its labels)."""
 
 
 @dataclass
@@ -157,3 +169,7 @@ class TablePlan:
     texts: list[list[str]]
     national_row: int | None = None
     credits: Credits = field(default_factory=Credits)
+    region_rows: list[int] = field(default_factory=list)
+    """Rows of health regions (or other aggregates) beside the areas: listed last, apart."""
+    area_ids: list[str] = field(default_factory=list)
+    """Each row's identity (see :class:`BarRow`), "" for a row without an area."""

@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping
 
 from atlasviewer.core.classify import classify
 from atlasviewer.core.formatting import distinguishing_spec, format_number, format_range, to_number
-from atlasviewer.core.model import Geography, MapView, ResultData, pick_text
+from atlasviewer.core.model import Area, Geography, MapView, ResultData, pick_text
 from atlasviewer.core.plans.contract import (
     NO_DATA_COLOUR,
     Credits,
@@ -16,7 +16,7 @@ from atlasviewer.core.plans.contract import (
 )
 from atlasviewer.core.plans.credits import credits_for_view
 from atlasviewer.core.plans.labels import _lang, plan_label
-from atlasviewer.core.plans.rows import _area_name, _is_national, _records, rows_to_areas
+from atlasviewer.core.plans.rows import _area_name, _records
 from atlasviewer.core.registry import AreaRegistry, default_registry
 from atlasviewer.i18n import _
 
@@ -38,8 +38,8 @@ def build_map_plan(
         data: The box's data; ``view.rowset`` must be one of its row sets.
         view: The map view (column ``view.x``, published ``jenks``, ``format``).
         geography: The map set drawn; every one of its areas gets a style.
-        row_to_area: Row name -> area key (``match_rows(...).mapping``); None matches names
-            through the registry (:func:`rows_to_areas`).
+        row_to_area: Row name -> area key (``match_rows(...).mapping``); None takes the match
+            kept with the box's data (:func:`~atlasviewer.core.matching.cached_match`).
         lang: ``nb``, ``nn`` or ``en`` (default: the UI language).
         selected: Area keys (or row names) the user has selected.
         palette: ``"purple"`` or ``"ylgnbu"``.
@@ -50,19 +50,20 @@ def build_map_plan(
     registry = registry or default_registry()
     rowset = data.rowsets[view.rowset]
     column = rowset.area_column
+    from atlasviewer.core.matching import REGION, cached_match
+
+    match = cached_match(data, view.rowset, geography, registry)
     values: dict[str, float | None] = {}
     national_value: float | None = None
     for row in _records(rowset):
         name = _area_name(row, column)
-        if _is_national(name, rowset, registry):
+        if not name:
+            continue  # a profile row beside the areas
+        if name == match.national:
             national_value = to_number(row.get(view.x))
-        elif name:
+        elif match.roles.get(name) != REGION:  # regions are references, not classed with areas
             values[name] = to_number(row.get(view.x))
-    mapping = (
-        dict(row_to_area)
-        if row_to_area is not None
-        else rows_to_areas(list(values), geography, registry)
-    )
+    mapping = dict(row_to_area) if row_to_area is not None else match.mapping
     classes = classify(values.values(), view.jenks, palette)
     area_values: dict[str, float | None] = {}
     for name, value in values.items():
@@ -85,7 +86,7 @@ def build_map_plan(
         missing |= index is None
         areas[area.key] = MapAreaStyle(
             key=area.key,
-            name=registry.display_name(area.key, lang),
+            name=_area_label(area, registry, lang),
             value=value,
             value_text=format_number(value, value_spec, lang),
             colour=NO_DATA_COLOUR if index is None else classes.colours[index],
@@ -115,3 +116,12 @@ def build_map_plan(
         classes_source=classes.source,
         classes_note=classes.note,
     )
+
+
+def _area_label(area: Area, registry: AreaRegistry, lang: str) -> str:
+    """An area's name in ``lang`` from its registry identity (no look-up), else its own key."""
+    if area.canonical in registry.areas:
+        return registry.areas[area.canonical].name(lang)
+    if area.members and all(m in registry.areas for m in area.members):
+        return registry.merged_name(area.members, lang)
+    return area.key

@@ -26,6 +26,7 @@ with a warning; an atlas no map covers gets an error and keeps its tables and ch
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -244,7 +245,13 @@ class FirstGenerationReader(AtlasReader):
         if table is None:
             from atlasviewer.core.readers.v1_csv import read_long_csv
 
-            table = self._tables[scan.path] = read_long_csv(scan, self.registry)
+            # Names the atlas's map has are its areas, whether or not the registry knows them.
+            own_map = self.root / "geojson" / f"{atlas.id.removeprefix('v1-')}.geojson"
+            names: list[str] = []
+            if own_map.is_file():
+                names = self._read_map(own_map, self._area_names.get(atlas.id, ())).keys
+            table = read_long_csv(scan, self.registry, map_names=names)
+            self._tables[scan.path] = table
             atlas.problems.extend(table.problems)
         return table
 
@@ -257,16 +264,19 @@ class FirstGenerationReader(AtlasReader):
         """
         path = self.root / "geojson" / map_file
         if map_file and path.is_file():
-            return self._read_map(path)
+            return self._read_map(path, self._area_names.get(atlas.id, ()))
         if atlas.id not in self._resolved:
             self._resolved[atlas.id] = self._fallback_map(atlas, map_file)
         return self._resolved[atlas.id]
 
-    def _read_map(self, path: Path) -> Geography:
+    def _read_map(self, path: Path, area_names: Collection[str] = ()) -> Geography:
         from atlasviewer.core.geography import read_geojson  # with a box: not at index time
 
         if path not in self._maps:
-            self._maps[path] = read_geojson(path, self.registry, geography_id=f"v1:{path.stem}")
+            # The atlas's own names choose the map's key property (read by content).
+            self._maps[path] = read_geojson(
+                path, self.registry, geography_id=f"v1:{path.stem}", area_names=area_names
+            )
         return self._maps[path]
 
     def _fallback_map(self, atlas: Atlas, map_file: str) -> Geography:

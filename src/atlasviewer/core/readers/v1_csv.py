@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from atlasviewer.core.readers.v1_scan import (
     read_text,
 )
 from atlasviewer.core.records import Records
-from atlasviewer.core.registry import AreaRegistry
+from atlasviewer.core.registry import AreaRegistry, normalise_name
 from atlasviewer.i18n import N_
 
 LINE = "_line"
@@ -82,7 +83,9 @@ def parse_number(text: str) -> float | None:
     return number
 
 
-def read_long_csv(scan: CsvScan, registry: AreaRegistry) -> LongTable:
+def read_long_csv(
+    scan: CsvScan, registry: AreaRegistry, map_names: Collection[str] = ()
+) -> LongTable:
     """Read and check every row of a file the index scanned; never raises on bad input.
 
     The file is read again with the encoding the scan found (a problem with the encoding, the
@@ -124,7 +127,7 @@ def read_long_csv(scan: CsvScan, registry: AreaRegistry) -> LongTable:
     for column in NUMBER_COLUMNS:
         if column in frame:
             frame[column] = _numbers(frame, column, log)
-    frame[AREA_KEY] = _area_keys(frame, registry, log)
+    frame[AREA_KEY] = _area_keys(frame, registry, log, {normalise_name(n) for n in map_names})
     _unswap_count_names(frame)
     table.frame = frame
     return table
@@ -166,11 +169,21 @@ def _numbers(frame: Records, column: str, log: ProblemLog) -> list[float]:
 
 
 def _severity(column: str) -> Severity:
-    """A bad ``value`` is an error (the figure lacks a bar); a bad count only costs an interval."""
-    return Severity.ERROR if column == "value" else Severity.WARNING
+    """Text where a number was expected is a warning: the row is shown, its value as missing.
+
+    (The box is shown degraded, not lost: ``Severity.ERROR`` is kept for what cannot be shown.)
+    """
+    return Severity.WARNING
 
 
-def _area_keys(frame: Records, registry: AreaRegistry, log: ProblemLog) -> list[str]:
+def _area_keys(
+    frame: Records, registry: AreaRegistry, log: ProblemLog, on_map: Collection[str] = ()
+) -> list[str]:
+    """The area key of every row.
+
+    A name neither the registry nor the map (``on_map``, folded) knows is a warning: its rows
+    are not drawn on the map.
+    """
     keys: list[str] = []
     reported: set[str] = set()
     for name, line in zip(frame["area_name"], frame[LINE], strict=True):
@@ -178,7 +191,7 @@ def _area_keys(frame: Records, registry: AreaRegistry, log: ProblemLog) -> list[
         if match is not None and match.kind == "area":
             keys.append(registry.areas[match.id].names["nb"])
             continue
-        if match is None and name not in reported:
+        if match is None and name not in reported and normalise_name(name) not in on_map:
             reported.add(name)
             if name:
                 log.warning(

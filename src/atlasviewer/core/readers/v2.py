@@ -242,7 +242,7 @@ class SecondGenerationReader(AtlasReader):
         return self.root / "public" / "data" / atlas_id / data_file
 
     def _load_box(self, atlas_id: str, box: ResultBox, atlas_file: str) -> ResultData:
-        from atlasviewer.core.matching import match_rows
+        from atlasviewer.core.matching import cached_match
         from atlasviewer.core.readers.v2_result_data import read_result_file
 
         if not box.data_file:
@@ -254,32 +254,39 @@ class SecondGenerationReader(AtlasReader):
             log = ProblemLog(atlas_file)
             log.error(
                 f"{box.place}.data",
-                N_("The result box's data file does not exist: {path}."),
-                path=f"public/data/{atlas_id}/{box.data_file}",
+                N_(
+                    "The data of this result box is missing, so its figures and tables cannot "
+                    "be shown; its texts are."
+                ),
+                details=f"public/data/{atlas_id}/{box.data_file}",
             )
             return ResultData({}, [], problems=log.problems)
         data, places = read_result_file(path, self.registry)
         self._rowset_places[path] = places
         geography = self._geography(box.map_file)
         data.problems.extend(geography.problems)
+        if not geography.drawable and geography.problems:
+            # A map that could not be read (its problem says why) is not drawn: the box shows
+            # its charts and tables, and no view sizes or scales an empty map.
+            data.views = [view for view in data.views if view.kind != "map"]
         if geography.areas:
             for name, rowset in data.rowsets.items():
                 if rowset.area_column is not None:
-                    matched = match_rows(
-                        rowset, geography, self.registry, file=str(path), place=places[name]
+                    matched = cached_match(
+                        data, name, geography, self.registry, file=str(path), place=places[name]
                     )
                     data.problems.extend(matched.problems)
         return data
 
     def match(self, atlas: Atlas, box: ResultBox, rowset_name: str) -> RowMatch:
         """The rows of one of ``box``'s row sets matched to the areas of the box's map."""
-        from atlasviewer.core.matching import match_rows
+        from atlasviewer.core.matching import cached_match
 
         data = box.load()
-        rowset = data.rowsets[rowset_name]
         path = self.data_path(atlas.id, box.data_file)
-        return match_rows(
-            rowset,
+        return cached_match(
+            data,
+            rowset_name,
             self.geography(atlas, box.map_file),
             self.registry,
             file=str(path),
