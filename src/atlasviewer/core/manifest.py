@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from atlasviewer.core.problems import Problem, ProblemLog, Severity
+from atlasviewer.core.safe_io import ReadFailure, load_json_or_raise
 from atlasviewer.i18n import N_
 
 MANIFEST_NAME = "MANIFEST.sha256.json"
@@ -98,13 +99,16 @@ def find_manifest(root: Path) -> Path | None:
 def read_manifest(path: Path, log: ProblemLog) -> dict[str, ManifestEntry] | None:
     """Read a manifest file; a manifest that cannot be read is an error in ``log``."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = load_json_or_raise(path, "manifest")
         files = document["files"]
         return {
             str(name): ManifestEntry(int(entry["size"]), str(entry["sha256"]).lower())
             for name, entry in files.items()
         }
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ReadFailure, ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
+        if isinstance(exc, ReadFailure):
+            exc.record(why := ProblemLog(str(path)))
+            exc = ValueError(why.problems[0].message.rstrip("."))
         log.error(
             "",
             N_(

@@ -11,8 +11,6 @@ that is not one, a row without a value, an area name the registry does not know.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +22,7 @@ from atlasviewer.core.readers.v1_scan import (
     CsvScan,
     check_header,
     clean_label,
+    csv_rows,
     read_text,
 )
 from atlasviewer.core.records import Records
@@ -93,24 +92,24 @@ def read_long_csv(scan: CsvScan, registry: AreaRegistry) -> LongTable:
     text = read_text(scan.path, log, scan.encoding)
     if text is None:
         return table
-    reader = csv.reader(io.StringIO(text[0], newline=""), delimiter=";")
-    header = [name.strip() for name in next(reader, [])]
+    rows = csv_rows(text[0], ProblemLog(str(scan.path)))  # the scan has recorded its errors
+    header = [name.strip() for name in next(rows, (0, []))[1]]
     if header != scan.header and not check_header(header, log):
         return table  # the file changed since the index was read
 
     records: list[list[str]] = []
-    for row in reader:
+    for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
             log.warning(
-                f"line {reader.line_num}",
+                f"line {line}",
                 N_("The line has {found} fields where the header has {expected}."),
                 found=len(row),
                 expected=len(header),
             )
             row = (row + [""] * len(header))[: len(header)]
-        records.append([*row, str(reader.line_num)])
+        records.append([*row, str(line)])
     if not records:
         log.error("", N_("The file has a header but no data rows."))
         return table

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +27,7 @@ from atlasviewer.core.model import (
 from atlasviewer.core.problems import ProblemLog
 from atlasviewer.core.readers.base import AtlasReader
 from atlasviewer.core.registry import AreaRegistry
+from atlasviewer.core.safe_io import load_json
 from atlasviewer.i18n import N_
 
 if TYPE_CHECKING:
@@ -311,19 +311,7 @@ class SecondGenerationReader(AtlasReader):
 
 
 def _load_json(path: Path, log: ProblemLog) -> Any:
-    try:
-        return json.loads(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        log.error(f"byte {exc.start}", N_("The file is not UTF-8 text."))
-    except json.JSONDecodeError as exc:
-        log.error(
-            f"line {exc.lineno}, column {exc.colno}",
-            N_("The file is not valid JSON (truncated or damaged): {reason}."),
-            reason=exc.msg,
-        )
-    except OSError as exc:
-        log.error("", N_("The file cannot be read: {reason}."), reason=exc.strerror or exc)
-    return None
+    return load_json(path, "atlas", log)
 
 
 def _text(raw: dict[str, Any], key: str, default: str, *, log: ProblemLog, place: str = "") -> str:

@@ -8,7 +8,6 @@ set or column that is not there) becomes an error record with the file and the J
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -28,6 +27,7 @@ from atlasviewer.core.model import (
 from atlasviewer.core.problems import ProblemLog
 from atlasviewer.core.records import Records
 from atlasviewer.core.registry import AreaRegistry, default_registry
+from atlasviewer.core.safe_io import MISSING, NOT_JSON, NOT_UTF8, UNREADABLE, load_json
 from atlasviewer.i18n import N_
 
 AREA_COLUMNS = ("area", "borhf")
@@ -70,6 +70,13 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
 }
 
 
+DATA_FILE_MESSAGES = {
+    MISSING: N_("The data file does not exist."),
+    NOT_UTF8: N_("The data file is not UTF-8 text."),
+    NOT_JSON: N_("The data file is not valid JSON (truncated or damaged): {reason}."),
+    UNREADABLE: N_("The data file cannot be read: {reason}."),
+}
+
 JENKS_KEYS = ("cluster", "min", "max", "lag_min", "grense")
 
 
@@ -94,23 +101,9 @@ def read_result_file(
     log = ProblemLog(str(path))
     data = ResultData({}, [], problems=log.problems)
     places: dict[str, str] = {}
-    try:
-        raw = json.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        log.error("", N_("The data file does not exist."))
-        return data, places
-    except UnicodeDecodeError as exc:
-        log.error(f"byte {exc.start}", N_("The data file is not UTF-8 text."))
-        return data, places
-    except json.JSONDecodeError as exc:
-        log.error(
-            f"line {exc.lineno}, column {exc.colno}",
-            N_("The data file is not valid JSON (truncated or damaged): {reason}."),
-            reason=exc.msg,
-        )
-        return data, places
-    except OSError as exc:
-        log.error("", N_("The data file cannot be read: {reason}."), reason=exc.strerror or exc)
+    failed = object()
+    raw = load_json(path, "data", log, DATA_FILE_MESSAGES, default=failed)
+    if raw is failed:
         return data, places
     items = raw.get("innhold") if isinstance(raw, dict) else None
     if not isinstance(items, list):
