@@ -13,6 +13,7 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from atlasviewer.core.confine import OutsideRoot, is_inside
 from atlasviewer.core.model import (
     Atlas,
     AtlasVariant,
@@ -101,6 +102,10 @@ class SecondGenerationReader(AtlasReader):
             if not folder.is_dir():
                 continue
             for path in sorted(folder.glob("*.json")):
+                if not is_inside(self.root, path):  # a link out of the folder
+                    OutsideRoot(path.name, self.root).record(log := ProblemLog(str(path)))
+                    self.problems.extend(log.problems)
+                    continue
                 atlas = atlases.setdefault(path.stem, Atlas(path.stem, 2, self.root))
                 log = ProblemLog(str(path))
                 variant = self._read_variant(path, english, atlas.id, log)
@@ -250,6 +255,11 @@ class SecondGenerationReader(AtlasReader):
             log.warning(f"{box.place}.data", N_("The result box names no data file."))
             return ResultData({}, [], problems=log.problems)
         path = self.data_path(atlas_id, box.data_file)
+        if not is_inside(self.root, path):
+            OutsideRoot(box.data_file, self.root).record(
+                log := ProblemLog(atlas_file), f"{box.place}.data"
+            )
+            return ResultData({}, [], problems=log.problems)
         if not path.is_file():
             log = ProblemLog(atlas_file)
             log.error(
@@ -304,9 +314,12 @@ class SecondGenerationReader(AtlasReader):
 
         name = map_file or DEFAULT_MAP
         if name not in self._geographies:
-            self._geographies[name] = read_geojson(
-                self.root / "public" / "kart" / name, self.registry
-            )
+            path = self.root / "public" / "kart" / name
+            if is_inside(self.root, path):
+                self._geographies[name] = read_geojson(path, self.registry)
+            else:
+                OutsideRoot(name, self.root).record(log := ProblemLog(str(path)))
+                self._geographies[name] = Geography(path.stem, path, [], problems=log.problems)
         return self._geographies[name]
 
 
