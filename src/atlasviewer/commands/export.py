@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -258,7 +259,10 @@ class BoxExporter:
             "atlas": self.library.atlas_id(self.atlas),
             "box": box.number,
             "title": box.title,
-            "lang": self.lang,
+            # The language of the atlas's texts (an atlas without the language asked for is
+            # exported in one it has); numbers are formatted in the language asked for.
+            "lang": self.variant.lang,
+            "number_lang": self.lang,
         }
         if data.slices:
             by_slice = {
@@ -314,8 +318,8 @@ def _jsonable(value: Any) -> Any:
         return [_jsonable(v) for v in value]
     if isinstance(value, Path):
         return str(value)
-    if isinstance(value, float) and value != value:
-        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # NaN and Infinity are not JSON
     return value
 
 

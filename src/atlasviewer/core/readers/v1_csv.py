@@ -146,6 +146,7 @@ def _unswap_count_names(frame: Records) -> None:
 
 def _numbers(frame: Records, column: str, log: ProblemLog) -> list[float]:
     values: list[float] = []
+    negative = False
     for text, line in zip(frame[column], frame[LINE], strict=True):
         try:
             number = parse_number(text)
@@ -160,6 +161,17 @@ def _numbers(frame: Records, column: str, log: ProblemLog) -> list[float]:
             number = None
         if number is None and column == "value" and not text.strip():
             log.warning(f"line {line}", N_("The row has no value."))
+        if number is not None and number < 0 and not negative:
+            negative = True
+            log.warning(
+                f"line {line}",
+                N_(
+                    "“{column}” has a negative value ({value}); rates, shares and counts cannot "
+                    "be negative."
+                ),
+                column=column,
+                value=text.strip(),
+            )
         values.append(math.nan if number is None else number)
     return values
 

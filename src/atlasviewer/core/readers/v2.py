@@ -174,7 +174,7 @@ class SecondGenerationReader(AtlasReader):
             frontpage_text=text(raw, "frontpagetext", ""),
             date=text(raw, "date", ""),
             producer=text(raw, "forfatter", ""),
-            published=bool(raw.get("publisert", True)),
+            published=_flag(raw, "publisert", True, log),
             image=text(raw, "image", ""),
         )
         if not variant.published:
@@ -325,6 +325,29 @@ class SecondGenerationReader(AtlasReader):
 
 def _load_json(path: Path, log: ProblemLog) -> Any:
     return load_json(path, "atlas", log)
+
+
+FALSE_WORDS = frozenset({"false", "0", "no", "nei", "off", ""})
+TRUE_WORDS = frozenset({"true", "1", "yes", "ja", "on"})
+
+
+def _flag(raw: dict[str, Any], key: str, default: bool, log: ProblemLog) -> bool:
+    """A true/false field; ``"false"`` written as text is false (``bool("false")`` is true)."""
+    value = raw.get(key)
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().casefold()
+    result = default if word not in FALSE_WORDS | TRUE_WORDS else word in TRUE_WORDS
+    log.warning(
+        key,
+        N_("“{key}” should be true or false; “{value}” was read as {result}."),
+        key=key,
+        value=str(value)[:40],
+        result="true" if result else "false",
+    )
+    return result
 
 
 def _text(raw: dict[str, Any], key: str, default: str, *, log: ProblemLog, place: str = "") -> str:

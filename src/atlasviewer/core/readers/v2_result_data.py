@@ -271,6 +271,11 @@ def _bound(value: Any, place: str) -> float | None:
         raise _WrongType(place, "a number") from None
 
 
+def _cluster(value: float | None, default: int) -> int:
+    """A class number; a missing, NaN or infinite one is the class's position."""
+    return int(value) if value is not None and math.isfinite(value) and value else default
+
+
 def _map(item: Mapping[str, Any], place: str) -> View:
     jenks: list[JenksClass] = []
     for index, entry in enumerate(_field(item, "jenks", place, list, "a list", [])):
@@ -281,7 +286,7 @@ def _map(item: Mapping[str, Any], place: str) -> View:
         minimum, maximum = bounds["min"], bounds["max"]
         jenks.append(
             JenksClass(
-                cluster=int(bounds["cluster"] or index + 1),
+                cluster=_cluster(bounds["cluster"], index + 1),
                 minimum=math.nan if minimum is None else minimum,
                 maximum=math.nan if maximum is None else maximum,
                 next_minimum=bounds["lag_min"],
@@ -412,6 +417,7 @@ def _read_rowset(
         else:
             log.error(f"{place}.data[{index}]", N_("The row is not an object; it was skipped."))
     wanted = numeric.get(name, set())
+    negative: dict[str, int] = {}
     for index, row in enumerate(records):
         for column in wanted.intersection(row):
             value = row[column]
@@ -422,6 +428,28 @@ def _read_rowset(
                     value=value,
                 )
                 row[column] = None
+            elif value is not None and not math.isfinite(value):
+                log.warning(
+                    f"{place}.data[{index}].{column}",
+                    N_(
+                        "The value {value} is not a finite number (NaN, Infinity or too large); "
+                        "it is shown as missing."
+                    ),
+                    value=value,
+                )
+                row[column] = None
+            elif value is not None and value < 0:
+                negative.setdefault(column, index)
+    for column, index in negative.items():
+        log.warning(
+            f"{place}.data[{index}].{column}",
+            N_(
+                "“{column}” has a negative value ({value}); rates, shares and counts cannot be "
+                "negative."
+            ),
+            column=column,
+            value=records[index][column],
+        )
     frame = Records(records)
     area_column = area_columns.get(name)
     if area_column is None:
@@ -434,6 +462,22 @@ def _read_rowset(
         national = None
     if national is None and area_column is not None:
         national = next((str(v) for v in frame[area_column] if registry.is_national(str(v))), None)
+    if (
+        national is None
+        and area_column is not None
+        and any(_is_number(row.get(c)) for row in records for c in wanted)
+    ):
+        log.warning(
+            f"{place}.data",
+            N_("The rows of “{name}” have no national row; no national value is shown."),
+            name=name,
+        )
+    elif national is not None and area_column is not None and national not in frame[area_column]:
+        log.warning(
+            f"{place}.national",
+            N_("The national row “{name}” is not among the rows; no national value is shown."),
+            name=national,
+        )
     return RowSet(
         name,
         frame,
