@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from atlasviewer.commands.headless import headless_application, use_headless_backends
+from atlasviewer.core.atomic import atomic_write, atomic_write_text, check_for
 from atlasviewer.core.model import BarChartView
 from atlasviewer.i18n import _, ngettext
 
@@ -244,7 +245,7 @@ class BoxExporter:
 
     def _write(self, stem: str, fmt: str, writer: Callable[[Path], object]) -> None:
         path = self.out / f"{stem}.{fmt}"
-        writer(path)
+        atomic_write(path, writer, check_for(fmt))  # checked, then moved into place
         self.written.append(path)
 
     def _write_summary(self, box: Any, data: Any, file_name: str) -> None:
@@ -275,9 +276,8 @@ class BoxExporter:
         else:
             document.update(summarise(data, lang=self.lang))
         path = self.out / file_name
-        path.write_text(
-            json.dumps(_jsonable(document), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
+        text = json.dumps(_jsonable(document), ensure_ascii=False, indent=2, allow_nan=False)
+        atomic_write_text(path, text + "\n")
         self.written.append(path)
 
 
