@@ -36,9 +36,10 @@ SWAPPED = "swapped"
 EARTH_RADIUS = 6378137.0
 """The sphere of Web Mercator (EPSG:3857), metres."""
 
-MERCATOR_MIN_NORTHING = 8.1e6
-"""Northings above this are no UTM coordinates of mainland Norway (its north cape is at 7.95e6 in
-UTM 33) but are Web Mercator ones (58°N is 7.98e6 there; the mainland spans 7.98e6-11.4e6)."""
+UTM_MAX_NORTHING = 8.0e6
+"""Northings above this are no UTM coordinates of mainland Norway (its North Cape is at 7.95e6 in
+UTM 33) but Web Mercator ones (the mainland spans 7.97e6-11.5e6 there: 59.9°N, Oslo, is 8.37e6).
+A map none of whose first points lies north of it is taken for UTM."""
 
 MERCATOR_MAX = 20037508.35
 """The largest Web Mercator coordinate (half the equator)."""
@@ -193,7 +194,7 @@ def axis_fix(sample: list[tuple[float, float]], declared: bool) -> str | None:
     xs = [x for x, _ in finite]
     ys = [y for _, y in finite]
     in_mercator = all(abs(x) <= MERCATOR_MAX for x in xs) and max(ys) <= MERCATOR_MAX
-    if not declared and in_mercator and min(ys) > MERCATOR_MIN_NORTHING:
+    if not declared and in_mercator and max(ys) > UTM_MAX_NORTHING and min(ys) > 0:
         return WEB_MERCATOR
     low, high = NORWAY_LATITUDES
     west, east = NORWAY_LONGITUDES

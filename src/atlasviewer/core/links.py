@@ -17,6 +17,7 @@ from urllib.parse import unquote
 from atlasviewer.core.confine import OutsideRoot, front_image, reference_path, site_path
 from atlasviewer.core.model import AtlasVariant, FactBox, ResultBox, TextItem
 from atlasviewer.core.problems import Problem, ProblemLog
+from atlasviewer.core.safe_io import is_regular_file
 from atlasviewer.i18n import N_
 
 SITE_PREFIX = "/helseatlas/"
@@ -136,7 +137,7 @@ def variant_links(variant: AtlasVariant) -> list[Link]:
     for place, markdown in _texts(variant):
         for is_image, text, target in find_links(markdown):
             kind, path = resolve(target, root)
-            exists = path.is_file() if path is not None else None
+            exists = is_regular_file(path) if path is not None else None
             links.append(Link(text, target, kind, path, exists, is_image, place))
     return links
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from atlasviewer.core.problems import Problem, ProblemLog, Severity
-from atlasviewer.core.safe_io import ReadFailure, load_json_or_raise
+from atlasviewer.core.safe_io import ReadFailure, is_regular_file, load_json_or_raise
 from atlasviewer.i18n import N_
 
 MANIFEST_NAME = "MANIFEST.sha256.json"
@@ -179,7 +179,7 @@ def verify_manifest(
 
     for name, entry in sorted(wanted.items()):
         path = base / name
-        if not path.is_file():
+        if not is_regular_file(path):
             log.add(
                 Severity.ERROR,
                 "",

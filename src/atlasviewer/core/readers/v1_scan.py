@@ -123,6 +123,14 @@ def read_text(path: Path, log: ProblemLog, encoding: str | None = None) -> tuple
     if not raw.strip():
         log.error("", N_("The file is empty."))
         return None
+    if b"\x00" in raw:
+        if encoding is None:  # the scan reports it; the full parse reads the file again
+            line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+            log.error(
+                f"line {line}",
+                N_("The file holds NUL bytes (damaged, or not text); they were left out."),
+            )
+        raw = raw.replace(b"\x00", b"")
     if encoding is None:
         return decode(raw, log)
     return raw.decode("utf-8-sig" if encoding == "utf-8" else encoding, errors="replace"), encoding

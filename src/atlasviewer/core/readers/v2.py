@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -214,7 +215,7 @@ class SecondGenerationReader(AtlasReader):
             log.error(place, N_("The item is not an object."))
             return None
         kind = raw.get("type")
-        if kind not in ITEM_KEYS:
+        if not isinstance(kind, str) or kind not in ITEM_KEYS:
             log.warning(f"{place}.type", N_("Unknown item type “{type}” was skipped."), type=kind)
             return None
         unknown = sorted(set(raw) - ITEM_KEYS[kind])
@@ -256,11 +257,22 @@ class SecondGenerationReader(AtlasReader):
             return ResultData({}, [], problems=log.problems)
         path = self.data_path(atlas_id, box.data_file)
         if not is_inside(self.root, path):
-            OutsideRoot(box.data_file, self.root).record(
-                log := ProblemLog(atlas_file), f"{box.place}.data"
-            )
+            # A "../" in the field is the atlas file's fault; a link out, the data file's.
+            own = ".." in box.data_file or os.path.isabs(box.data_file)
+            log = ProblemLog(atlas_file if own else str(path))
+            OutsideRoot(box.data_file, self.root).record(log, f"{box.place}.data" if own else "")
             return ResultData({}, [], problems=log.problems)
-        if not path.is_file():
+        map_path = self.root / "public" / "kart" / (box.map_file or DEFAULT_MAP)
+        if not is_inside(self.root, map_path) and (
+            ".." in box.map_file or os.path.isabs(box.map_file)
+        ):
+            OutsideRoot(box.map_file, self.root).record(
+                log := ProblemLog(atlas_file), f"{box.place}.kart"
+            )
+            data, self._rowset_places[path] = read_result_file(path, self.registry)
+            data.problems.extend(log.problems)
+            return data
+        if not os.path.lexists(path):  # a FIFO or folder there: read_result_file names it
             log = ProblemLog(atlas_file)
             log.error(
                 f"{box.place}.data",

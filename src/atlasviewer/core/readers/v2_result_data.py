@@ -118,7 +118,7 @@ def read_result_file(
             log.error(place, N_("The item is not an object."))
             continue
         kind = item.get("type")
-        if kind not in KNOWN_KEYS:
+        if not isinstance(kind, str) or kind not in KNOWN_KEYS:
             log.warning(f"{place}.type", N_("Unknown item type “{type}” was skipped."), type=kind)
             continue
         unknown = sorted(set(item) - KNOWN_KEYS[kind])
