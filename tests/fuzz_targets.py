@@ -16,6 +16,16 @@ KINDS = ("atlas", "data", "map", "csv", "manifest", "settings")
 """The file kinds: a v2 atlas file (index and links), a v2 data file, a GeoJSON map, a v1 CSV
 (index scan and full parse), the installer's manifest, the settings file."""
 
+CONFINED = ("atlas", "data", "map", "csv")
+"""Kinds that are atlas content: read the way the library reads them, confined to the folder.
+The manifest lies beside the data roots by design, and the settings file is the user's own."""
+
+BOX_ATLAS = {
+    "lang": "nb",
+    "mainTitle": "Fuzz",
+    "kapittel": [{"innhold": [{"type": "resultatboks", "data": "box.json", "kart": "m.geojson"}]}],
+}
+
 FILE_NAMES = {
     "atlas": "posts/atlas/fuzz.json",
     "data": "public/data/fuzz/box.json",
@@ -32,6 +42,15 @@ def prepare(folder: Path, kind: str) -> Path:
         shutil.rmtree(folder)
     path = folder / FILE_NAMES[kind]
     path.parent.mkdir(parents=True)
+    if kind == "data":
+        import json
+
+        (folder / "posts/atlas").mkdir(parents=True)
+        (folder / "posts/atlas/fuzz.json").write_text(json.dumps(BOX_ATLAS))
+    if kind == "map":
+        (folder / "posts/atlas").mkdir(parents=True)
+    if kind == "csv":
+        (folder / "geojson").mkdir()
     if kind == "manifest":
         data = folder / "helseatlas" / "public"
         data.mkdir(parents=True)
@@ -54,27 +73,32 @@ def _atlas(path: Path) -> list[Problem]:
 
 
 def _data(path: Path) -> list[Problem]:
-    from atlasviewer.core.readers.v2_result_data import read_result_data
+    """The data file of a one-box atlas, loaded as the viewer loads a box."""
+    from atlasviewer.core.readers.v2 import SecondGenerationReader
 
-    return read_result_data(path).problems
+    (atlas,) = SecondGenerationReader(path.parents[3]).read_index()
+    return atlas.primary.result_boxes[0].load().problems
 
 
 def _map(path: Path) -> list[Problem]:
-    from atlasviewer.core.geography import read_geojson
+    from atlasviewer.core.readers.v2 import SecondGenerationReader
 
-    return read_geojson(path).problems
+    reader = SecondGenerationReader(path.parents[2])
+    return reader.geography(None, path.name).problems  # type: ignore[arg-type]
 
 
 def _csv(path: Path) -> list[Problem]:
-    from atlasviewer.core.readers.v1_csv import read_long_csv
-    from atlasviewer.core.readers.v1_scan import scan_long_csv
-    from atlasviewer.core.registry import default_registry
+    """A first-generation folder of one CSV: indexed, then every box loaded."""
+    from atlasviewer.core.readers.v1 import FirstGenerationReader
 
-    scan = scan_long_csv(path)
-    problems = list(scan.problems)
-    if scan.usable:
-        problems.extend(read_long_csv(scan, default_registry()).problems)
-    return problems
+    reader = FirstGenerationReader(path.parents[1])
+    problems = list(reader.problems)
+    for atlas in reader.read_index():
+        for variant in atlas.variants.values():
+            for box in variant.result_boxes:
+                problems.extend(box.load().problems)
+        problems.extend(atlas.problems)
+    return problems + list(reader.problems)
 
 
 def _manifest(path: Path) -> list[Problem]:

@@ -127,3 +127,22 @@ def test_export_counts_only_whole_files(v2_root, tmp_path, capsys, monkeypatch):
     assert not [name for name in written if "bar" in name or ".tmp" in name]
     assert any(name.endswith(".csv") for name in written)
     assert "files written" in capsys.readouterr().out
+
+
+def test_a_save_that_returns_false_is_an_error_and_keeps_the_old_file(tmp_path):
+    """As QImage.save says it failed: by returning False."""
+    target = tmp_path / "shot.png"
+    target.write_bytes(b"old")
+    with pytest.raises(WriteError, match="could not be saved"):
+        atomic.atomic_save(target, lambda path: False)
+    assert target.read_bytes() == b"old" and _leftovers(tmp_path) == []
+
+
+def test_a_site_page_link_is_confined_too(tmp_path):
+    from atlasviewer.core import confine
+
+    root = tmp_path / "root"
+    root.mkdir()
+    assert confine.site_path(root, "/helseatlas/statisk/om") == root / "posts/statisk/om.md"
+    tricky = confine.site_path(root, "/helseatlas/statisk/..%2F..%2F..%2Fsecret")
+    assert tricky is not None and confine.is_inside(root, tricky)

@@ -167,6 +167,19 @@ def _cannot(target: Path, exc: BaseException) -> str:
     )
 
 
+def atomic_save(target: Path, save: Callable[[Path], bool], check: Check | None = None) -> Path:
+    """:func:`atomic_write` with a writer that returns False when it fails.
+
+    For ``QImage.save``, ``QPixmap.save`` and ``QPainter.end``: False is a :class:`WriteError`.
+    """
+
+    def write(path: Path) -> None:
+        if save(path) is False:
+            raise OSError(_("the file could not be saved"))
+
+    return atomic_write(target, write, check)
+
+
 def atomic_write_bytes(target: Path, data: bytes, check: Check | None = None) -> Path:
     """Write ``data`` to ``target`` with :func:`atomic_write`."""
     return atomic_write(target, lambda path: path.write_bytes(data), check)

@@ -88,7 +88,10 @@ def reference_path(root: Path, folder: Path, reference: str) -> Path:
 
 
 def site_path(root: Path, target: str) -> Path | None:
-    """The local file of a web-site path (``/helseatlas/files/X.pdf``); None for other pages.
+    """The local file of a web-site path; None for other pages (an atlas of the site).
+
+    ``/helseatlas/files/X.pdf`` is ``public/files/X.pdf``, ``/helseatlas/statisk/om`` is
+    ``posts/statisk/om.md``.
 
     Raises:
         OutsideRoot: When the path leaves the root (``/helseatlas/img/../../x``).
@@ -96,10 +99,14 @@ def site_path(root: Path, target: str) -> Path | None:
     if not target.startswith(SITE_PREFIX):
         return None
     relative = unquote(target[len(SITE_PREFIX) :].split("#")[0].split("?")[0])
-    first = relative.split("/", 1)[0]
-    if first not in SITE_FOLDERS:
-        return None
-    return confine(root, root / SITE_FOLDERS[first] / relative, target)
+    parts = relative.split("/")
+    if parts[0] in SITE_FOLDERS:
+        return confine(root, root / SITE_FOLDERS[parts[0]] / relative, target)
+    if parts[0] == "statisk" and len(parts) > 1 and parts[1]:  # the site's own pages
+        return confine(root, root / "posts" / "statisk" / f"{parts[1]}.md", target)
+    if parts[:2] == ["en", "static"] and len(parts) > 2 and parts[2]:
+        return confine(root, root / "posts" / "en" / "static" / f"{parts[2]}.md", target)
+    return None
 
 
 def front_image(root: Path, image: str) -> Path:
