@@ -151,3 +151,37 @@ def test_a_fifo_never_hangs_the_command_line(base, tmp_path, kind):
         if command == ["validate"]:
             assert result.returncode == 1
             assert case.target.rsplit("/", 1)[-1] in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", ["map-features-empty", "map-crs-unsupported", "v1map-fifo"])
+def test_exporting_a_map_with_no_drawable_area_is_an_error_not_a_crash(base, tmp_path, name):
+    """Painting a map with nothing to scale to raised inside an active QPainter: a segfault."""
+    case = next(c for c in cases(base) if c.name == name)
+    folder = materialise(base, case, tmp_path)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "atlasviewer",
+            "export",
+            "--data",
+            str(folder / "v2"),
+            "--data",
+            str(folder / "v1"),
+            "--atlas",
+            case.atlas_id,
+            "--box",
+            "1",
+            "--format",
+            "png",
+            "--out",
+            str(tmp_path / "out"),
+        ],  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "the map cannot be drawn" in result.stderr
+    assert case.target.rsplit("/", 1)[-1] in result.stderr

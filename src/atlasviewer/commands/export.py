@@ -202,6 +202,10 @@ class BoxExporter:
 
         if view.kind == "map":
             geography = self.library.geography(self.atlas, box.map_file or "kart_2024.geojson")
+            if not any(a.geometry is not None and not a.geometry.is_empty for a in geography.areas):
+                # Nothing to scale to: painting would raise inside an active QPainter (a crash).
+                why = str(geography.problems[0]) if geography.problems else _("it has no areas")
+                raise ValueError(_("the map cannot be drawn: {reason}").format(reason=why))
             map_plan = plans.build_map_plan(data, view, geography, lang=self.lang, credits=credits)
             scene = self._scene(geography)
             from atlasviewer.qt.map_export import save_map
