@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 import unicodedata
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from atlasviewer.commands.headless import headless_application, use_headless_backends
+from atlasviewer.core.atomic import atomic_write, atomic_write_text, check_for
 from atlasviewer.core.model import BarChartView
 from atlasviewer.i18n import _, ngettext
 
@@ -204,8 +206,9 @@ class BoxExporter:
         if view.kind == "map":
             geography = self.library.geography(self.atlas, box.map_file or "kart_2024.geojson")
             if not geography.drawable:
-                # The map's own problem (read with the box) says why; the other views are written.
-                return
+                # Nothing to scale to: painting would raise inside an active QPainter (a crash).
+                why = str(geography.problems[0]) if geography.problems else _("it has no areas")
+                raise ValueError(_("the map cannot be drawn: {reason}").format(reason=why))
             map_plan = plans.build_map_plan(data, view, geography, lang=self.lang, credits=credits)
             scene = self._scene(geography)
             from atlasviewer.qt.map.layout import save_map
@@ -249,7 +252,7 @@ class BoxExporter:
 
     def _write(self, stem: str, fmt: str, writer: Callable[[Path], object]) -> None:
         path = self.out / f"{stem}.{fmt}"
-        writer(path)
+        atomic_write(path, writer, check_for(fmt))  # checked, then moved into place
         self.written.append(path)
 
     def _write_summary(self, box: Any, data: Any, file_name: str) -> None:
@@ -264,7 +267,10 @@ class BoxExporter:
             "atlas": self.library.atlas_id(self.atlas),
             "box": box.number,
             "title": box.title,
-            "lang": self.lang,
+            # The language of the atlas's texts (an atlas without the language asked for is
+            # exported in one it has); numbers are formatted in the language asked for.
+            "lang": self.variant.lang,
+            "number_lang": self.lang,
         }
         if data.slices:
             by_slice = {
@@ -277,9 +283,8 @@ class BoxExporter:
         else:
             document.update(summarise(data, lang=self.lang))
         path = self.out / file_name
-        path.write_text(
-            json.dumps(_jsonable(document), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
+        text = json.dumps(_jsonable(document), ensure_ascii=False, indent=2, allow_nan=False)
+        atomic_write_text(path, text + "\n")
         self.written.append(path)
 
 
@@ -320,8 +325,8 @@ def _jsonable(value: Any) -> Any:
         return [_jsonable(v) for v in value]
     if isinstance(value, Path):
         return str(value)
-    if isinstance(value, float) and value != value:
-        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # NaN and Infinity are not JSON
     return value
 
 

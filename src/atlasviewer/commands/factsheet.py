@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from atlasviewer.core.atomic import WriteError, atomic_write, check_pdf
 from atlasviewer.i18n import LANGUAGES, _
 
 
@@ -70,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     try:
         pages = _write_pdf(sheet, out, lambda map_file: library.geography(atlas, map_file))
+    except WriteError as exc:  # says which file and why; the old sheet is kept
+        print(exc, file=sys.stderr)
+        return 1
     except OSError as exc:
         print(_("Cannot write {path}: {reason}").format(path=out, reason=exc), file=sys.stderr)
         return 1
@@ -91,6 +95,13 @@ def _write_pdf(sheet, out: Path, geography_for) -> int:  # type: ignore[no-untyp
     from atlasviewer.qt.map.scene import MapScene
 
     app = headless_application()
-    pages = write_fact_sheet_pdf(sheet, out, geography_for, MapScene)
+    pages: list[int] = []
+    # Written to a temporary file, checked to be a whole PDF, then moved over ``out``: a full
+    # disk leaves the old sheet as it was, and a link at ``out`` is replaced, not written through.
+    atomic_write(
+        out,
+        lambda path: pages.append(write_fact_sheet_pdf(sheet, path, geography_for, MapScene)),
+        check_pdf,
+    )
     del app
-    return pages
+    return pages[0]

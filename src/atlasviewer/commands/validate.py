@@ -39,8 +39,13 @@ def run(args: argparse.Namespace) -> int:
         if unknown_atlases(library, args.atlas):
             return 2
         atlases = [atlas for a in args.atlas if (atlas := library.get(a)) is not None]
-    # A check of chosen atlases leaves out the other folders' problems.
-    root_problems = [] if args.atlas else library.root_problems
+    # A check of chosen atlases leaves out the other folders' problems, but keeps those of their
+    # own folders (a changed installed file, a missing manifest).
+    root_problems = (
+        _problems_of_roots(library.root_problems, [a.root for a in atlases])
+        if args.atlas
+        else library.root_problems
+    )
     reports = [_atlas_report(library, atlas) for atlas in atlases]
     all_problems = root_problems + [p for r in reports for p in r["problems"]]
     failed = any(p.severity is Severity.ERROR for p in all_problems)
@@ -49,6 +54,25 @@ def run(args: argparse.Namespace) -> int:
     else:
         _print_human(root_problems, reports, all_problems)
     return 1 if failed else 0
+
+
+def _problems_of_roots(problems: list[Problem], roots: list[Any]) -> list[Problem]:
+    """The folder-level problems about files in ``roots`` or the manifest that covers them."""
+    from pathlib import Path
+
+    from atlasviewer.core.manifest import MANIFEST_NAME
+
+    wanted = {str(Path(r)) for r in roots}
+    manifests = {str(Path(r) / MANIFEST_NAME) for r in roots}
+    manifests |= {str(Path(r).parent / MANIFEST_NAME) for r in roots}
+
+    def concerns(problem: Problem) -> bool:
+        file = problem.file
+        return file in manifests or any(
+            file == root or file.startswith(root.rstrip("/") + "/") for root in wanted
+        )
+
+    return [p for p in problems if concerns(p)]
 
 
 def _atlas_report(library: Any, atlas: Any) -> dict[str, Any]:

@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 from typing import Any
 
@@ -114,14 +114,19 @@ def to_number(value: Any) -> float | None:
     """
     if value is None or isinstance(value, bool):
         return None
-    if isinstance(value, (int, float)):
-        number = float(value)
-    else:
-        try:
+    try:
+        if isinstance(value, (int, float)):
+            number = float(value)
+        else:
             number = float(str(value).strip().replace("\u2212", "-"))
-        except ValueError:
-            return None
+    except (ValueError, OverflowError):  # an int too large for a float is no figure either
+        return None
     return None if math.isnan(number) or math.isinf(number) else number
+
+
+DECIMAL_DIGITS = 330
+"""Decimal precision for formatting, plus the decimals asked for: a float has at most 309 digits
+before the point (the default precision of 28 raises ``decimal.InvalidOperation`` on 1e308)."""
 
 
 def _round_half_up(number: float, decimals: int) -> Decimal:
@@ -160,12 +165,16 @@ def format_number(value: Any, spec: str | None = ",.0f", lang: str | None = None
         month = int(round(number))
         return month_name(month, lang) if 1 <= month <= 12 else format_number(number, "", lang)
     pattern, decimals, percent = _pattern(lang, _parse_spec(spec))
-    if percent:
-        # babel multiplies by 100 itself; round the percentage, then hand back the fraction.
-        amount = _round_half_up(number * 100, decimals) / 100
-    else:
-        amount = _round_half_up(number, decimals)
-    text = pattern.apply(amount, _locale(lang), decimal_quantization=False)
+    # Enough digits for any float: 1e308 has 309 before the point (the default 28 would raise
+    # decimal.InvalidOperation in quantize and in babel).
+    with localcontext() as context:
+        context.prec = DECIMAL_DIGITS + decimals
+        if percent:
+            # babel multiplies by 100 itself; round the percentage, then hand back the fraction.
+            amount = _round_half_up(number * 100, decimals) / 100
+        else:
+            amount = _round_half_up(number, decimals)
+        text = pattern.apply(amount, _locale(lang), decimal_quantization=False)
     if amount == 0 and text.startswith(("-", "\u2212")):
         text = text[1:]  # -0.2 rounded to 0 reads "0", not "-0"
     return str(text)

@@ -9,16 +9,29 @@ system it does not support is refused with a problem record rather than drawn in
 
 from __future__ import annotations
 
-import json
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from atlasviewer.core.geojson_checks import (
+    SWAPPED,
+    WEB_MERCATOR,
+    axis_fix,
+    feature_parts,
+    read_geometry,
+    report_axis_fix,
+    swap_axes,
+    web_mercator_to_lon_lat,
+)
 from atlasviewer.core.model import DRAWING_CRS, Area, Geography
 from atlasviewer.core.problems import ProblemLog
 from atlasviewer.core.registry import AreaRegistry, default_registry, normalise_name
+from atlasviewer.core.safe_io import MISSING, NOT_JSON, NOT_UTF8, UNREADABLE, load_json
 from atlasviewer.i18n import N_
+
+if TYPE_CHECKING:
+    import numpy as np
 
 WGS84 = "EPSG:4326"
 UTM33 = "EPSG:25833"
@@ -28,6 +41,14 @@ NAME_PROPERTIES = ("area", "bohf_str", "BoområdeK", "navn", "name", "Navn", "om
 
 CODE_PROPERTIES = ("BoHF_num", "Opptaksomr", "BoHF_ny2", "BoHF", "code", "kode")
 """Properties that hold the producer's referral-area code, in the order they are tried."""
+
+
+MAP_FILE_MESSAGES = {
+    MISSING: N_("The map file does not exist."),
+    NOT_UTF8: N_("The map file is not UTF-8 text."),
+    NOT_JSON: N_("The map file is not valid JSON: {reason}."),
+    UNREADABLE: N_("The map file cannot be read: {reason}."),
+}
 
 
 def guess_crs(coordinates: Iterable[tuple[float, float]]) -> str:
@@ -45,7 +66,8 @@ def _first_points(geometry: dict[str, Any], limit: int = 50) -> list[tuple[float
         if len(points) >= limit:
             return
         if isinstance(node, (list, tuple)) and node and isinstance(node[0], (int, float)):
-            points.append((float(node[0]), float(node[1])))
+            if len(node) >= 2 and isinstance(node[1], (int, float)):
+                points.append((float(node[0]), float(node[1])))
             return
         if isinstance(node, (list, tuple)):
             for child in node:
@@ -97,40 +119,31 @@ def read_geojson(
         area_names: The names the data give their areas, where known: the key is the property
             whose values match them best.
     """
-    import shapely
-    from shapely.geometry import shape
-
     from atlasviewer.core.projection import UnsupportedCrsError, to_drawing_crs
 
     registry = registry or default_registry()
     log = ProblemLog(str(path))
     geo = Geography(id=geography_id or path.stem, source=path, areas=[], problems=log.problems)
-    try:
-        raw = json.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        log.error("", N_("The map file does not exist."))
-        return geo
-    except UnicodeDecodeError as exc:
-        log.error(f"byte {exc.start}", N_("The map file is not UTF-8 text."))
-        return geo
-    except json.JSONDecodeError as exc:
-        log.error(
-            f"line {exc.lineno}, column {exc.colno}",
-            N_("The map file is not valid JSON: {reason}."),
-            reason=exc.msg,
-        )
-        return geo
-    except OSError as exc:
-        log.error("", N_("The map file cannot be read: {reason}."), reason=exc.strerror or exc)
+    failed = object()
+    raw = load_json(path, "geojson", log, MAP_FILE_MESSAGES, default=failed)
+    if raw is failed:
         return geo
     features = raw.get("features") if isinstance(raw, dict) else None
     if not isinstance(features, list) or not features:
         log.error("features", N_("The map file has no features (not a GeoJSON map)."))
         return geo
 
-    heads = [f.get("geometry") or {} for f in features[:3] if isinstance(f, dict)]
+    heads = [
+        f["geometry"]
+        for f in features[:3]
+        if isinstance(f, dict) and isinstance(f.get("geometry"), dict)
+    ]
     sample = [point for geometry in heads for point in _first_points(geometry)]
-    crs = _declared_crs(raw) or guess_crs(sample)
+    declared = _declared_crs(raw)
+    fix = axis_fix(sample, declared is not None)
+    if fix is not None:
+        report_axis_fix(fix, log)
+    crs = WGS84 if fix is not None else declared or guess_crs(sample)
     geo.source_crs = crs
     try:
         project = None if crs == DRAWING_CRS else to_drawing_crs(crs)
@@ -159,8 +172,15 @@ def read_geojson(
             properties=", ".join(seen) or "—",
         )
         return geo
-    for index, (feature, props) in enumerate(zip(features, properties, strict=True)):
+    transform = _compose(
+        {WEB_MERCATOR: web_mercator_to_lon_lat, SWAPPED: swap_axes}.get(fix or ""), project
+    )
+    for index, feature in enumerate(features):
         place = f"features[{index}]"
+        parts = feature_parts(feature, place, log)
+        if parts is None:
+            continue
+        props, raw_geometry = parts
         found = _identify(props, registry, choice)
         if found is None:
             log.error(
@@ -169,15 +189,9 @@ def read_geojson(
                 name=choice.name or choice.code,
             )
             continue
-        try:
-            geometry = shape(feature["geometry"])
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            log.error(place, N_("The feature's geometry cannot be read: {reason}."), reason=exc)
+        geometry = read_geometry(raw_geometry, place, log, transform)
+        if geometry is None:
             continue
-        if project is not None:
-            geometry = shapely.transform(geometry, project)
-        if not geometry.is_valid:
-            geometry = geometry.buffer(0)
         existing = geo.area(found.key)
         if existing is not None and existing.geometry is not None:
             existing.geometry = existing.geometry.union(geometry)
@@ -187,6 +201,15 @@ def read_geojson(
     _forget_registry_if_foreign(geo)
     _strip_drawn_insets(geo)
     return geo
+
+
+def _compose(
+    first: Callable[[np.ndarray], np.ndarray] | None,
+    second: Callable[[np.ndarray], np.ndarray] | None,
+) -> Callable[[np.ndarray], np.ndarray] | None:
+    if first is None or second is None:
+        return first or second
+    return lambda coords: second(first(coords))
 
 
 def _strip_drawn_insets(geo: Geography) -> None:

@@ -35,6 +35,18 @@ def reader_classes() -> list[type[AtlasReader]]:
     return classes
 
 
+def _has_entries(root: Path, log: ProblemLog) -> bool:
+    """Whether a folder has anything in it; an error in ``log`` when it is empty or unreadable."""
+    try:
+        empty = not any(root.iterdir())
+    except OSError as exc:
+        log.error("", N_("The data folder cannot be read: {reason}."), reason=exc.strerror or exc)
+        return False
+    if empty:
+        log.error("", N_("The data folder is empty."))
+    return not empty
+
+
 class AtlasLibrary:
     """All atlases found under a list of data roots.
 
@@ -69,8 +81,8 @@ class AtlasLibrary:
             log.error("", N_("The data folder does not exist."))
         elif not root.is_dir():
             log.error("", N_("The data path is not a folder."))
-        elif not any(root.iterdir()):
-            log.error("", N_("The data folder is empty."))
+        elif not _has_entries(root, log):
+            pass
         else:
             # Bundled atlases: a file changed or lost since installation is an error naming it.
             log.extend(verify_manifest(root, check_contents=self.check_checksums))

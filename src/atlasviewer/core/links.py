@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+from atlasviewer.core.confine import OutsideRoot, front_image, reference_path, site_path
 from atlasviewer.core.model import AtlasVariant, FactBox, ResultBox, TextItem
 from atlasviewer.core.problems import Problem, ProblemLog
+from atlasviewer.core.safe_io import is_regular_file
 from atlasviewer.i18n import N_
 
 SITE_PREFIX = "/helseatlas/"
@@ -31,6 +33,7 @@ IMAGE = "image"
 REMOTE = "remote"
 SITE = "site"
 ANCHOR = "anchor"
+OUTSIDE = "outside"
 OTHER = "other"
 
 
@@ -42,7 +45,8 @@ class Link:
         text: The link text (an image's alt text).
         target: The address as written.
         kind: ``fact_sheet`` (public/files), ``image`` (public/img), ``remote`` (http, mailto),
-            ``site`` (another page or atlas of the web site), ``anchor`` (#...), ``other``.
+            ``site`` (another page or atlas of the web site), ``anchor`` (#...), ``outside``
+            (a reference that leaves the data root: never opened), ``other``.
         path: The local file for fact sheets and images, else None.
         exists: Whether ``path`` exists (None for links without a local file).
         is_image: An image (``![...](...)``) rather than a link.
@@ -76,18 +80,29 @@ def root_of(variant: AtlasVariant) -> Path:
 
 
 def resolve(target: str, root: Path) -> tuple[str, Path | None]:
-    """The kind of a link target and, for files of the data root, their local path."""
+    """The kind of a link target and, for files of the data root, their local path.
+
+    A target that would leave the root (``/helseatlas/files/../../x``, ``../x``, ``file:``) is
+    ``outside`` and has no path: it is never read or opened (:mod:`atlasviewer.core.confine`).
+    """
     if target.startswith("#"):
         return ANCHOR, None
+    if target.lower().startswith("file:"):
+        return OUTSIDE, None
     if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.IGNORECASE):
         return REMOTE, None
-    if target.startswith(SITE_PREFIX):
-        relative = unquote(target[len(SITE_PREFIX) :].split("#")[0].split("?")[0])
-        if relative.startswith("files/"):
-            return FACT_SHEET, root / "public" / relative
-        if relative.startswith("img/"):
-            return IMAGE, root / "public" / relative
-        return SITE, None
+    try:
+        if target.startswith(SITE_PREFIX):
+            relative = unquote(target[len(SITE_PREFIX) :].split("#")[0].split("?")[0])
+            if relative.startswith("files/"):
+                return FACT_SHEET, site_path(root, target)
+            if relative.startswith("img/"):
+                return IMAGE, site_path(root, target)
+            return SITE, None
+        if target and not target.startswith("/"):
+            reference_path(root, root, target)  # relative: the viewer reads it from the root
+    except OutsideRoot:
+        return OUTSIDE, None
     return OTHER, None
 
 
@@ -123,7 +138,7 @@ def variant_links(variant: AtlasVariant) -> list[Link]:
     for place, markdown in _texts(variant):
         for is_image, text, target in find_links(markdown):
             kind, path = resolve(target, root)
-            exists = path.is_file() if path is not None else None
+            exists = is_regular_file(path) if path is not None else None
             links.append(Link(text, target, kind, path, exists, is_image, place))
     return links
 
@@ -147,8 +162,15 @@ def link_problems(variant: AtlasVariant) -> list[Problem]:
     leads nowhere), for missing images and for links without a usable address.
     """
     log = ProblemLog(str(variant.source))
+    if variant.image.strip():
+        try:
+            front_image(root_of(variant), variant.image)
+        except OutsideRoot as outside:
+            outside.record(log, "image")
     for link in variant_links(variant):
-        if link.kind == FACT_SHEET and not link.exists:
+        if link.kind == OUTSIDE:
+            OutsideRoot(link.target, root_of(variant)).record(log, link.place)
+        elif link.kind == FACT_SHEET and not link.exists:
             log.warning(
                 link.place,
                 N_(

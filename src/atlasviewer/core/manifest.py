@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from atlasviewer.core.problems import Problem, ProblemLog, Severity
+from atlasviewer.core.safe_io import ReadFailure, is_regular_file, load_json_or_raise
 from atlasviewer.i18n import N_
 
 MANIFEST_NAME = "MANIFEST.sha256.json"
@@ -98,13 +99,16 @@ def find_manifest(root: Path) -> Path | None:
 def read_manifest(path: Path, log: ProblemLog) -> dict[str, ManifestEntry] | None:
     """Read a manifest file; a manifest that cannot be read is an error in ``log``."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = load_json_or_raise(path, "manifest")
         files = document["files"]
         return {
             str(name): ManifestEntry(int(entry["size"]), str(entry["sha256"]).lower())
             for name, entry in files.items()
         }
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ReadFailure, ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
+        if isinstance(exc, ReadFailure):
+            exc.record(why := ProblemLog(str(path)))
+            exc = ValueError(why.problems[0].message.rstrip("."))
         log.error(
             "",
             N_(
@@ -116,7 +120,25 @@ def read_manifest(path: Path, log: ProblemLog) -> dict[str, ManifestEntry] | Non
         return None
 
 
-def verify_manifest(root: Path, *, check_contents: bool = True) -> list[Problem]:
+def is_installed_data(root: Path) -> bool:
+    """Whether ``root`` is (in) the atlas data bundled with a frozen, installed viewer."""
+    import sys
+
+    from atlasviewer.core.sources import BUNDLE_FOLDER
+
+    if not getattr(sys, "frozen", False):
+        return False
+    bundle = Path(sys.executable).resolve().parent / BUNDLE_FOLDER
+    try:
+        Path(root).resolve().relative_to(bundle.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def verify_manifest(
+    root: Path, *, check_contents: bool = True, required: bool | None = None
+) -> list[Problem]:
     """Compare the data files under ``root`` with the manifest written when they were bundled.
 
     Args:
@@ -125,6 +147,9 @@ def verify_manifest(root: Path, *, check_contents: bool = True) -> list[Problem]
             and the list is empty.
         check_contents: Compare SHA-256 checksums (reads every file). When false, only
             presence and size are compared, which is instant.
+        required: Whether a missing manifest is an error; by default it is for the data of
+            an installed viewer (:func:`is_installed_data`), where deleting the manifest must
+            not turn the check off.
 
     Returns:
         An error for every file that is missing or whose contents differ, naming the file; a
@@ -133,7 +158,17 @@ def verify_manifest(root: Path, *, check_contents: bool = True) -> list[Problem]
     root = Path(root)
     manifest_path = find_manifest(root)
     if manifest_path is None:
-        return []
+        if not (is_installed_data(root) if required is None else required):
+            return []
+        log = ProblemLog(str(root / MANIFEST_NAME))
+        log.error(
+            "",
+            N_(
+                "The list of checksums of the installed atlas data is missing, so the data "
+                "cannot be checked. Reinstall the application."
+            ),
+        )
+        return log.problems
     base = manifest_path.parent
     log = ProblemLog(str(manifest_path))
     entries = read_manifest(manifest_path, log)
@@ -144,7 +179,7 @@ def verify_manifest(root: Path, *, check_contents: bool = True) -> list[Problem]
 
     for name, entry in sorted(wanted.items()):
         path = base / name
-        if not path.is_file():
+        if not is_regular_file(path):
             log.add(
                 Severity.ERROR,
                 "",

@@ -31,6 +31,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from atlasviewer.core.confine import OutsideRoot, is_inside
 from atlasviewer.core.model import Atlas, AtlasVariant, Chapter, Geography, ResultBox, ResultData
 from atlasviewer.core.problems import Problem, ProblemLog
 from atlasviewer.core.readers.base import AtlasReader
@@ -116,6 +117,10 @@ class FirstGenerationReader(AtlasReader):
         """One atlas per CSV stem (``x.csv`` and ``x_en.csv`` are one atlas), sorted by id."""
         files: dict[str, list[Path]] = {}
         for path in sorted((self.root / "csv").glob("*.csv")):
+            if not is_inside(self.root, path):  # a link out of the folder
+                OutsideRoot(path.name, self.root).record(log := ProblemLog(str(path)))
+                self.problems.extend(log.problems)
+                continue
             stem = path.stem.removesuffix(ENGLISH_SUFFIX)
             files.setdefault(stem, []).append(path)
         return [self._read_atlas(stem, paths) for stem, paths in sorted(files.items())]
@@ -273,10 +278,16 @@ class FirstGenerationReader(AtlasReader):
         from atlasviewer.core.geography import read_geojson  # with a box: not at index time
 
         if path not in self._maps:
-            # The atlas's own names choose the map's key property (read by content).
-            self._maps[path] = read_geojson(
-                path, self.registry, geography_id=f"v1:{path.stem}", area_names=area_names
-            )
+            if is_inside(self.root, path):
+                # The atlas's own names choose the map's key property (read by content).
+                geo = read_geojson(
+                    path, self.registry, geography_id=f"v1:{path.stem}", area_names=area_names
+                )
+            else:
+                log = ProblemLog(str(path))
+                OutsideRoot(path.name, self.root).record(log)
+                geo = Geography(f"v1:{path.stem}", path, [], problems=log.problems)
+            self._maps[path] = geo
         return self._maps[path]
 
     def _fallback_map(self, atlas: Atlas, map_file: str) -> Geography:

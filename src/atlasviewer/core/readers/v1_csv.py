@@ -11,8 +11,6 @@ that is not one, a row without a value, an area name the registry does not know.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -25,6 +23,7 @@ from atlasviewer.core.readers.v1_scan import (
     CsvScan,
     check_header,
     clean_label,
+    csv_rows,
     read_text,
 )
 from atlasviewer.core.records import Records
@@ -96,24 +95,24 @@ def read_long_csv(
     text = read_text(scan.path, log, scan.encoding)
     if text is None:
         return table
-    reader = csv.reader(io.StringIO(text[0], newline=""), delimiter=";")
-    header = [name.strip() for name in next(reader, [])]
+    rows = csv_rows(text[0], ProblemLog(str(scan.path)))  # the scan has recorded its errors
+    header = [name.strip() for name in next(rows, (0, []))[1]]
     if header != scan.header and not check_header(header, log):
         return table  # the file changed since the index was read
 
     records: list[list[str]] = []
-    for row in reader:
+    for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
             log.warning(
-                f"line {reader.line_num}",
+                f"line {line}",
                 N_("The line has {found} fields where the header has {expected}."),
                 found=len(row),
                 expected=len(header),
             )
             row = (row + [""] * len(header))[: len(header)]
-        records.append([*row, str(reader.line_num)])
+        records.append([*row, str(line)])
     if not records:
         log.error("", N_("The file has a header but no data rows."))
         return table
@@ -150,6 +149,7 @@ def _unswap_count_names(frame: Records) -> None:
 
 def _numbers(frame: Records, column: str, log: ProblemLog) -> list[float]:
     values: list[float] = []
+    negative = False
     for text, line in zip(frame[column], frame[LINE], strict=True):
         try:
             number = parse_number(text)
@@ -164,6 +164,17 @@ def _numbers(frame: Records, column: str, log: ProblemLog) -> list[float]:
             number = None
         if number is None and column == "value" and not text.strip():
             log.warning(f"line {line}", N_("The row has no value."))
+        if number is not None and number < 0 and not negative:
+            negative = True
+            log.warning(
+                f"line {line}",
+                N_(
+                    "“{column}” has a negative value ({value}); rates, shares and counts cannot "
+                    "be negative."
+                ),
+                column=column,
+                value=text.strip(),
+            )
         values.append(math.nan if number is None else number)
     return values
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
 from atlasviewer.core.problems import Problem, ProblemLog
+from atlasviewer.core.safe_io import read_bytes
 from atlasviewer.i18n import N_, Nn_
 
 INDICATOR_COLUMNS = ("level1_name", "level1")
@@ -115,17 +117,47 @@ def decode(raw: bytes, log: ProblemLog) -> tuple[str, str]:
 
 def read_text(path: Path, log: ProblemLog, encoding: str | None = None) -> tuple[str, str] | None:
     """The file's text and encoding (``encoding`` when already known); None when unusable."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        log.error("", N_("The file cannot be read: {reason}."), reason=exc.strerror or exc)
+    raw = read_bytes(path, "csv", log)
+    if raw is None:
         return None
     if not raw.strip():
         log.error("", N_("The file is empty."))
         return None
+    if b"\x00" in raw:
+        if encoding is None:  # the scan reports it; the full parse reads the file again
+            line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+            log.error(
+                f"line {line}",
+                N_("The file holds NUL bytes (damaged, or not text); they were left out."),
+            )
+        raw = raw.replace(b"\x00", b"")
     if encoding is None:
         return decode(raw, log)
     return raw.decode("utf-8-sig" if encoding == "utf-8" else encoding, errors="replace"), encoding
+
+
+def csv_rows(text: str, log: ProblemLog) -> Iterator[tuple[int, list[str]]]:
+    """``(line, fields)`` of every row of a ``;``-separated text; a malformed row ends the file.
+
+    The reader is strict, so an unterminated quote is an error at its line rather than the rest
+    of the file read as one field; so is a field over :mod:`csv`'s limit (128 KB). The error names
+    the line; the rows before it are kept.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";", strict=True)
+    while True:
+        start = reader.line_num + 1  # where the next row begins
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            log.error(
+                f"line {start}",
+                N_("The line cannot be read as CSV ({reason}); the rest of the file is skipped."),
+                reason=str(exc),
+            )
+            return
+        yield reader.line_num, row
 
 
 def check_header(header: list[str], log: ProblemLog) -> bool:
@@ -151,8 +183,8 @@ def scan_long_csv(path: Path) -> CsvScan:
     if text is None:
         return scan
     body, scan.encoding = text
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=";")
-    header = scan.header = [name.strip() for name in next(reader, [])]
+    reader = csv_rows(body, log)
+    header = scan.header = [name.strip() for name in next(reader, (0, []))[1]]
     if not check_header(header, log):
         return scan
 
@@ -176,12 +208,11 @@ def scan_long_csv(path: Path) -> CsvScan:
     groups: dict[tuple[str, ...], list[int]] = {}
     areas: set[str] = set()
     count_lines: dict[tuple[str, ...], list[int]] = {}
-    for row in reader:
+    for line, row in reader:
         if len(row) != width or not row[area_index].strip():
             if not any(cell.strip() for cell in row):
                 continue  # a blank line
             row = (row + [""] * width)[:width]  # the full parse reports the line
-        line = reader.line_num
         areas.add(row[area_index])
         groups.setdefault(pick_labels(row), []).append(line)
         if pick_counts is not None:

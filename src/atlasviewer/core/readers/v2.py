@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from atlasviewer.core.confine import OutsideRoot, is_inside
 from atlasviewer.core.model import (
     Atlas,
     AtlasVariant,
@@ -28,6 +29,7 @@ from atlasviewer.core.model import (
 from atlasviewer.core.problems import ProblemLog
 from atlasviewer.core.readers.base import AtlasReader
 from atlasviewer.core.registry import AreaRegistry
+from atlasviewer.core.safe_io import load_json
 from atlasviewer.i18n import N_
 
 if TYPE_CHECKING:
@@ -101,6 +103,10 @@ class SecondGenerationReader(AtlasReader):
             if not folder.is_dir():
                 continue
             for path in sorted(folder.glob("*.json")):
+                if not is_inside(self.root, path):  # a link out of the folder
+                    OutsideRoot(path.name, self.root).record(log := ProblemLog(str(path)))
+                    self.problems.extend(log.problems)
+                    continue
                 atlas = atlases.setdefault(path.stem, Atlas(path.stem, 2, self.root))
                 log = ProblemLog(str(path))
                 variant = self._read_variant(path, english, atlas.id, log)
@@ -169,7 +175,7 @@ class SecondGenerationReader(AtlasReader):
             frontpage_text=text(raw, "frontpagetext", ""),
             date=text(raw, "date", ""),
             producer=text(raw, "forfatter", ""),
-            published=bool(raw.get("publisert", True)),
+            published=_flag(raw, "publisert", True, log),
             image=text(raw, "image", ""),
         )
         if not variant.published:
@@ -209,7 +215,7 @@ class SecondGenerationReader(AtlasReader):
             log.error(place, N_("The item is not an object."))
             return None
         kind = raw.get("type")
-        if kind not in ITEM_KEYS:
+        if not isinstance(kind, str) or kind not in ITEM_KEYS:
             log.warning(f"{place}.type", N_("Unknown item type “{type}” was skipped."), type=kind)
             return None
         unknown = sorted(set(raw) - ITEM_KEYS[kind])
@@ -250,7 +256,23 @@ class SecondGenerationReader(AtlasReader):
             log.warning(f"{box.place}.data", N_("The result box names no data file."))
             return ResultData({}, [], problems=log.problems)
         path = self.data_path(atlas_id, box.data_file)
-        if not path.is_file():
+        if not is_inside(self.root, path):
+            # A "../" in the field is the atlas file's fault; a link out, the data file's.
+            own = ".." in box.data_file or os.path.isabs(box.data_file)
+            log = ProblemLog(atlas_file if own else str(path))
+            OutsideRoot(box.data_file, self.root).record(log, f"{box.place}.data" if own else "")
+            return ResultData({}, [], problems=log.problems)
+        map_path = self.root / "public" / "kart" / (box.map_file or DEFAULT_MAP)
+        if not is_inside(self.root, map_path) and (
+            ".." in box.map_file or os.path.isabs(box.map_file)
+        ):
+            OutsideRoot(box.map_file, self.root).record(
+                log := ProblemLog(atlas_file), f"{box.place}.kart"
+            )
+            data, self._rowset_places[path] = read_result_file(path, self.registry)
+            data.problems.extend(log.problems)
+            return data
+        if not os.path.lexists(path):  # a FIFO or folder there: read_result_file names it
             log = ProblemLog(atlas_file)
             log.error(
                 f"{box.place}.data",
@@ -311,26 +333,40 @@ class SecondGenerationReader(AtlasReader):
 
         name = map_file or DEFAULT_MAP
         if name not in self._geographies:
-            self._geographies[name] = read_geojson(
-                self.root / "public" / "kart" / name, self.registry
-            )
+            path = self.root / "public" / "kart" / name
+            if is_inside(self.root, path):
+                self._geographies[name] = read_geojson(path, self.registry)
+            else:
+                OutsideRoot(name, self.root).record(log := ProblemLog(str(path)))
+                self._geographies[name] = Geography(path.stem, path, [], problems=log.problems)
         return self._geographies[name]
 
 
 def _load_json(path: Path, log: ProblemLog) -> Any:
-    try:
-        return json.loads(path.read_bytes().decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        log.error(f"byte {exc.start}", N_("The file is not UTF-8 text."))
-    except json.JSONDecodeError as exc:
-        log.error(
-            f"line {exc.lineno}, column {exc.colno}",
-            N_("The file is not valid JSON (truncated or damaged): {reason}."),
-            reason=exc.msg,
-        )
-    except OSError as exc:
-        log.error("", N_("The file cannot be read: {reason}."), reason=exc.strerror or exc)
-    return None
+    return load_json(path, "atlas", log)
+
+
+FALSE_WORDS = frozenset({"false", "0", "no", "nei", "off", ""})
+TRUE_WORDS = frozenset({"true", "1", "yes", "ja", "on"})
+
+
+def _flag(raw: dict[str, Any], key: str, default: bool, log: ProblemLog) -> bool:
+    """A true/false field; ``"false"`` written as text is false (``bool("false")`` is true)."""
+    value = raw.get(key)
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().casefold()
+    result = default if word not in FALSE_WORDS | TRUE_WORDS else word in TRUE_WORDS
+    log.warning(
+        key,
+        N_("“{key}” should be true or false; “{value}” was read as {result}."),
+        key=key,
+        value=str(value)[:40],
+        result="true" if result else "false",
+    )
+    return result
 
 
 def _text(raw: dict[str, Any], key: str, default: str, *, log: ProblemLog, place: str = "") -> str:

@@ -8,7 +8,6 @@ set or column that is not there) becomes an error record with the file and the J
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -28,6 +27,7 @@ from atlasviewer.core.model import (
 from atlasviewer.core.problems import ProblemLog
 from atlasviewer.core.records import Records
 from atlasviewer.core.registry import AreaRegistry, default_registry
+from atlasviewer.core.safe_io import MISSING, NOT_JSON, NOT_UTF8, UNREADABLE, load_json
 from atlasviewer.i18n import N_
 
 AREA_COLUMNS = ("area", "borhf")
@@ -70,6 +70,13 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
 }
 
 
+DATA_FILE_MESSAGES = {
+    MISSING: N_("The data file does not exist."),
+    NOT_UTF8: N_("The data file is not UTF-8 text."),
+    NOT_JSON: N_("The data file is not valid JSON (truncated or damaged): {reason}."),
+    UNREADABLE: N_("The data file cannot be read: {reason}."),
+}
+
 JENKS_KEYS = ("cluster", "min", "max", "lag_min", "grense")
 
 
@@ -94,23 +101,9 @@ def read_result_file(
     log = ProblemLog(str(path))
     data = ResultData({}, [], problems=log.problems)
     places: dict[str, str] = {}
-    try:
-        raw = json.loads(path.read_bytes().decode("utf-8"))
-    except FileNotFoundError:
-        log.error("", N_("The data file does not exist."))
-        return data, places
-    except UnicodeDecodeError as exc:
-        log.error(f"byte {exc.start}", N_("The data file is not UTF-8 text."))
-        return data, places
-    except json.JSONDecodeError as exc:
-        log.error(
-            f"line {exc.lineno}, column {exc.colno}",
-            N_("The data file is not valid JSON (truncated or damaged): {reason}."),
-            reason=exc.msg,
-        )
-        return data, places
-    except OSError as exc:
-        log.error("", N_("The data file cannot be read: {reason}."), reason=exc.strerror or exc)
+    failed = object()
+    raw = load_json(path, "data", log, DATA_FILE_MESSAGES, default=failed)
+    if raw is failed:
         return data, places
     items = raw.get("innhold") if isinstance(raw, dict) else None
     if not isinstance(items, list):
@@ -125,7 +118,7 @@ def read_result_file(
             log.error(place, N_("The item is not an object."))
             continue
         kind = item.get("type")
-        if kind not in KNOWN_KEYS:
+        if not isinstance(kind, str) or kind not in KNOWN_KEYS:
             log.warning(f"{place}.type", N_("Unknown item type “{type}” was skipped."), type=kind)
             continue
         unknown = sorted(set(item) - KNOWN_KEYS[kind])
@@ -278,6 +271,11 @@ def _bound(value: Any, place: str) -> float | None:
         raise _WrongType(place, "a number") from None
 
 
+def _cluster(value: float | None, default: int) -> int:
+    """A class number; a missing, NaN or infinite one is the class's position."""
+    return int(value) if value is not None and math.isfinite(value) and value else default
+
+
 def _map(item: Mapping[str, Any], place: str) -> View:
     jenks: list[JenksClass] = []
     for index, entry in enumerate(_field(item, "jenks", place, list, "a list", [])):
@@ -288,7 +286,7 @@ def _map(item: Mapping[str, Any], place: str) -> View:
         minimum, maximum = bounds["min"], bounds["max"]
         jenks.append(
             JenksClass(
-                cluster=int(bounds["cluster"] or index + 1),
+                cluster=_cluster(bounds["cluster"], index + 1),
                 minimum=math.nan if minimum is None else minimum,
                 maximum=math.nan if maximum is None else maximum,
                 next_minimum=bounds["lag_min"],
@@ -419,6 +417,7 @@ def _read_rowset(
         else:
             log.error(f"{place}.data[{index}]", N_("The row is not an object; it was skipped."))
     wanted = numeric.get(name, set())
+    negative: dict[str, int] = {}
     for index, row in enumerate(records):
         for column in wanted.intersection(row):
             value = row[column]
@@ -429,6 +428,28 @@ def _read_rowset(
                     value=value,
                 )
                 row[column] = None
+            elif value is not None and not math.isfinite(value):
+                log.warning(
+                    f"{place}.data[{index}].{column}",
+                    N_(
+                        "The value {value} is not a finite number (NaN, Infinity or too large); "
+                        "it is shown as missing."
+                    ),
+                    value=value,
+                )
+                row[column] = None
+            elif value is not None and value < 0:
+                negative.setdefault(column, index)
+    for column, index in negative.items():
+        log.warning(
+            f"{place}.data[{index}].{column}",
+            N_(
+                "“{column}” has a negative value ({value}); rates, shares and counts cannot be "
+                "negative."
+            ),
+            column=column,
+            value=records[index][column],
+        )
     frame = Records(records)
     area_column = area_columns.get(name)
     if area_column is None:
@@ -441,6 +462,22 @@ def _read_rowset(
         national = None
     if national is None and area_column is not None:
         national = next((str(v) for v in frame[area_column] if registry.is_national(str(v))), None)
+    if (
+        national is None
+        and area_column is not None
+        and any(_is_number(row.get(c)) for row in records for c in wanted)
+    ):
+        log.warning(
+            f"{place}.data",
+            N_("The rows of “{name}” have no national row; no national value is shown."),
+            name=name,
+        )
+    elif national is not None and area_column is not None and national not in frame[area_column]:
+        log.warning(
+            f"{place}.national",
+            N_("The national row “{name}” is not among the rows; no national value is shown."),
+            name=national,
+        )
     return RowSet(
         name,
         frame,
