@@ -198,7 +198,9 @@ class BoxExporter:
         except Exception as exc:
             _error(_("{box}: summary: {error}").format(box=name, error=exc))
             failures += 1
-        return failures
+        # An error means the box cannot be shown as the atlas promises (its map unreadable,
+        # say): what could be written is, and the exit code says the export is not whole.
+        return failures + (1 if errors else 0)
 
     def _export_view(self, box: Any, data: Any, view: Any, credits: Any, stem: str) -> None:
         from atlasviewer.core import plans

@@ -422,7 +422,8 @@ def _read_rowset(
         for column in wanted.intersection(row):
             value = row[column]
             if value is not None and not _is_number(value):
-                log.error(
+                # Shown degraded (the cell empty), so a warning (issue 17's severities).
+                log.warning(
                     f"{place}.data[{index}].{column}",
                     N_("The value “{value}” is not a number; it is shown as missing."),
                     value=value,
