@@ -50,6 +50,7 @@ class MeasureRef(Protocol):
     error_bars: tuple[str, str] | None
     annual: tuple[tuple[str, str], ...]
 
+
 _POPULATION = re.compile(r"pop|innb|folkt|befolk|inhabit|population", re.IGNORECASE)
 _SCALES = (1.0, 10.0, 100.0, 1_000.0, 10_000.0, 100_000.0)
 
