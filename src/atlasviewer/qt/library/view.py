@@ -471,11 +471,13 @@ class LibraryView(QWidget):
             item.setData(atlas.title(lang), Qt.ItemDataRole.AccessibleTextRole)
 
     def _date_text(self, atlas: Atlas, lang: str) -> str:
-        if not atlas.date or not self._dates_shown:
+        """The date of the edition shown in ``lang`` (each language's edition has its own)."""
+        date = atlas.variant(lang).date or atlas.date
+        if not date or not self._dates_shown:
             return ""
         from atlasviewer.core.formatting import format_date
 
-        return format_date(atlas.date, lang)
+        return format_date(date, lang)
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_query(text)
