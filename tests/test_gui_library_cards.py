@@ -6,7 +6,7 @@ import pytest
 
 from atlasviewer import i18n
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.qt.library.view import META_ROLE
+from atlasviewer.qt.library.cards import META_ROLE
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,11 @@
 """The library screen: a card per atlas, newest first, with a search field.
 
 Cards are rows of a list model painted by a delegate (front image, title in the content
-language, producer, date, languages, a draft marker); a filter proxy matches the search text
-against each atlas's titles and its result boxes' titles and texts in every language. Arrow keys
-move between cards, Enter or a double click opens one (:attr:`LibraryView.atlas_activated`).
+language, producer, date, languages, a draft marker). While a search is typed the list shows
+the atlases that match at word starts, each followed by its result boxes that matched, the hit
+highlighted (:mod:`.search_results`). Arrow keys move between cards (Down from the search field
+goes to the first), Enter or a double click opens one (:attr:`LibraryView.atlas_activated`), Enter
+or a click on a found box opens that box (:attr:`LibraryView.box_activated`).
 A card's context menu and the "Fact sheets…" button ask for the list of the fact sheets the
 atlas links to (:attr:`LibraryView.fact_sheets_requested`).
 
@@ -17,14 +19,11 @@ widget's Python type costs ~25 ms.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
-    QPersistentModelIndex,
+    QObject,
     QPoint,
-    QRect,
-    QSize,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -32,14 +31,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
-    QColor,
-    QFont,
-    QImageReader,
-    QKeySequence,
-    QPainter,
+    QKeyEvent,
     QPaintEvent,
-    QPixmap,
-    QShortcut,
     QShowEvent,
     QStandardItem,
     QStandardItemModel,
@@ -51,9 +44,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -61,213 +51,8 @@ from PySide6.QtWidgets import (
 from atlasviewer import i18n
 from atlasviewer.core.model import Atlas
 from atlasviewer.i18n import _, language_name
-
-ATLAS_ROLE = Qt.ItemDataRole.UserRole + 1
-META_ROLE = Qt.ItemDataRole.UserRole + 3
-
-PLACEHOLDER_COLOUR = "#dfe6ee"
-"""The image box of a card without a front image (or before its image is decoded)."""
-
-CARD_WIDTH = 300
-CARD_HEIGHT = 272
-IMAGE_HEIGHT = 150
-
-
-def front_image_path(atlas: Atlas) -> Path | None:
-    """The atlas's front image on disk (``/helseatlas/img/...`` -> ``public/img/...``), if any."""
-    for variant in (atlas.variant(i18n.current_language()), *atlas.variants.values()):
-        image = (variant.image or "").strip()
-        if not image:
-            continue
-        if "/img/" in image:
-            candidate = atlas.root / "public" / "img" / image.split("/img/", 1)[1]
-        else:
-            candidate = atlas.root / image.lstrip("/")
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def search_text(atlas: Atlas) -> str:
-    """Everything the search field matches: titles and result-box texts in every language."""
-    parts: list[str] = [atlas.id]
-    for variant in atlas.variants.values():
-        parts += [variant.main_title, variant.short_title, variant.frontpage_text]
-        for chapter in variant.chapters:
-            parts.append(chapter.title)
-            for box in chapter.result_boxes:
-                parts += [box.title, box.intro, box.finding, box.selection]
-    return "\n".join(p for p in parts if p).casefold()
-
-
-def decode_card_image(path: Path, ratio: float) -> QPixmap | None:
-    """A front image decoded at card size (covering the image box, cropped), or None."""
-    reader = QImageReader(str(path))
-    size = reader.size()
-    width, height = int(CARD_WIDTH * ratio), int(IMAGE_HEIGHT * ratio)
-    if size.isValid() and size.width() > 0:
-        # Cover the image box: scale so both sides fill it, crop the rest.
-        scale = max(width / size.width(), height / size.height())
-        reader.setScaledSize(QSize(int(size.width() * scale), int(size.height() * scale)))
-    image = reader.read()
-    if image.isNull():
-        return None
-    pixmap = QPixmap.fromImage(image)
-    pixmap.setDevicePixelRatio(ratio)
-    return pixmap
-
-
-class AtlasCardDelegate(QStyledItemDelegate):
-    """Paints one atlas as a card; front images are decoded once at card size and cached.
-
-    A card whose image is not decoded yet is painted with a plain image box and its image is
-    queued: one image is decoded per event-loop turn after the paint, and its card repainted,
-    so the first screen is painted without waiting for a dozen JPEG decodes.
-
-    Args:
-        view: The card list the delegate paints for (repainted as images arrive).
-    """
-
-    def __init__(self, view: QListView) -> None:
-        super().__init__(view)
-        self._view = view
-        self._images: dict[str, QPixmap | None] = {}
-        self._queued: dict[str, tuple[Atlas, float, QPersistentModelIndex]] = {}
-        self._decoding = False
-
-    def sizeHint(  # noqa: N802
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        return QSize(CARD_WIDTH, CARD_HEIGHT)
-
-    @property
-    def images_pending(self) -> bool:
-        """Whether a painted card still waits for its front image."""
-        return bool(self._queued)
-
-    def _image(
-        self, atlas: Atlas, ratio: float, index: QModelIndex | QPersistentModelIndex
-    ) -> QPixmap | None:
-        """The card's image if decoded; else None, and the image is queued for decoding."""
-        if atlas.id in self._images:
-            return self._images[atlas.id]
-        if atlas.id not in self._queued:
-            self._queued[atlas.id] = (atlas, ratio, QPersistentModelIndex(index))
-            if not self._decoding:
-                self._decoding = True
-                QTimer.singleShot(0, self, self._decode_next)
-        return None
-
-    def _decode_next(self) -> None:
-        if not self._queued:
-            self._decoding = False
-            return
-        atlas_id = next(iter(self._queued))
-        atlas, ratio, index = self._queued.pop(atlas_id)
-        path = front_image_path(atlas)
-        self._images[atlas_id] = None if path is None else decode_card_image(path, ratio)
-        if index.isValid():
-            self._view.update(self._view.model().index(index.row(), 0))
-        else:  # the card moved or left (search, new library): repaint what is shown
-            self._view.update()
-        QTimer.singleShot(0, self, self._decode_next)
-
-    def paint(  # noqa: D102
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        atlas: Atlas = index.data(ATLAS_ROLE)
-        if atlas is None:
-            return
-        lang = i18n.current_language()
-        palette = option.palette  # type: ignore[attr-defined]
-        rect: QRect = option.rect.adjusted(6, 6, -6, -6)  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor("#e6550d") if selected else palette.mid().color())
-        painter.setBrush(palette.base())
-        painter.drawRoundedRect(rect, 6, 6)
-        image_rect = QRect(rect.left() + 1, rect.top() + 1, rect.width() - 2, IMAGE_HEIGHT)
-        pixmap = self._image(atlas, self._view.devicePixelRatioF(), index)
-        if pixmap is not None:
-            source = QRect(
-                0,
-                0,
-                int(image_rect.width() * pixmap.devicePixelRatio()),
-                int(image_rect.height() * pixmap.devicePixelRatio()),
-            )
-            painter.drawPixmap(image_rect, pixmap, source)
-        else:
-            painter.fillRect(image_rect, QColor(PLACEHOLDER_COLOUR))
-        text_rect = rect.adjusted(10, IMAGE_HEIGHT + 8, -10, -8)
-        title_font = QFont(option.font)  # type: ignore[attr-defined]
-        title_font.setBold(True)
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.1)
-        painter.setFont(title_font)
-        painter.setPen(palette.text().color())
-        title_box = QRect(text_rect.left(), text_rect.top(), text_rect.width(), 62)
-        painter.drawText(
-            title_box, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, atlas.title(lang)
-        )
-        painter.setFont(option.font)  # type: ignore[attr-defined]
-        painter.setPen(palette.placeholderText().color())
-        meta = QRect(text_rect.left(), title_box.bottom() + 4, text_rect.width(), 60)
-        painter.drawText(
-            meta, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, index.data(META_ROLE) or ""
-        )
-        if not atlas.published:
-            badge = _("Draft")
-            metrics = painter.fontMetrics()
-            width = metrics.horizontalAdvance(badge) + 16
-            badge_rect = QRect(
-                rect.right() - width - 8, rect.top() + 8, width, metrics.height() + 6
-            )
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#b2182b"))
-            painter.drawRoundedRect(badge_rect, 4, 4)
-            painter.setPen(QColor("white"))
-            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
-        painter.restore()
-
-
-class AtlasFilterProxy(QSortFilterProxyModel):
-    """Keeps the cards whose search text contains every word typed.
-
-    An atlas's search text is gathered at its first search, not before the first paint.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._texts: dict[int, str] = {}
-
-    def forget_texts(self) -> None:
-        """Drop the gathered search texts (the atlases were replaced)."""
-        self._texts.clear()
-
-    def set_query(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter is deprecated
-            self.beginFilterChange()
-            self._words = text.casefold().split()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._words = text.casefold().split()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        if not self._words:
-            return True
-        atlas = self.sourceModel().index(row, 0, parent).data(ATLAS_ROLE)
-        if atlas is None:
-            return False
-        text = self._texts.get(id(atlas))
-        if text is None:
-            text = self._texts[id(atlas)] = search_text(atlas)
-        return all(word in text for word in self._words)
+from atlasviewer.qt.library.cards import ATLAS_ROLE, META_ROLE, AtlasCardDelegate
+from atlasviewer.qt.library.search_results import HIT_ROLE, SearchResultsModel
 
 
 class AtlasCardList(QListView):
@@ -291,10 +76,13 @@ class LibraryView(QWidget):
 
     Signals:
         atlas_activated(object): The user opened an atlas (Enter, double click).
+        box_activated(object, int): The user opened a result box found by the search (the
+            atlas and the box's number).
         fact_sheets_requested(object): The user asked for an atlas's list of fact sheets.
     """
 
     atlas_activated = Signal(object)
+    box_activated = Signal(object, int)
     fact_sheets_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -308,8 +96,9 @@ class LibraryView(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
         self.model = QStandardItemModel(self)
-        self.proxy = AtlasFilterProxy(self)
+        self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        self.results = SearchResultsModel(ATLAS_ROLE, self)
         self.cards = AtlasCardList(self)
         self.cards.setModel(self.proxy)
         self.cards.setItemDelegate(AtlasCardDelegate(self.cards))
@@ -321,6 +110,7 @@ class LibraryView(QWidget):
         self.cards.setWordWrap(True)
         self.cards.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.cards.activated.connect(self._on_activated)
+        self.cards.clicked.connect(self._on_clicked)
         self.cards.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.cards.customContextMenuRequested.connect(self._show_card_menu)
         self.cards.painted.connect(self._on_cards_painted)
@@ -343,14 +133,14 @@ class LibraryView(QWidget):
         layout.addWidget(self.empty_label)
         self.search_field.textChanged.connect(self._on_search)
         self.search_field.returnPressed.connect(self._focus_first_card)
-        self.search_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
-        self.search_shortcut.activated.connect(self.focus_search)
+        self.search_field.installEventFilter(self)
+        self.cards.installEventFilter(self)
         self.retranslate_ui()
 
     def set_atlases(self, atlases: list[Atlas]) -> None:
         """Show these atlases, in the order given (the library lists them newest first)."""
         self._atlases = list(atlases)
-        self.proxy.forget_texts()
+        self.results.forget_texts()
         self.model.clear()
         for atlas in self._atlases:
             item = QStandardItem()
@@ -368,8 +158,24 @@ class LibraryView(QWidget):
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
+    @property
+    def searching(self) -> bool:
+        """Whether the cards show search results (atlases with their matching boxes)."""
+        return self.cards.model() is self.results
+
     def visible_atlases(self) -> list[Atlas]:
+        if self.searching:
+            return [self.results.index(r, 0).data(ATLAS_ROLE) for r in self.results.atlas_rows()]
         return [self.proxy.index(r, 0).data(ATLAS_ROLE) for r in range(self.proxy.rowCount())]
+
+    def box_hits(self, atlas_id: str) -> list:  # type: ignore[type-arg]
+        """The result boxes listed under an atlas while searching (their :class:`BoxHit`)."""
+        return [
+            self.results.index(r, 0).data(HIT_ROLE)
+            for r in range(self.results.rowCount())
+            if self.results.index(r, 0).data(HIT_ROLE) is not None
+            and self.results.index(r, 0).data(ATLAS_ROLE).id == atlas_id
+        ]
 
     def current_atlas(self) -> Atlas | None:
         """The atlas of the current (highlighted) card, if any."""
@@ -383,9 +189,9 @@ class LibraryView(QWidget):
             self.fact_sheets_requested.emit(atlas)
 
     def _open_current(self) -> None:
-        atlas = self.current_atlas()
-        if atlas is not None:
-            self.atlas_activated.emit(atlas)
+        index = self.cards.currentIndex()
+        if index.isValid():
+            self._on_activated(index)
 
     def _show_card_menu(self, pos: QPoint) -> None:
         index = self.cards.indexAt(pos)
@@ -401,10 +207,15 @@ class LibraryView(QWidget):
         self.search_field.setFocus()
         self.search_field.selectAll()
 
-    def index_of(self, atlas_id: str) -> QModelIndex:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ATLAS_ROLE).id == atlas_id:
+    def index_of(self, atlas_id: str, box_number: int = 0) -> QModelIndex:
+        """The row of an atlas's card (or, while searching, of its box ``box_number``)."""
+        model = self.cards.model()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            hit = index.data(HIT_ROLE)
+            if index.data(ATLAS_ROLE).id == atlas_id and (
+                (hit is None and not box_number) or (hit is not None and hit.number == box_number)
+            ):
                 return index
         return QModelIndex()
 
@@ -425,10 +236,42 @@ class LibraryView(QWidget):
         # open (the library hidden) need not pay for ~30 cards it does not show.
         if self.isVisible():
             self._relabel()
+        if self.searching:  # the boxes found are named in the new language
+            self._on_search(self.search_field.text())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         self._relabel()  # cheap when the cards are labelled in the current language already
         super().showEvent(event)
+        # Shown (at start, or back with Ctrl+L): the keys work at once on the current card.
+        QTimer.singleShot(0, self, self.focus_cards)
+
+    def focus_cards(self) -> None:
+        """Give the cards the keyboard focus, on the current card (the first if none)."""
+        if not self.isVisible() or self.window().focusWidget() is self.search_field:
+            return
+        model = self.cards.model()
+        if model.rowCount() and not self.cards.currentIndex().isValid():
+            self.cards.setCurrentIndex(model.index(0, 0))
+        self.cards.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Down from the search field goes to the first card; Up from the top row comes back."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.search_field and key == Qt.Key.Key_Down:
+                self._focus_first_card()
+                return True
+            if watched is self.cards and key == Qt.Key.Key_Up and self._on_top_row():
+                self.focus_search()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_top_row(self) -> bool:
+        current = self.cards.currentIndex()
+        if not current.isValid():
+            return True
+        first = self.cards.visualRect(self.cards.model().index(0, 0))
+        return self.cards.visualRect(current).top() <= first.top()
 
     @property
     def details_pending(self) -> bool:
@@ -480,20 +323,45 @@ class LibraryView(QWidget):
         return format_date(date, lang)
 
     def _on_search(self, text: str) -> None:
-        self.proxy.set_query(text)
-        if self.proxy.rowCount() and not self.cards.currentIndex().isValid():
-            self.cards.setCurrentIndex(self.proxy.index(0, 0))
+        if text.split():
+            details = {}
+            for row in range(self.model.rowCount()):
+                item = self.model.item(row)
+                details[item.data(ATLAS_ROLE).id] = (META_ROLE, item.data(META_ROLE) or "")
+            self.results.fill(self._atlases, text, i18n.current_language(), details)
+            if not self.searching:
+                self.cards.setModel(self.results)
+                self.cards.setUniformItemSizes(False)
+                self.cards.setViewMode(QListView.ViewMode.ListMode)
+                self.cards.setSpacing(1)
+        elif self.searching:
+            self.cards.setModel(self.proxy)
+            self.cards.setViewMode(QListView.ViewMode.IconMode)
+            self.cards.setUniformItemSizes(True)
+            self.cards.setSpacing(4)
+        model = self.cards.model()
+        if model.rowCount() and not self.cards.currentIndex().isValid():
+            self.cards.setCurrentIndex(model.index(0, 0))
         self._update_empty()
 
     def _update_empty(self) -> None:
-        self.empty_label.setVisible(self.proxy.rowCount() == 0 and bool(self.model.rowCount()))
+        shown = self.cards.model().rowCount()
+        self.empty_label.setVisible(shown == 0 and bool(self.model.rowCount()))
 
     def _focus_first_card(self) -> None:
-        if self.proxy.rowCount():
-            self.cards.setFocus()
-            self.cards.setCurrentIndex(self.proxy.index(0, 0))
+        model = self.cards.model()
+        if model.rowCount():
+            self.cards.setFocus(Qt.FocusReason.TabFocusReason)
+            self.cards.setCurrentIndex(model.index(0, 0))
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if index.data(HIT_ROLE) is not None:  # a found box opens on one click, as a link does
+            self._on_activated(index)
 
     def _on_activated(self, index: QModelIndex) -> None:
         atlas = index.data(ATLAS_ROLE)
-        if atlas is not None:
+        hit = index.data(HIT_ROLE)
+        if atlas is not None and hit is not None:
+            self.box_activated.emit(atlas, hit.number)
+        elif atlas is not None:
             self.atlas_activated.emit(atlas)

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.message_box: QMessageBox | None = None
         self.library_view = LibraryView(self)
         self.library_view.atlas_activated.connect(lambda atlas: self.open_atlas(atlas))
+        self.library_view.box_activated.connect(self.open_atlas)
         self.library_view.fact_sheets_requested.connect(self.show_fact_sheet_list)
         self.warmup = Warmup(self)
         self.library_view.cards.painted.connect(self.warmup.start)
