@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from atlasviewer import i18n
 from atlasviewer.core.model import Atlas
 from atlasviewer.i18n import _, language_name
+from atlasviewer.qt import translation
 from atlasviewer.qt.library.cards import ATLAS_ROLE, META_ROLE, AtlasCardDelegate
 from atlasviewer.qt.library.search_results import HIT_ROLE, SearchResultsModel
 
@@ -135,7 +136,7 @@ class LibraryView(QWidget):
         self.search_field.returnPressed.connect(self._focus_first_card)
         self.search_field.installEventFilter(self)
         self.cards.installEventFilter(self)
-        self.retranslate_ui()
+        translation.register(self)
 
     def set_atlases(self, atlases: list[Atlas]) -> None:
         """Show these atlases, in the order given (the library lists them newest first)."""
