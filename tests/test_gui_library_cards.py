@@ -32,3 +32,13 @@ def test_each_language_shows_its_own_editions_date(qtbot, open_window, library):
     i18n.set_language("en")
     meta = _meta(window, qtbot, "radiologi2")
     assert "16 October 2024" in meta and "March" not in meta
+
+
+def test_cards_name_the_languages_in_the_language_of_the_interface(qtbot, open_window, library):
+    window = open_window(library)
+    i18n.set_language("nb")
+    assert "Norsk (bokmål), engelsk" in _meta(window, qtbot, "radiologi2")
+    i18n.set_language("nn")
+    assert "Norsk (bokmål), engelsk" in _meta(window, qtbot, "radiologi2")
+    i18n.set_language("en")
+    assert "Norwegian (bokmål), English" in _meta(window, qtbot, "radiologi2")

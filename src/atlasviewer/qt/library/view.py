@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from atlasviewer import i18n
 from atlasviewer.core.model import Atlas
-from atlasviewer.i18n import _, language_name
+from atlasviewer.i18n import _, language_label
 from atlasviewer.qt import translation
 from atlasviewer.qt.library.cards import ATLAS_ROLE, META_ROLE, AtlasCardDelegate
 from atlasviewer.qt.library.search_results import HIT_ROLE, SearchResultsModel
@@ -301,7 +301,7 @@ class LibraryView(QWidget):
         for row in range(self.model.rowCount()):
             item = self.model.item(row)
             atlas: Atlas = item.data(ATLAS_ROLE)
-            languages = ", ".join(language_name(code) for code in atlas.languages)
+            languages = ", ".join(language_label(code) for code in atlas.languages)
             date = self._date_text(atlas, lang)
             parts = [p for p in (atlas.producer, date) if p]
             meta = " · ".join(parts) + "\n" + languages
