@@ -158,7 +158,7 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - as N_
 _LANGUAGE_LABELS = {
     "nb": N_("Norwegian (bokmål)"),
     "nn": N_("Norwegian (nynorsk)"),
-    "en": N_("English"),
+    "en": N_("English language"),  # not "English": the menu shows that one untranslated
 }
 
 

@@ -47,6 +47,10 @@ class QtMessageRecorder:
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with names for settings and high-DPI pass-through."""
+    # Qt's own file and print dialogs, not the desktop's: they speak the viewer's language
+    # (our catalogues translate their texts, see language.py), where a GTK or KDE dialog
+    # would speak the system's whatever the Language menu says.
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
