@@ -171,10 +171,15 @@ class ReaderView(QWidget):
         atlas = self.state.atlas
         ui = i18n.current_language()
         content = self.state.content_language
-        shown = atlas is not None and content != ui and not {ui, content} <= {"nb", "nn"}
+        # Bokmål and nynorsk readers read each other's, but are told which one they get.
+        shown = atlas is not None and content != ui
         if shown:
             if ui == "en":
                 text = _("This atlas is only available in Norwegian.")
+            elif content == "nb":
+                text = _("This atlas is shown in bokmål: it has no nynorsk edition.")
+            elif content == "nn":
+                text = _("This atlas is shown in nynorsk: it has no bokmål edition.")
             else:
                 text = _("This atlas is only available in English.")
             self.language_note.setText(text)
