@@ -128,6 +128,14 @@ class ReaderView(QWidget):
             "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 4px; }"
         )
         self.language_note.hide()
+        # A draft says so inside the reader too, not only on its card: its figures may change.
+        self.draft_note = QLabel(self)
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setStyleSheet(
+            "QLabel { background: #b2182b; color: white; padding: 6px; border-radius: 4px;"
+            " font-weight: bold; }"
+        )
+        self.draft_note.hide()
         self.navigation = NavigationTree(self)
         self.navigation.itemActivated.connect(self._on_navigation)
         self.navigation.itemClicked.connect(self._on_navigation)
@@ -158,6 +166,7 @@ class ReaderView(QWidget):
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.draft_note)
         layout.addWidget(self.language_note)
         layout.addWidget(splitter, 1)
         for browser in (self.text_page, self.box_view.text):
@@ -197,6 +206,8 @@ class ReaderView(QWidget):
 
     def _update_language_note(self) -> None:
         atlas = self.state.atlas
+        self.draft_note.setText(_("Draft: not published by the producer"))
+        self.draft_note.setVisible(atlas is not None and not atlas.published)
         ui = i18n.current_language()
         content = self.state.content_language
         # Bokmål and nynorsk readers read each other's, but are told which one they get.
