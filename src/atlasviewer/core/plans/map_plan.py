@@ -103,7 +103,7 @@ def build_map_plan(
         legend.append(LegendEntry(NO_DATA_COLOUR, _("No data"), None, None, no_data))
     return MapPlan(
         geography_id=geography.id,
-        title=plan_label(pick_text(view.caption, lang), lang),
+        title=_slice_title(plan_label(pick_text(view.caption, lang), lang), data, view),
         areas=areas,
         legend=legend,
         national_value=national_value,
@@ -115,3 +115,10 @@ def build_map_plan(
         classes_source=classes.source,
         classes_note=classes.note,
     )
+
+
+def _slice_title(title: str, data: ResultData, view: MapView) -> str:
+    """A first-generation map's title with the year it shows ("Dagkirurgi, 2015")."""
+    if view.slice and view.slice in data.slices and view.slice not in title:
+        return f"{title}, {view.slice}" if title else view.slice
+    return title
