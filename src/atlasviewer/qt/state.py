@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from atlasviewer import i18n
 from atlasviewer.core.model import Atlas, AtlasVariant, ResultBox
 from atlasviewer.core.registry import AreaRegistry, default_registry
+from atlasviewer.i18n import _, ngettext
 from atlasviewer.qt import translation
 from atlasviewer.qt.location import PAGE_FRONT, History, Location
 
@@ -35,6 +36,8 @@ class AppState(QObject):
             ``PAGE_FACT_SHEETS``), shown when there is no box.
         sheet_changed(str): The fact sheet (PDF path) now shown, "" when none is.
         selection_changed(frozenset): The canonical keys of the selected areas.
+        selection_explained(str): What a click (on a map area, a bar, a table row) did to the
+            selection, in words for the status bar ("Bergen unselected: …").
         slice_changed(str): The year or label shown by first-generation boxes ("" for none).
     """
 
@@ -45,6 +48,7 @@ class AppState(QObject):
     page_changed = Signal(int)
     sheet_changed = Signal(str)
     selection_changed = Signal(object)
+    selection_explained = Signal(str)
     slice_changed = Signal(str)
 
     def __init__(self, registry: AreaRegistry | None = None, parent: QObject | None = None):
@@ -268,7 +272,32 @@ class AppState(QObject):
             )
         else:
             selection = frozenset() if keys == self._selection else keys
+        before = self._selection
         self.set_selection(selection)
+        if selection != before:
+            self.selection_explained.emit(self._explain(name, keys, selection))
+
+    def _explain(self, name: str, keys: frozenset[str], selection: frozenset[str]) -> str:
+        """What a click did to the selection, in words (map, bar and table alike)."""
+        shown = self.registry.display_name(name, i18n.current_language())
+        count = len(selection)
+        if not selection:
+            return _("{name} unselected: no area is selected now.").format(name=shown)
+        if not keys <= selection:
+            return ngettext(
+                "{name} removed from the selection: {count} area selected.",
+                "{name} removed from the selection: {count} areas selected.",
+                count,
+            ).format(name=shown, count=count)
+        if selection == keys:
+            return _("{name} selected. Click it again to unselect; Ctrl-click adds areas.").format(
+                name=shown
+            )
+        return ngettext(
+            "{name} added to the selection: {count} area selected.",
+            "{name} added to the selection: {count} areas selected.",
+            count,
+        ).format(name=shown, count=count)
 
     def set_selection(self, keys: frozenset[str] | set[str] | list[str]) -> None:
         selection = frozenset(keys)

@@ -91,7 +91,12 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library_view)
         self.setCentralWidget(self.stack)
         self.hover_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.hover_label, 1)
+        # No stretch: a stretched permanent label took the whole bar, and the bar's own
+        # messages (what a click did, "Saved …") were set but never seen.
+        self.statusBar().addPermanentWidget(self.hover_label)
+        # A click that changes the selection says what it did: unselecting an area by
+        # clicking it again left no trace before.
+        state.selection_explained.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.output_commands = OutputCommands(self)
         self.commands = WindowCommands(self)
         self.menus = WindowMenus(self)
