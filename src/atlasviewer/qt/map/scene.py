@@ -232,6 +232,11 @@ class MapScene(QGraphicsScene):
                 item.setToolTip(f"{style.name or key}: {style.value_text}")
             item.update()
 
+    def tooltip_of(self, key: str) -> str:
+        """The tooltip of area ``key`` (its name and value), "" for an unknown key."""
+        item = self._items.get(key)
+        return item.toolTip() if item is not None else ""
+
     def brush_colour(self, key: str) -> QColor:
         """The fill colour of an area (for tests and linked views)."""
         item = self._items[key]
