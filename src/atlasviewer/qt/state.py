@@ -39,6 +39,8 @@ class AppState(QObject):
         selection_explained(str): What a click (on a map area, a bar, a table row) did to the
             selection, in words for the status bar ("Bergen unselected: …").
         slice_changed(str): The year or label shown by first-generation boxes ("" for none).
+        chart_changed(int): The chart chosen among the box's charts (its tab, from 0); the map
+            shows that chart's measure where it can.
     """
 
     library_changed = Signal(object)
@@ -50,6 +52,7 @@ class AppState(QObject):
     selection_changed = Signal(object)
     selection_explained = Signal(str)
     slice_changed = Signal(str)
+    chart_changed = Signal(int)
 
     def __init__(self, registry: AreaRegistry | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -65,6 +68,7 @@ class AppState(QObject):
         self._box: ResultBox | None = None
         self._selection: frozenset[str] = frozenset()
         self._slice = ""
+        self._chart = 0
         self._content_moved = self._box_moved = False
         self._unsubscribe = [
             translation.follow(self._on_ui_language),
@@ -121,6 +125,11 @@ class AppState(QObject):
     @property
     def slice(self) -> str:
         return self._slice
+
+    @property
+    def chart(self) -> int:
+        """The index of the chart chosen among the box's charts."""
+        return self._chart
 
     # ------------------------------------------------------------------ keys
 
@@ -259,6 +268,13 @@ class AppState(QObject):
             return
         self._slice = slice_
         self.slice_changed.emit(slice_)
+
+    def set_chart(self, index: int) -> None:
+        """Choose the chart ``index`` of the box's charts (the chart pane's tab)."""
+        if index == self._chart:
+            return
+        self._chart = index
+        self.chart_changed.emit(index)
 
     def select(self, name: str, add: bool = False) -> None:
         """Select the area or region ``name``; with ``add`` toggle it in the current selection.

@@ -100,6 +100,7 @@ class ChartTabs(QTabWidget):
         elide_tab_titles(self)
         self.setCurrentIndex(max(0, min(current, len(specs) - 1)))
         self.blockSignals(False)
+        self.state.set_chart(max(0, self.currentIndex()))
         self.setVisible(bool(specs))
         if specs:
             self.draw_chart(self.currentIndex())
@@ -118,6 +119,7 @@ class ChartTabs(QTabWidget):
     def _on_chart_tab(self, index: int) -> None:
         if 0 <= index < len(self._chart_views):
             self.draw_chart(index)
+            self.state.set_chart(index)
 
     def draw_chart(self, index: int) -> None:
         """Draw the chart of tab ``index``, or only mark the selection if it is drawn already."""
