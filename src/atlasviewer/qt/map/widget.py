@@ -263,10 +263,10 @@ class ChoroplethMap(QWidget):
         """The areas the inset is there for (empty when the map set needs no inset)."""
         return self.scene.inset_keys()
 
-    def save_figure(self, path: Path, fmt: str, *, dpi: float) -> Path:
+    def save_figure(self, path: Path, fmt: str, *, dpi: float, title: str = "") -> Path:
         """Write the whole figure shown (legend, inset, credits) as ``fmt``: as ``export`` does."""
         assert self.plan is not None
-        return save_map(path, self.scene, self.plan, fmt, dpi=dpi)
+        return save_map(path, self.scene, self.plan, fmt, dpi=dpi, title=title)
 
     def reset_view(self) -> None:
         """Back to the whole country, fitted beside the legend and inset."""

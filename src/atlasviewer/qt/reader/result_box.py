@@ -249,7 +249,8 @@ class ResultBoxView(QWidget):
 
     def export_current_figure(self, path: Path) -> str:
         """Save the current figure (PNG, SVG or PDF by suffix); returns an error text or ""."""
-        return export_figure(self.current_figure_widget(), self.map_widget, path)
+        title = self.state.box.title if self.state.box is not None else ""
+        return export_figure(self.current_figure_widget(), self.map_widget, path, title)
 
     def print_current_figure(self, printer: Any) -> None:
         widget = self.current_figure_widget()
