@@ -22,7 +22,10 @@ from atlasviewer.i18n import LANGUAGES, N_, _
 COMMANDS: dict[str, str] = {
     "validate": N_("Check atlases and print every problem found, per atlas."),
     "export": N_("Write every view of an atlas's result boxes to image, table and summary files."),
-    "factsheet": N_("Write an A4 PDF fact sheet for one referral area or health region."),
+    "factsheet": N_(
+        "Write an A4 PDF fact sheet for one referral area or health region: a block per "
+        "result box, about five to a page (an atlas of seven boxes takes two pages)."
+    ),
 }
 """Each sub-command and what it does (translated when the help is built)."""
 
