@@ -174,17 +174,28 @@ def area_choices(library: AtlasLibrary, atlas: Atlas, lang: str) -> list[AreaCho
     return [*sorted(areas, key=lambda c: c.label), *sorted(regions, key=lambda c: c.label)]
 
 
-def ask_for_area(parent: QWidget, choices: list[AreaChoice]) -> FactSheetTarget | None:
-    """Ask which area the fact sheet is for; None when the user cancels."""
+def ask_for_area(
+    parent: QWidget, choices: list[AreaChoice], selected: frozenset[str] = frozenset()
+) -> FactSheetTarget | None:
+    """Ask which area the fact sheet is for; None when the user cancels.
+
+    The list starts on the first selected area (in the list's order) when the selection
+    names several: Enter then writes the sheet of an area the user chose, not of the first
+    area of the alphabet (Akershus).
+    """
     if not choices:
         return None
     labels = [choice.label for choice in choices]
+    start = next(
+        (i for i, c in enumerate(choices) if c.target.level == AREA and c.target.id in selected),
+        0,
+    )
     label, ok = QInputDialog.getItem(
         parent,
         _("Create fact sheet"),
         _("Select one referral area or health region for the fact sheet:"),
         labels,
-        0,
+        start,
         False,
     )
     if not ok or label not in labels:
