@@ -26,6 +26,10 @@ COMMANDS: dict[str, str] = {
         "Write an A4 PDF fact sheet for one referral area or health region: a block per "
         "result box, about five to a page (an atlas of seven boxes takes two pages)."
     ),
+    "compare": N_(
+        "Compare areas with the national value across the atlases: table, area profile and "
+        "variation, as XLSX, CSV or a profile chart."
+    ),
 }
 """Each sub-command and what it does (translated when the help is built)."""
 
