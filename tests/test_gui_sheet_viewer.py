@@ -47,5 +47,5 @@ def test_a_search_shows_its_first_hit_at_once(qtbot, sheet_window):
     bar = viewer.search_bar
     bar.search("Bergen")
     qtbot.waitUntil(lambda: bar.hit_count > 1)
-    assert viewer.view.currentSearchResultIndex() == 0
+    qtbot.waitUntil(lambda: viewer.view.currentSearchResultIndex() == 0, timeout=2000)
     assert bar.search_status.text().startswith("1 ")
