@@ -137,7 +137,7 @@ class AtlasCardDelegate(QStyledItemDelegate):
         rect: QRect = option.rect.adjusted(6, 6, -6, -6)  # type: ignore[attr-defined]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _frame(painter, option, rect)
+        _frame(painter, option, rect, self._keyboard_on(index))
         image_rect = QRect(rect.left() + 1, rect.top() + 1, rect.width() - 2, IMAGE_HEIGHT)
         pixmap = self._image(atlas, self._view.devicePixelRatioF(), index)
         if pixmap is not None:
@@ -170,6 +170,11 @@ class AtlasCardDelegate(QStyledItemDelegate):
             _paint_draft_badge(painter, rect)
         painter.restore()
 
+    def _keyboard_on(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        """Whether the keys act on this card: it is current and the list has the focus."""
+        view = self._view
+        return view.window().focusWidget() is view and view.currentIndex() == index
+
     def _paint_row(
         self,
         painter: QPainter,
@@ -182,7 +187,7 @@ class AtlasCardDelegate(QStyledItemDelegate):
         rect: QRect = option.rect.adjusted(4, 3, -8, -3)  # type: ignore[attr-defined]
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        _frame(painter, option, rect)
+        _frame(painter, option, rect, self._keyboard_on(index))
         image_rect = QRect(
             rect.left() + 1, rect.top() + 1, 2 * (rect.height() - 2), rect.height() - 2
         )
@@ -219,16 +224,20 @@ class AtlasCardDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def _frame(painter: QPainter, option: QStyleOptionViewItem, rect: QRect) -> None:
+def _frame(
+    painter: QPainter, option: QStyleOptionViewItem, rect: QRect, keyboard: bool = False
+) -> None:
     """A card's frame: thick orange on the current card while the list has the focus.
 
     The style's own focus rectangle is a faint dotted line on a card this size; a keyboard
-    user must see at a glance where Enter goes.
+    user must see at a glance where Enter goes. ``keyboard``: the card is current and the
+    list is its window's focus widget (Qt's focus state needs an active window, which a
+    window without a window manager, or behind a dialog, is not).
     """
     state = option.state  # type: ignore[attr-defined]
     palette = option.palette  # type: ignore[attr-defined]
     selected = bool(state & QStyle.StateFlag.State_Selected)
-    focused = bool(state & QStyle.StateFlag.State_HasFocus)
+    focused = keyboard or bool(state & QStyle.StateFlag.State_HasFocus)
     pen = painter.pen()
     pen.setColor(QColor("#e6550d") if selected or focused else palette.mid().color())
     pen.setWidthF(3.0 if focused else 1.0)
