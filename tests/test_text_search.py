@@ -47,3 +47,10 @@ def test_the_boxes_that_matched_are_named_with_the_hit(v2_root):
     assert all(h.title == titles[h.number - 1] for h in hits)
     # English words find the box too, named in the edition shown.
     assert {h.number for h in box_hits(atlas, "MRI", "nb")} & {h.number for h in hits}
+
+
+def test_chapter_texts_count_too_at_word_starts(v2_root):
+    """An English reader typing "hip" finds the orthopaedic atlas (its texts, not its boxes)."""
+    library = AtlasLibrary([v2_root])
+    hip = {a.id for a in library.atlases if atlas_matches(a, "hip")}
+    assert "ortopedi" in hip and not {"bup", "radiologi"} & hip

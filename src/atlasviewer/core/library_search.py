@@ -1,9 +1,10 @@
 """The library's search over atlases and their result boxes (word starts, see :mod:`.text_search`).
 
 An atlas matches when every typed word starts a word somewhere in its titles, front-page text,
-chapter titles or result boxes, in any of its languages (a user of the English interface may
-type the Norwegian term they know). Its result boxes that match, each with every word in its own
-texts, are listed with where the first word was found, for highlighting.
+chapters (titles, texts, fact boxes) or result boxes, in any of its languages (a user of the
+English interface may type the Norwegian term they know). Its result boxes that match, each
+with every word in its own texts, are listed with where the first word was found, for
+highlighting.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from atlasviewer.core.model import Atlas, ResultBox
+from atlasviewer.core.model import Atlas, FactBox, ResultBox, TextItem
 from atlasviewer.core.text_search import Hit, find_word, matches_all, query_words, snippet
 
 
@@ -40,8 +41,13 @@ def atlas_texts(atlas: Atlas) -> list[str]:
         texts += [variant.main_title, variant.short_title, variant.frontpage_text]
         for chapter in variant.chapters:
             texts.append(chapter.title)
-            for box in chapter.result_boxes:
-                texts += _box_texts(box)
+            for item in chapter.items:
+                if isinstance(item, ResultBox):
+                    texts += _box_texts(item)
+                elif isinstance(item, FactBox):
+                    texts += [item.title, _plain(item.markdown)]
+                elif isinstance(item, TextItem):
+                    texts.append(_plain(item.markdown))
     return [t for t in texts if t]
 
 
