@@ -46,4 +46,6 @@ def test_the_table_says_the_year_and_the_bar_chart_keeps_the_period(library):
     bar = next(v for v in views if isinstance(v, BarChartView))
     from atlasviewer.core.plans import build_bar_plan
 
-    assert "2013" in build_bar_plan(data, bar, "nb", credits=credits).credits.period
+    bar_plan = build_bar_plan(data, bar, "nb", credits=credits)
+    assert "2013" in bar_plan.credits.period  # the dots show the other years
+    assert bar_plan.title.endswith(", 2015")  # the bars are 2015's, and the chart says so

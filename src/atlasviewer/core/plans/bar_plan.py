@@ -64,8 +64,11 @@ def build_bar_plan(
     if len(series) < len(view.x):
         series = series + ([value_label] if len(view.x) == 1 else list(view.x[len(series) :]))
     colours = [BAR_COLOURS[i % len(BAR_COLOURS)] for i in range(len(view.x))]
+    # A first-generation chart of one year says which: its bars are that year's, its dots the
+    # other years' (the legend names those).
+    sliced = view.slice and view.slice in data.slices and view.slice not in value_label
     return BarPlan(
-        title=value_label,
+        title=f"{value_label}, {view.slice}" if sliced else value_label,
         value_label=value_label,
         rows=rows,
         series_labels=series[: len(view.x)],
