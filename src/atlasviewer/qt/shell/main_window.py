@@ -100,6 +100,9 @@ class MainWindow(QMainWindow):
         self.language_combo = self.menus.language_combo
         self.back_action = self.menus.back_action
         self.create_fact_sheet_action = self.menus.create_fact_sheet_action
+        from atlasviewer.qt.shell.slide_views import install_presentation
+
+        self.presentation = install_presentation(self)  # the deck, its panel, F5
         self._on_library(library)
         state.library_changed.connect(self._on_library)
         state.atlas_changed.connect(self._on_location_changed)

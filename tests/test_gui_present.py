@@ -1,0 +1,115 @@
+"""Presentation mode: a deck full screen, stepped through with the keys a clicker sends."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from atlasviewer.core.deck import Deck, Slide, write_deck
+from deck_atlas import library, make_atlas
+
+
+def _presenting(open_window, tmp_path, qtbot):
+    window = open_window(library(make_atlas(tmp_path / "data")), size=(1024, 768))
+    deck = Deck(
+        slides=[
+            Slide(atlas="kyst", box=1, view="map", title="Første kart", areas=["Sørby"]),
+            Slide(atlas="kyst", box=1, view="bar1"),
+            Slide(atlas="kyst", box=2, view="table", finding="Vestre er høyest."),
+            Slide(atlas="borte", box=1, view="map"),
+            Slide(atlas="kyst", box=2, view="bar1", title="Siste"),
+        ]
+    )
+    window.presentation.open_deck(write_deck(deck, tmp_path / "d.avdeck"))
+    if window.message_box is not None:
+        window.message_box.close()
+    start = window.presentation.start_action
+    assert start.shortcut().toString() == "F5" and start.isEnabled()
+    start.trigger()
+    view = window.presentation.presentation
+    assert view is not None
+    qtbot.waitExposed(view)
+    return window, view
+
+
+def _shown(view) -> str:
+    return view.stack.currentWidget().title.text()
+
+
+def test_clicker_keys_step_through_the_deck(open_window, tmp_path, qtbot):
+    window, view = _presenting(open_window, tmp_path, qtbot)
+    assert view.isFullScreen() or view.windowState() & Qt.WindowState.WindowFullScreen
+    assert _shown(view) == "Første kart"
+    steps = [
+        (Qt.Key.Key_Right, "Kystboks 1"),
+        (Qt.Key.Key_PageDown, "Kystboks 2"),
+        (Qt.Key.Key_Space, "borte 1 map"),
+        (Qt.Key.Key_Return, "Siste"),
+        (Qt.Key.Key_Right, "Siste"),  # stays on the last
+        (Qt.Key.Key_Left, "borte 1 map"),
+        (Qt.Key.Key_PageUp, "Kystboks 2"),
+        (Qt.Key.Key_Backspace, "Kystboks 1"),
+        (Qt.Key.Key_End, "Siste"),
+        (Qt.Key.Key_Home, "Første kart"),
+    ]
+    for key, title in steps:
+        qtbot.keyClick(view, key)
+        assert _shown(view) == title, key
+    qtbot.keyClicks(view, "3")
+    qtbot.keyClick(view, Qt.Key.Key_Enter)
+    assert view.index == 2
+    slide = view.current
+    assert slide.finding.text() == "Vestre er høyest." and slide.finding.isVisible()
+    assert slide.source.text() == "Source: Kystatlas"
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert "“borte” is not in the library" in view.current.message.text()
+
+
+def test_keys_reach_the_slide_from_the_map_and_black_white_and_esc(open_window, tmp_path, qtbot):
+    window, view = _presenting(open_window, tmp_path, qtbot)
+    map_view = view.current.view.map.view
+    map_view.setFocus()
+    qtbot.keyClick(map_view, Qt.Key.Key_Right)  # the map would scroll; the clicker wins
+    assert view.index == 1
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    assert view.blank.isVisible()
+    assert view.blank.grab().toImage().pixelColor(5, 5).name() == "#000000"
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    assert not view.blank.isVisible() and view.index == 1
+    qtbot.keyClick(view, Qt.Key.Key_W)
+    assert view.blank.grab().toImage().pixelColor(5, 5).name() == "#ffffff"
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # any key brings the slide back, not a step
+    assert not view.blank.isVisible() and view.index == 1
+    with qtbot.waitSignal(view.finished):
+        qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert window.presentation.presentation is None
+
+
+def test_the_next_slide_is_ready_before_it_is_shown(open_window, tmp_path, qtbot):
+    _window, view = _presenting(open_window, tmp_path, qtbot)
+    qtbot.waitUntil(lambda: 1 in view._built)
+    chart = view._built[1].view.chart
+    assert chart.plan is not None and not chart.figure.stale
+
+
+def test_a_click_highlights_an_area_live_and_hover_shows_its_value(open_window, tmp_path, qtbot):
+    _window, view = _presenting(open_window, tmp_path, qtbot)
+    live = view.current.view
+    assert live.map.scene.selection() == {"Sørby"}
+    live.map.area_clicked.emit("Vestre", False)
+    assert live.map.scene.selection() == {"Sørby", "Vestre"}
+    live.map.area_clicked.emit("Sørby", False)
+    assert live.map.scene.selection() == {"Vestre"}
+    live.map.area_hovered.emit("Vestre")
+    assert view.hover.text() == "Vestre: 29"
+
+
+def test_shift_f5_presents_the_current_view(open_window, tmp_path, qtbot):
+    window = open_window(library(make_atlas(tmp_path / "data")), size=(1024, 768))
+    window.open_atlas("kyst", 2)
+    qtbot.waitUntil(window.reader.box_view.is_painted)
+    qtbot.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    view = window.presentation.presentation
+    assert [s.slide.view for s in view.slides] == ["bar1"]
+    assert _shown(view) == "Kystboks 2"
+    assert len(window.presentation.controller) == 0
+    view.close()
