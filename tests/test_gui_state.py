@@ -83,3 +83,18 @@ def test_a_new_library_closes_the_atlas_of_the_old_one(state, v2_root, v1_root, 
     assert state.library is second and state.atlas is None and state.box is None
     assert state.registry is second.registry
     assert state.selection == {"unn"}  # a selection means the same areas in any library
+
+
+def test_a_year_by_year_box_comes_with_its_latest_year_set(state, v1_root):
+    """Every pane that follows box_changed finds the year already chosen (none sets it)."""
+    library = AtlasLibrary([v1_root])
+    state.set_library(library)
+    state.set_atlas(library.atlas("v1-dagkir2"))
+    box = next(b for b in state.variant.result_boxes if b.load().slices)
+    seen = []
+    state.box_changed.connect(lambda _box: seen.append(state.slice))
+    state.set_box(box)
+    assert seen == [box.load().slices[-1]]
+    state.set_slice(box.load().slices[0])
+    state.set_box(None)
+    assert state.slice == ""

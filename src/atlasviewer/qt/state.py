@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from atlasviewer import i18n
 from atlasviewer.core.model import Atlas, AtlasVariant, ResultBox
 from atlasviewer.core.registry import AreaRegistry, default_registry
+from atlasviewer.qt import translation
 
 
 class AppState(QObject):
@@ -30,8 +31,6 @@ class AppState(QObject):
         box_changed(object): The result box (or None) now shown.
         selection_changed(frozenset): The canonical keys of the selected areas.
         slice_changed(str): The year or label shown by first-generation boxes ("" for none).
-        ui_language_changed(str): The interface language.
-        level_changed(str): ``"area"`` or ``"region"``.
     """
 
     library_changed = Signal(object)
@@ -40,8 +39,6 @@ class AppState(QObject):
     box_changed = Signal(object)
     selection_changed = Signal(object)
     slice_changed = Signal(str)
-    ui_language_changed = Signal(str)
-    level_changed = Signal(str)
 
     def __init__(self, registry: AreaRegistry | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -52,8 +49,11 @@ class AppState(QObject):
         self._box: ResultBox | None = None
         self._selection: frozenset[str] = frozenset()
         self._slice = ""
-        self._level = "area"
-        self._unsubscribe = i18n.on_language_changed(self._on_ui_language)
+        self._content_moved = self._box_moved = False
+        self._unsubscribe = [
+            translation.follow(self._on_ui_language),
+            translation.follow(self._after_retranslation, after_widgets=True),
+        ]
 
     # ------------------------------------------------------------------ reading
 
@@ -78,10 +78,6 @@ class AppState(QObject):
         return self._content_language
 
     @property
-    def ui_language(self) -> str:
-        return i18n.current_language()
-
-    @property
     def box(self) -> ResultBox | None:
         return self._box
 
@@ -92,10 +88,6 @@ class AppState(QObject):
     @property
     def slice(self) -> str:
         return self._slice
-
-    @property
-    def level(self) -> str:
-        return self._level
 
     # ------------------------------------------------------------------ keys
 
@@ -155,11 +147,16 @@ class AppState(QObject):
         self.box_changed.emit(None)
 
     def set_box(self, box: ResultBox | None) -> None:
-        """Show result box ``box``; the selection survives, the slice goes to the box's latest."""
+        """Show result box ``box``; the selection survives, the slice goes to the box's latest.
+
+        The box's data is read here (once: boxes keep it), so that every pane that follows
+        ``box_changed`` finds the year it shows already set.
+        """
         if box is self._box:
             return
         self._box = box
         self._slice = ""
+        self._slice = self._slice_in(box)
         self.box_changed.emit(box)
 
     def set_slice(self, slice_: str) -> None:
@@ -167,12 +164,6 @@ class AppState(QObject):
             return
         self._slice = slice_
         self.slice_changed.emit(slice_)
-
-    def set_level(self, level: str) -> None:
-        if level == self._level:
-            return
-        self._level = level
-        self.level_changed.emit(level)
 
     def select(self, name: str, add: bool = False) -> None:
         """Select the area or region ``name``; with ``add`` toggle it in the current selection.
@@ -195,9 +186,6 @@ class AppState(QObject):
         self._selection = selection
         self.selection_changed.emit(selection)
 
-    def clear_selection(self) -> None:
-        self.set_selection(frozenset())
-
     def set_ui_language(self, lang: str) -> None:
         """Switch the interface language (every subscriber re-translates itself)."""
         i18n.set_language(lang)
@@ -215,6 +203,7 @@ class AppState(QObject):
         shown = self._box
         if self._atlas is not None and shown is not None:
             self._box = self._same_box_in(self.variant)
+            self._slice = self._slice_in(self._box)
         # A box that is already the variant's own (set from it directly) stays: views that
         # re-translate have drawn it, and a box_changed for it would draw it a second time.
         box_moved = self._box is not shown
@@ -227,6 +216,13 @@ class AppState(QObject):
         if box_moved:
             self.box_changed.emit(self._box)
 
+    def _slice_in(self, box: ResultBox | None) -> str:
+        """The slice shown of ``box``: the one shown now if the box has it, else its latest."""
+        slices = box.load().slices if box is not None else []
+        if not slices:
+            return ""
+        return self._slice if self._slice in slices else slices[-1]
+
     def _same_box_in(self, variant: AtlasVariant | None) -> ResultBox | None:
         """The box with the same number in another language variant (boxes are parallel)."""
         if variant is None or self._box is None:
@@ -236,14 +232,17 @@ class AppState(QObject):
                 return box
         return None
 
-    def _on_ui_language(self, lang: str) -> None:
-        # The content box is switched before anyone re-translates, so views see the new box at
-        # once and can leave the box's figures to box_changed instead of drawing them twice.
-        changed, box_moved = self._update_content_language(emit=False)
-        self.ui_language_changed.emit(lang)
-        if changed:
-            self._emit_content_language(box_moved)
+    def _on_ui_language(self, _lang: str) -> None:
+        # The content box is switched before any widget re-translates, so views see the new box
+        # at once; it is announced after them (box_changed draws it, in the new language).
+        self._content_moved, self._box_moved = self._update_content_language(emit=False)
+
+    def _after_retranslation(self, _lang: str) -> None:
+        if self._content_moved:
+            self._content_moved = False
+            self._emit_content_language(self._box_moved)
 
     def close(self) -> None:
-        """Stop listening to the translation module (call when the window goes)."""
-        self._unsubscribe()
+        """Stop following language switches (call when the window goes)."""
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidge
 
 from atlasviewer.core.plans import BarPlan, LinePlan
 from atlasviewer.i18n import _, current_language
+from atlasviewer.qt import translation
 from atlasviewer.render.bar_chart import bar_index_at, draw_bar_chart, update_bar_chart
 from atlasviewer.render.bar_marks import legend_look
 from atlasviewer.render.layout import CachedConstrainedLayout
@@ -97,7 +98,7 @@ class ChartWidget(QWidget):
         self._wrapped_for: tuple[int, int] | None = None  # the canvas size texts are wrapped to
         self._plan_lang = "en"  # the language the plan's numbers are drawn in
         self._rewrap_due = False
-        self.retranslate_ui()
+        translation.register(self)
         self.clear()
 
     # ------------------------------------------------------------------ showing plans

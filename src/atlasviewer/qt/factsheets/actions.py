@@ -26,6 +26,7 @@ from atlasviewer.core.links import FACT_SHEET, variant_links
 from atlasviewer.core.model import Atlas, AtlasVariant
 from atlasviewer.core.registry import AreaRegistry
 from atlasviewer.i18n import _
+from atlasviewer.qt import translation
 from atlasviewer.qt.factsheets.sheet_list import FactSheetList
 
 if TYPE_CHECKING:
@@ -88,9 +89,7 @@ class FactSheetsDialog(QDialog):
         layout.addWidget(self.sheets, 1)
         layout.addWidget(self.buttons)
         self.resize(520, 420)
-        self.retranslate_ui()
-        unsubscribe = i18n.on_language_changed(lambda _lang: self.retranslate_ui())
-        self.destroyed.connect(lambda *_args: unsubscribe())
+        translation.register(self)
 
     def retranslate_ui(self) -> None:
         lang = i18n.current_language()

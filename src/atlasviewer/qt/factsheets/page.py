@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from atlasviewer.i18n import _
+from atlasviewer.qt import translation
 from atlasviewer.qt.factsheets.actions import fact_sheet_entries
 from atlasviewer.qt.factsheets.sheet_list import FactSheetList
 
@@ -48,7 +49,7 @@ class FactSheetPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(column, 1)
         layout.addStretch(0)
-        self.retranslate_ui()
+        translation.register(self)
 
     @property
     def count(self) -> int:
@@ -64,7 +65,7 @@ class FactSheetPage(QWidget):
             kept = self._entries[id(variant)] = (variant, fact_sheet_entries(variant))
         self.sheets.set_links(kept[1])
 
-    def retranslate_ui(self, *_args: object) -> None:
+    def retranslate_ui(self) -> None:
         self.note.setText(
             _("The fact sheets and reports the atlas texts link to. Click one to open it.")
         )

@@ -13,6 +13,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from atlasviewer.i18n import _, ngettext
+from atlasviewer.qt import translation
 
 
 class PdfSearchBar(QWidget):
@@ -44,6 +45,7 @@ class PdfSearchBar(QWidget):
 
         self.search_model.countChanged.connect(self._update_search_status)
         self.view.currentSearchResultIndexChanged.connect(self._update_search_status)
+        translation.register(self)
 
     def retranslate_ui(self) -> None:
         """Set the placeholder and the hit count in the active UI language."""

@@ -14,7 +14,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from atlasviewer.core.model import Atlas
-from atlasviewer.i18n import _, on_language_changed
+from atlasviewer.i18n import _
+from atlasviewer.qt import translation
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 EXISTS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,9 +45,7 @@ class FactSheetList(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
         self._links: list[tuple[str, Path, bool]] = []
-        self.retranslate_ui()
-        unsubscribe = on_language_changed(lambda _lang: self.retranslate_ui())
-        self.destroyed.connect(lambda *_args: unsubscribe())
+        translation.register(self)
 
     def set_atlas(self, atlas: Atlas | None, lang: str) -> None:
         """Show the fact sheets that ``atlas``'s texts in content language ``lang`` link to."""

@@ -14,6 +14,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
 from atlasviewer.i18n import _
+from atlasviewer.qt import translation
 
 THUMBNAIL_WIDTH = 96
 THUMBNAILS_PER_TICK = 3
@@ -43,6 +44,7 @@ class PageThumbnailList(QListWidget):
         self._thumbnail_timer = QTimer(self)
         self._thumbnail_timer.setInterval(0)
         self._thumbnail_timer.timeout.connect(self._render_some_thumbnails)
+        translation.register(self)
 
     def retranslate_ui(self) -> None:
         """Set the tooltip and the page labels in the active UI language."""

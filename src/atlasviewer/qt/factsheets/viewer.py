@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from atlasviewer.i18n import _, on_language_changed
+from atlasviewer.i18n import _
+from atlasviewer.qt import translation
 from atlasviewer.qt.factsheets.search_bar import PdfSearchBar
 from atlasviewer.qt.factsheets.thumbnails import THUMBNAIL_WIDTH, PageThumbnailList
 
@@ -119,10 +120,8 @@ class FactSheetViewer(QWidget):
         navigator.currentPageChanged.connect(self._on_current_page_changed)
         self.view.zoomModeChanged.connect(self._update_zoom_actions)
 
-        self.retranslate_ui()
+        translation.register(self)
         self._update_zoom_actions(self.view.zoomMode())
-        unsubscribe = on_language_changed(lambda _lang: self.retranslate_ui())
-        self.destroyed.connect(lambda *_args: unsubscribe())
         self._set_enabled_for_document(False)
 
     # ------------------------------------------------------------------ building
@@ -218,8 +217,6 @@ class FactSheetViewer(QWidget):
             keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             act.setToolTip(f"{act.text()} ({keys})" if keys else act.text())
         self.page_box.setToolTip(_("Page number"))
-        self.search_bar.retranslate_ui()
-        self.page_list.retranslate_ui()
         self._update_page_count_label()
         self._update_zoom_label()
         if self._failure is not None:

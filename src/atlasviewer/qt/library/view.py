@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 from atlasviewer import i18n
 from atlasviewer.core.model import Atlas
 from atlasviewer.i18n import _, language_name
+from atlasviewer.qt import translation
 
 ATLAS_ROLE = Qt.ItemDataRole.UserRole + 1
 META_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -345,7 +346,7 @@ class LibraryView(QWidget):
         self.search_field.returnPressed.connect(self._focus_first_card)
         self.search_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         self.search_shortcut.activated.connect(self.focus_search)
-        self.retranslate_ui()
+        translation.register(self)
 
     def set_atlases(self, atlases: list[Atlas]) -> None:
         """Show these atlases, in the order given (the library lists them newest first)."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from atlasviewer.core.model import MapView, ResultBox, ResultData
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
+from atlasviewer.qt import translation
 from atlasviewer.qt.state import AppState
 
 MAP_PLANS_KEPT = 32
@@ -54,6 +55,7 @@ class MapPane(QWidget):
         self.map_stack.hide()
         self.map_layout.addWidget(self.map_stack, 1)
         state.library_changed.connect(self._on_library)
+        translation.register(self)
 
     @property
     def map_widget(self) -> Any:

@@ -253,10 +253,3 @@ class MapScene(QGraphicsScene):
             chosen = key in self._selection
             item.setPen(selected if chosen else border)
             item.setZValue(10 if chosen else 0)
-
-    def retranslate_ui(self) -> None:
-        """Re-apply the plan (the caller rebuilds it in the new language) or no-data tooltips."""
-        if self.plan is not None:
-            self.apply_plan(self.plan)
-        else:
-            self._style_no_data()

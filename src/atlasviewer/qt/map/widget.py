@@ -23,9 +23,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QVBoxLayout, QWidget
 
-from atlasviewer import i18n
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
+from atlasviewer.qt import translation
 from atlasviewer.qt.map.layout import (
     CREDITS_FONT_PX,
     FRAME_COLOUR,
@@ -225,9 +225,7 @@ class ChoroplethMap(QWidget):
         # Fit after QGraphicsView.resizeEvent: the viewport's own Resize event comes before the
         # view re-clamps its scroll range, which then undid the fit (map shifted off centre).
         self.view.resized.connect(self._layout_overlays)
-        unsubscribe = i18n.on_language_changed(lambda _lang: self.retranslate_ui())
-        self.destroyed.connect(lambda *_args: unsubscribe())
-        self.retranslate_ui()
+        translation.register(self)
 
     # ------------------------------------------------------------------ public
 
@@ -236,7 +234,7 @@ class ChoroplethMap(QWidget):
         self.plan = plan
         self.scene.apply_plan(plan)
         self._layout_overlays()
-        self.retranslate_ui()
+        self._show_credits()
 
     def set_selection(self, keys: list[str] | set[str] | tuple[str, ...]) -> None:
         """Outline the selected areas in both the map and the inset."""
@@ -266,6 +264,10 @@ class ChoroplethMap(QWidget):
         self.view.setToolTip("")
         self.inset.setAccessibleName(_("Enlarged map of the smallest areas"))
         self.view.setAccessibleName(_("Map"))
+        self._show_credits()
+
+    def _show_credits(self) -> None:
+        """The plan's credit line and legend (texts of the plan, in the plan's language)."""
         self.credits.setText(credits_text(self.plan) if self.plan is not None else "")
         self.credits.setVisible(bool(self.credits.text()))
         self.legend.update()

@@ -44,6 +44,7 @@ from atlasviewer.core.model import (
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.core.problems import Severity
 from atlasviewer.i18n import _
+from atlasviewer.qt import translation
 from atlasviewer.qt.reader.text_browser import AtlasTextBrowser
 from atlasviewer.qt.state import AppState
 
@@ -157,14 +158,12 @@ class ResultBoxView(QWidget):
         state.box_changed.connect(self._on_box)
         state.slice_changed.connect(lambda _s: self._show_views())
         state.selection_changed.connect(self._on_selection)
-        state.ui_language_changed.connect(self.retranslate_ui)
-        self.retranslate_ui()
+        translation.register(self)
 
     # ------------------------------------------------------------------ public
 
-    def retranslate_ui(self, *_args: object) -> None:
+    def retranslate_ui(self) -> None:
         self.slice_label.setText(_("Year:"))
-        self.map_pane.retranslate_ui()
         self.chart_tabs.setAccessibleName(_("Charts"))
         self.table_tabs.setAccessibleName(_("Tables"))
         # Existing catalogue words, so the tab reads right in every language today.
@@ -304,11 +303,7 @@ class ResultBoxView(QWidget):
         self._shown_box = box
         if box is None:
             return
-        self.data = box.load()
-        if self.data.slices and self.state.slice not in self.data.slices:
-            self.state.blockSignals(True)
-            self.state.set_slice(self.data.slices[-1])
-            self.state.blockSignals(False)
+        self.data = box.load()  # read by the state already: the box keeps its data
         self._show_texts()
         self._show_slices()
         self._show_views()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from atlasviewer import i18n
 from atlasviewer.core.model import Chapter, FactBox, ResultBox, TextItem
 from atlasviewer.i18n import _
+from atlasviewer.qt import translation
 from atlasviewer.qt.reader.result_box import PaneFactory, ResultBoxView
 from atlasviewer.qt.reader.text_browser import BOX_SCHEME, AtlasTextBrowser
 from atlasviewer.qt.state import AppState
@@ -133,8 +134,7 @@ class ReaderView(QWidget):
         state.atlas_changed.connect(self._on_atlas)
         state.variant_language_changed.connect(self._on_variant_language)
         state.box_changed.connect(self._on_box)
-        state.ui_language_changed.connect(self.retranslate_ui)
-        self.retranslate_ui()
+        translation.register(self)
 
     # ------------------------------------------------------------------ public
 
@@ -158,9 +158,8 @@ class ReaderView(QWidget):
     def showing_fact_sheets(self) -> bool:
         return self.state.box is None and self._page == PAGE_FACT_SHEETS
 
-    def retranslate_ui(self, *_args: object) -> None:
+    def retranslate_ui(self) -> None:
         self.navigation.setAccessibleName(_("Chapters"))
-        self.fact_sheet_page.retranslate_ui()
         self._update_language_note()
         self._fill_navigation()
         if self.state.box is None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from atlasviewer import __version__
 from atlasviewer.i18n import _
+from atlasviewer.qt import translation
 
 NOTICES_NAME = "THIRD_PARTY_NOTICES.md"
 
@@ -54,7 +55,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.text)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
-        self.retranslate_ui()
+        translation.register(self)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("About Atlas Viewer"))

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
 
 from atlasviewer import i18n
 from atlasviewer.i18n import N_, _
+from atlasviewer.qt import translation
 
 STOCK_CONTEXTS = frozenset({"QPlatformTheme", "QDialogButtonBox", "QMessageBox", "QGnomeTheme"})
 
@@ -70,20 +71,18 @@ class StockTextTranslator(QTranslator):
 
 
 class LanguageManager(QObject):
-    """Emits :attr:`language_changed` after every switch and keeps Qt's translators in step.
+    """Switches the UI language and keeps Qt's translators in step with it.
 
-    Signals:
-        language_changed(str): The new UI language code.
+    Widgets do not listen here: they register with :mod:`atlasviewer.qt.translation`, which
+    calls this manager first at a switch (Qt's stock texts are then already in the language).
     """
-
-    language_changed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._stock = StockTextTranslator(self)
         self._qtbase: QTranslator | None = None
         self._installed = False
-        self._unsubscribe = i18n.on_language_changed(self._on_changed)
+        self._unsubscribe = translation.follow(self._install_translators)
         self._install_translators(i18n.current_language())
 
     @property
@@ -97,10 +96,6 @@ class LanguageManager(QObject):
     def close(self) -> None:
         self._unsubscribe()
         self._remove_translators()
-
-    def _on_changed(self, lang: str) -> None:
-        self._install_translators(lang)
-        self.language_changed.emit(lang)
 
     def _remove_translators(self) -> None:
         app = QCoreApplication.instance()

@@ -34,6 +34,7 @@ from atlasviewer import i18n
 from atlasviewer.core.library import AtlasLibrary
 from atlasviewer.core.model import Atlas
 from atlasviewer.i18n import _
+from atlasviewer.qt import translation
 from atlasviewer.qt.library.view import LibraryView
 from atlasviewer.qt.shell.language import LanguageManager
 from atlasviewer.qt.shell.menus import WindowMenus
@@ -107,8 +108,7 @@ class MainWindow(QMainWindow):
         state.library_changed.connect(self._on_library)
         state.atlas_changed.connect(self._on_location_changed)
         state.box_changed.connect(self._on_location_changed)
-        language.language_changed.connect(self.retranslate_ui)
-        self.retranslate_ui()
+        translation.register(self)
         self.resize(1280, 800)
 
     @property
@@ -119,10 +119,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ language
 
-    def retranslate_ui(self, *_args: object) -> None:
-        self.menus.retranslate_ui()
+    def retranslate_ui(self) -> None:
         self._update_viewer_heading()
-        self.library_view.retranslate_ui()
         self._show_library_problems()
         self._update_title()
         self._update_actions()
@@ -397,9 +395,7 @@ class MainWindow(QMainWindow):
         from atlasviewer.qt.shell.about_dialog import AboutDialog
 
         dialog = AboutDialog(self)
-        self.language.language_changed.connect(dialog.retranslate_ui)
         dialog.exec()
-        self.language.language_changed.disconnect(dialog.retranslate_ui)
 
     # ------------------------------------------------------------------ settings
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolBar, QWidget
 
 from atlasviewer import i18n
 from atlasviewer.i18n import LANGUAGES, _, language_name
+from atlasviewer.qt import translation
 
 
 class WindowMenus:
@@ -33,6 +34,7 @@ class WindowMenus:
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
+        translation.register(self, owner=window)
 
     def _create_actions(self) -> None:
         window = self.window
