@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMenu
 from atlasviewer import i18n
 from atlasviewer.core.deck import DECK_SUFFIX, Slide, resolve
 from atlasviewer.i18n import _
+from atlasviewer.qt import translation
 from atlasviewer.qt.present.controller import DeckController
 from atlasviewer.qt.present.panel import DeckPanel
 from atlasviewer.qt.present.presentation import PresentationView
@@ -60,8 +61,7 @@ class PresentActions(QObject):
         self.controller.changed.connect(self.update_actions)
         window.state.box_changed.connect(lambda _box: self.update_actions())
         window.state.library_changed.connect(lambda _library: self.panel.refresh())
-        window.language.language_changed.connect(self.retranslate_ui)
-        self.retranslate_ui()
+        translation.register(self, owner=window)
 
     def _create_actions(self) -> None:
         window = self.window
@@ -114,7 +114,6 @@ class PresentActions(QObject):
         self.save_as_action.setText(_("Save presentation &as…"))
         self.recent_menu.setTitle(_("Recent presentations"))
         self.panel_action.setText(_("Presentation &panel"))
-        self.panel.retranslate_ui()
         self._fill_recent()
         self.update_actions()
 

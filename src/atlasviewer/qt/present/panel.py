@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from atlasviewer import i18n
 from atlasviewer.i18n import _
+from atlasviewer.qt import translation
 from atlasviewer.qt.present.controller import DeckController
 
 SLIDE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -119,8 +120,7 @@ class DeckPanel(QDockWidget):
         self.setWidget(body)
         self._filling = False
         controller.changed.connect(self.refresh)
-        self.retranslate_ui()
-        self.refresh()
+        translation.register(self)
 
     def retranslate_ui(self, *_args: object) -> None:
         self.setWindowTitle(_("Presentation"))
