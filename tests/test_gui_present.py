@@ -113,3 +113,52 @@ def test_shift_f5_presents_the_current_view(open_window, tmp_path, qtbot):
     assert _shown(view) == "Kystboks 2"
     assert len(window.presentation.controller) == 0
     view.close()
+
+
+def _smoke_args(tmp_path, **more):
+    import argparse
+
+    root = make_atlas(tmp_path / "data")
+    values = dict(
+        smoke=True,
+        data=[str(root)],
+        lang="en",
+        atlas="kyst",
+        box=2,
+        size=(1024, 768),
+        screenshot=str(tmp_path / "shot.png"),
+        present=True,
+    )
+    values.update(more)
+    return argparse.Namespace(**values)
+
+
+def test_smoke_present_shows_the_view_as_a_slide_at_the_size(tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+
+    from atlasviewer.qt.shell.app import run_gui
+
+    monkeypatch.setenv("ATLASVIEWER_CONFIG_DIR", str(tmp_path))
+    args = _smoke_args(tmp_path)
+    assert run_gui(args) == 0
+    image = QImage(args.screenshot)
+    assert (image.width(), image.height()) == (1024, 768)
+    # a slide: white page, no menu bar (the window's grey chrome is not in the picture)
+    assert image.pixelColor(5, 5).name() == "#ffffff"
+
+
+def test_smoke_fails_on_a_python_warning(tmp_path, monkeypatch):
+    import warnings
+
+    from atlasviewer.qt.reader.result_box import ResultBoxView
+    from atlasviewer.qt.shell.app import run_gui
+
+    monkeypatch.setenv("ATLASVIEWER_CONFIG_DIR", str(tmp_path))
+    painted = ResultBoxView.is_painted
+
+    def warning_then_painted(self):
+        warnings.warn("axes sizes collapsed to zero", UserWarning, stacklevel=1)
+        return painted(self)
+
+    monkeypatch.setattr(ResultBoxView, "is_painted", warning_then_painted)
+    assert run_gui(_smoke_args(tmp_path, present=False)) == 4

@@ -109,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--box", type=int, metavar="N", help=_("result box number to show (from 1)"))
     gui.add_argument("--screenshot", metavar="FILE", help=_("with --smoke: save the window as PNG"))
     gui.add_argument(
+        "--present",
+        action="store_true",
+        help=_("with --smoke: show the result box's view in presentation mode (as Shift+F5)"),
+    )
+    gui.add_argument(
         "--size",
         type=_window_size,
         default=(1600, 1000),
