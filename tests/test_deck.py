@@ -142,3 +142,10 @@ def test_a_deck_of_boxes_has_a_slide_per_view(tmp_path):
     assert all(s.areas == ["Sørby"] for s in deck.slides)
     with pytest.raises(LookupError, match="no result box 7"):
         box_slides(lib, "kyst", [1, 7], [], "nb")
+
+
+def test_the_finding_is_plain_words():
+    from atlasviewer.core.deck import plain_markdown
+
+    text = "Det tilsvarer **22 millioner** i [refusjon i 2022](#refusjoner) <br> per\nundersøkelse."
+    assert plain_markdown(text) == "Det tilsvarer 22 millioner i refusjon i 2022 per undersøkelse."

@@ -126,3 +126,17 @@ def test_a_bad_deck_file_keeps_the_deck_shown(open_window, tmp_path, qtbot):
     assert len(present.controller) == 1
     assert str(bad) in present.messages[0] and "not valid JSON" in present.messages[0]
     window.message_box.close()
+
+
+def test_ctrl_c_copies_the_view_as_a_slide_picture(open_window, tmp_path, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    window = _window(open_window, tmp_path, qtbot)
+    QGuiApplication.clipboard().clear()
+    window.menus.copy_action.trigger()  # Ctrl+C with the chart as the current figure
+    image = QGuiApplication.clipboard().image()
+    assert (image.width(), image.height()) == (1920, 1080)
+    # the title is written in the top band, dark on white
+    band = [image.pixelColor(x, 40).lightness() for x in range(30, 400)]
+    assert min(band) < 80 and image.pixelColor(1900, 10).name() == "#ffffff"
+    assert window.statusBar().currentMessage() == "Copied as a slide picture."

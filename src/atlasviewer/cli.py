@@ -17,12 +17,14 @@ import sys
 from collections.abc import Sequence
 
 from atlasviewer import __version__, i18n
+from atlasviewer.commands.options import add_lang_argument
 from atlasviewer.i18n import LANGUAGES, N_, _
 
 COMMANDS: dict[str, str] = {
     "validate": N_("Check atlases and print every problem found, per atlas."),
     "export": N_("Write every view of an atlas's result boxes to image, table and summary files."),
     "factsheet": N_("Write an A4 PDF fact sheet for one referral area or health region."),
+    "deck": N_("Write a presentation deck, or a deck of result boxes, as PowerPoint or PDF."),
 }
 """Each sub-command and what it does (translated when the help is built)."""
 
@@ -61,16 +63,6 @@ def add_data_argument(parser: argparse.ArgumentParser, *, command: bool = False)
             "(csv/ + geojson/) atlas folder; repeatable. Default: $ATLASVIEWER_DATA, else the "
             "atlases bundled with the application, else ../shared beside a development checkout."
         ),
-    )
-
-
-def add_lang_argument(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
-    """The ``--lang`` option, before a command or after it (``command``: as for ``--data``)."""
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=argparse.SUPPRESS if command else None,
-        help=_("language of the interface and content (nb, nn, en)"),
     )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -298,7 +299,16 @@ class ResolvedSlide:
         if self.slide.finding is not None:
             return self.slide.finding
         text = str(getattr(self.box, "finding", "") or "")
-        return text.strip().split("\n\n")[0].strip()
+        return plain_markdown(text.strip().split("\n\n")[0])
+
+
+def plain_markdown(text: str) -> str:
+    """Markdown as plain words: links keep their text, images, emphasis and HTML go."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"(\*\*|__|\*)", "", text)
+    return " ".join(text.split())
 
 
 Resolver = Callable[[Slide, Any, str], ResolvedSlide]
@@ -430,3 +440,18 @@ def highlighted(
         if keys and set(keys) <= chosen:
             found.append(name)
     return found
+
+
+def area_keys(registry: Any, name: str) -> frozenset[str]:
+    """The registry keys an area name stands for: a region all its areas, the nation none.
+
+    Names the registry does not know stand for themselves (as the window's selection keeps them).
+    """
+    found = registry.match(name)
+    if found is None:
+        return frozenset({str(name)})
+    if found.kind == "region":
+        return frozenset(registry.regions[found.id].areas) or frozenset({str(name)})
+    if found.kind == "national":
+        return frozenset()
+    return frozenset({found.id})
