@@ -98,3 +98,25 @@ def test_a_year_by_year_box_comes_with_its_latest_year_set(state, v1_root):
     state.set_slice(box.load().slices[0])
     state.set_box(None)
     assert state.slice == ""
+
+
+def test_back_goes_through_the_places_the_state_recorded(state, v2_root, tmp_path):
+    from atlasviewer.qt.location import PAGE_FRONT, Location
+
+    library = AtlasLibrary([v2_root])
+    state.set_library(library)
+    atlas = library.atlas("radiologi2")
+    state.set_atlas(atlas)
+    box = next(b for b in state.variant.result_boxes if b.number == 3)
+    state.set_box(box)
+    state.set_page(1)  # a chapter: the box closes
+    sheet = tmp_path / "sheet.pdf"
+    state.set_sheet(sheet)
+    assert state.location == Location("radiologi2", 0, str(sheet))
+    assert state.go_back() and state.sheet == ""
+    # Back from a sheet to the page it was opened from leaves that page (the chapter) as it was.
+    assert (state.location, state.page) == (Location("radiologi2", 0, ""), 1)
+    assert state.go_back() and state.box is not None and state.box.number == 3
+    assert state.go_back() and state.location == Location("radiologi2") and state.page == PAGE_FRONT
+    assert state.go_back() and state.atlas is None and state.location == Location()
+    assert not state.go_back()

@@ -11,6 +11,7 @@ uses. Names the registry does not know are kept as given.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -19,16 +20,20 @@ from atlasviewer import i18n
 from atlasviewer.core.model import Atlas, AtlasVariant, ResultBox
 from atlasviewer.core.registry import AreaRegistry, default_registry
 from atlasviewer.qt import translation
+from atlasviewer.qt.location import PAGE_FRONT, History, Location
 
 
 class AppState(QObject):
-    """The library, current atlas, content language, result box, selection, slice, UI language.
+    """The library, where the user is (atlas, page or box, fact sheet, history), selection, year.
 
     Signals:
         library_changed(object): The library (an ``AtlasLibrary``) the window now shows.
         atlas_changed(object): The atlas (or None) now shown.
         variant_language_changed(str): The language of the atlas content now shown.
         box_changed(object): The result box (or None) now shown.
+        page_changed(int): The reader's text page (a chapter, ``PAGE_FRONT`` or
+            ``PAGE_FACT_SHEETS``), shown when there is no box.
+        sheet_changed(str): The fact sheet (PDF path) now shown, "" when none is.
         selection_changed(frozenset): The canonical keys of the selected areas.
         slice_changed(str): The year or label shown by first-generation boxes ("" for none).
     """
@@ -37,6 +42,8 @@ class AppState(QObject):
     atlas_changed = Signal(object)
     variant_language_changed = Signal(str)
     box_changed = Signal(object)
+    page_changed = Signal(int)
+    sheet_changed = Signal(str)
     selection_changed = Signal(object)
     slice_changed = Signal(str)
 
@@ -44,6 +51,11 @@ class AppState(QObject):
         super().__init__(parent)
         self.registry = registry or default_registry()
         self._library: Any = None
+        self._page = PAGE_FRONT
+        self._sheet = ""
+        self._going_back = False
+        self.history = History()
+        """The places the user has been (Back goes to the one before)."""
         self._atlas: Atlas | None = None
         self._content_language = i18n.current_language()
         self._box: ResultBox | None = None
@@ -72,6 +84,23 @@ class AppState(QObject):
         if self._atlas is None or not self._atlas.variants:
             return None
         return self._atlas.variant(self._content_language)
+
+    @property
+    def page(self) -> int:
+        return self._page
+
+    @property
+    def sheet(self) -> str:
+        return self._sheet
+
+    @property
+    def location(self) -> Location:
+        """Where the user is: atlas id ("" in the library), box number, fact sheet shown."""
+        atlas = self._atlas
+        if atlas is None or self._library is None:
+            return Location("", 0, self._sheet)
+        box = self._box.number if self._box is not None else 0
+        return Location(self._library.atlas_id(atlas), box, self._sheet)
 
     @property
     def content_language(self) -> str:
@@ -141,10 +170,12 @@ class AppState(QObject):
         self._atlas = atlas
         self._box = None
         self._slice = ""
+        self._page = PAGE_FRONT
         self._update_content_language(emit=False)
         self.atlas_changed.emit(atlas)
         self.variant_language_changed.emit(self._content_language)
         self.box_changed.emit(None)
+        self.record_location()
 
     def set_box(self, box: ResultBox | None) -> None:
         """Show result box ``box``; the selection survives, the slice goes to the box's latest.
@@ -155,9 +186,69 @@ class AppState(QObject):
         if box is self._box:
             return
         self._box = box
-        self._slice = ""
         self._slice = self._slice_in(box)
         self.box_changed.emit(box)
+        self.record_location()
+
+    def set_page(self, page: int) -> None:
+        """Show the reader's text page ``page`` (the box, if one is shown, is closed)."""
+        self._page = page
+        self.set_box(None)
+        self.page_changed.emit(page)
+
+    def set_sheet(self, sheet: str | Path, record: bool = True) -> None:
+        """Show the fact sheet ``sheet`` ("" to leave it); ``record`` it as a place for Back."""
+        sheet = str(sheet) if sheet else ""
+        if sheet != self._sheet:
+            self._sheet = sheet
+            self.sheet_changed.emit(sheet)
+        if record:
+            self.record_location()
+
+    def record_location(self) -> None:
+        """Remember where the user is now as a place for Back (not while going back)."""
+        if not self._going_back:
+            self.history.record(self.location)
+
+    def go_back(self) -> bool:
+        """Return to the place before this one; False when there is none.
+
+        Back from a fact sheet to the page it was opened from leaves that page as it was
+        (chapter, fact-sheet list); elsewhere a box, or the atlas's front page, is opened.
+        """
+        current = self.location
+        target = self.history.back_from(current)
+        if target is None:
+            return False
+        self._going_back = True
+        try:
+            atlas = self._library.get(target.atlas_id) if target.atlas_id else None
+            if target.sheet:
+                self.set_atlas(atlas)
+                if target.box != self.location.box:
+                    self.set_box(self._box_numbered(target.box))
+            elif atlas is None or atlas is not self._atlas:
+                self.set_sheet("")
+                self.set_atlas(atlas)
+                self.set_box(self._box_numbered(target.box))
+            else:
+                from_sheet = bool(self._sheet)
+                self.set_sheet("")
+                if not from_sheet or current.box != target.box:
+                    if target.box:
+                        self.set_box(self._box_numbered(target.box))
+                    else:
+                        self.set_page(PAGE_FRONT)
+            self.set_sheet(target.sheet)
+        finally:
+            self._going_back = False
+        return True
+
+    def _box_numbered(self, number: int) -> ResultBox | None:
+        variant = self.variant
+        if not number or variant is None:
+            return None
+        return next((b for b in variant.result_boxes if b.number == number), None)
 
     def set_slice(self, slice_: str) -> None:
         if slice_ == self._slice:

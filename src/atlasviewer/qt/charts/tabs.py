@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from atlasviewer.core.model import BarChartView, LineChartView, ResultData, pick_text
 from atlasviewer.i18n import _
+from atlasviewer.qt import translation
+from atlasviewer.qt.figures import box_figures
 from atlasviewer.qt.state import AppState
 from atlasviewer.qt.tabs import elide_tab_titles, fit_tabs_to_width
 
@@ -41,6 +43,30 @@ class ChartTabs(QTabWidget):
         self.currentChanged.connect(self._on_chart_tab)
         self._chart_context: tuple[Any, str, Any] = (None, "en", None)
         self._charts_drawn: set[int] = set()
+        self._shown_box: Any = None
+        state.box_changed.connect(self._on_box)
+        state.slice_changed.connect(lambda _slice: self._show_figures())
+        state.selection_changed.connect(lambda _selection: self.show_selection())
+        translation.register(self)
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(_("Charts"))
+        # A box of the other language variant comes with box_changed, after the switch.
+        if self.state.box is not None and self.state.box is self._shown_box:
+            self._show_figures()
+
+    def _on_box(self, box: Any) -> None:
+        self._shown_box = box
+        self._show_figures()
+
+    def _show_figures(self) -> None:
+        """Draw the charts of the state's box, year and language, the selection marked."""
+        figures = box_figures(self.state)
+        if figures is None:
+            return
+        specs = figures.of_kind(BarChartView, LineChartView)
+        self.show_charts(figures.data, specs, figures.lang, figures.credits)
+        self.show_selection()
 
     @property
     def chart_widgets(self) -> list[Any]:

@@ -10,52 +10,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QAction,
-    QDesktopServices,
-    QGuiApplication,
-    QImage,
-    QKeySequence,
-    QPainter,
-    QWheelEvent,
-)
+from PySide6.QtCore import QPointF, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (
-    QLabel,
-    QSpinBox,
-    QSplitter,
-    QStackedWidget,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from atlasviewer.i18n import _
 from atlasviewer.qt import translation
-from atlasviewer.qt.factsheets.search_bar import PdfSearchBar
+from atlasviewer.qt.factsheets.printing import print_pages
 from atlasviewer.qt.factsheets.thumbnails import THUMBNAIL_WIDTH, PageThumbnailList
-
-ZOOM_STEPS: tuple[float, ...] = (
-    0.25,
-    0.33,
-    0.5,
-    0.67,
-    0.75,
-    0.9,
-    1.0,
-    1.1,
-    1.25,
-    1.5,
-    2.0,
-    3.0,
-    4.0,
-)
-"""Zoom factors that zoom in/out step through, as common PDF viewers do."""
-
-PRINT_DPI = 300
-"""Pages are rendered for the printer at no more than this resolution (enough for text)."""
+from atlasviewer.qt.factsheets.viewer_bars import ViewerBars
 
 
 class FactSheetViewer(QWidget):
@@ -84,7 +49,6 @@ class FactSheetViewer(QWidget):
         self.view.setSearchModel(self.search_model)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.viewport().installEventFilter(self)
 
         self.message = QLabel(self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -105,9 +69,23 @@ class FactSheetViewer(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([THUMBNAIL_WIDTH + 48, 700])
 
-        self._build_actions()
-        self.toolbar = self._build_toolbar()
-        self.search_toolbar = self._build_search_toolbar()
+        # The chrome (actions, toolbars, zoom, search bar): the names the viewer has always had.
+        bars = self.bars = ViewerBars(self)
+        self.toolbar, self.search_toolbar, self.zoom = bars.toolbar, bars.search_toolbar, bars.zoom
+        self.search_bar, self.search_field = bars.search_bar, bars.search_bar.search_field
+        self.search_status = bars.search_bar.search_status
+        self.page_box, self.page_count_label, self.zoom_label = (
+            bars.page_box,
+            bars.page_count_label,
+            bars.zoom_label,
+        )
+        self.previous_page_action, self.next_page_action = (
+            bars.previous_page_action,
+            bars.next_page_action,
+        )
+        self.fit_width_action, self.fit_page_action = bars.fit_width_action, bars.fit_page_action
+        self.copy_action, self.print_action = bars.copy_action, bars.print_action
+        self.open_external_action = bars.open_external_action
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,109 +96,15 @@ class FactSheetViewer(QWidget):
 
         navigator = self.view.pageNavigator()
         navigator.currentPageChanged.connect(self._on_current_page_changed)
-        self.view.zoomModeChanged.connect(self._update_zoom_actions)
 
         translation.register(self)
-        self._update_zoom_actions(self.view.zoomMode())
-        self._set_enabled_for_document(False)
-
-    # ------------------------------------------------------------------ building
-
-    def _build_actions(self) -> None:
-        def action(slot, *shortcuts: QKeySequence | QKeySequence.StandardKey | str) -> QAction:  # type: ignore[no-untyped-def]
-            act = QAction(self)
-            act.setShortcuts([QKeySequence(s) for s in shortcuts])
-            # Shortcuts work wherever the focus is inside the viewer, and only there, so that a
-            # viewer docked in the main window does not steal the window's own keys.
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
-
-        self.previous_page_action = action(
-            self.previous_page, QKeySequence.StandardKey.MoveToPreviousPage
-        )
-        self.next_page_action = action(self.next_page, QKeySequence.StandardKey.MoveToNextPage)
-        self.zoom_in_action = action(self.zoom_in, QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
-        self.zoom_out_action = action(self.zoom_out, QKeySequence.StandardKey.ZoomOut)
-        self.fit_width_action = action(self.fit_width, "Ctrl+1")
-        self.fit_page_action = action(self.fit_page, "Ctrl+2")
-        for act in (self.fit_width_action, self.fit_page_action):
-            act.setCheckable(True)
-        self.find_action = action(self.focus_search, QKeySequence.StandardKey.Find)
-        self.next_hit_action = action(self.next_hit, QKeySequence.StandardKey.FindNext)
-        self.previous_hit_action = action(self.previous_hit, QKeySequence.StandardKey.FindPrevious)
-        self.copy_action = action(self.copy_page_text, QKeySequence.StandardKey.Copy)
-        self.print_action = action(self.print_document, QKeySequence.StandardKey.Print)
-        self.open_external_action = action(self.open_in_system_viewer)
-
-    def _build_toolbar(self) -> QToolBar:
-        """Pages and zoom, the first of two rows.
-
-        In one row with the search they needed ~1,370 px in bokmål: at a projector's 1,280 px or
-        less, print and copy fell into the toolbar's overflow menu.
-        """
-        bar = QToolBar(self)
-        bar.addAction(self.previous_page_action)
-        self.page_box = QSpinBox(bar)
-        self.page_box.setMinimum(1)
-        self.page_box.setMaximum(1)
-        self.page_box.setKeyboardTracking(False)
-        self.page_box.valueChanged.connect(lambda value: self.go_to_page(value - 1))
-        bar.addWidget(self.page_box)
-        self.page_count_label = QLabel(bar)
-        bar.addWidget(self.page_count_label)
-        bar.addAction(self.next_page_action)
-        bar.addSeparator()
-        bar.addAction(self.zoom_out_action)
-        self.zoom_label = QLabel(bar)
-        self.zoom_label.setMinimumWidth(44)
-        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        bar.addWidget(self.zoom_label)
-        bar.addAction(self.zoom_in_action)
-        bar.addAction(self.fit_width_action)
-        bar.addAction(self.fit_page_action)
-        self.view.zoomFactorChanged.connect(lambda _f: self._update_zoom_label())
-        return bar
-
-    def _build_search_toolbar(self) -> QToolBar:
-        """Search with its hits, then what is done with the sheet: copy, print, open elsewhere."""
-        bar = QToolBar(self)
-        self.search_bar = PdfSearchBar(self.view, self.search_model, bar)
-        # The field and the hit count, under the names the viewer has always had for them.
-        self.search_field = self.search_bar.search_field
-        self.search_status = self.search_bar.search_status
-        bar.addWidget(self.search_bar)
-        bar.addAction(self.previous_hit_action)
-        bar.addAction(self.next_hit_action)
-        bar.addSeparator()
-        bar.addAction(self.copy_action)
-        bar.addAction(self.print_action)
-        bar.addAction(self.open_external_action)
-        return bar
+        self.bars.set_enabled(False)
 
     def retranslate_ui(self) -> None:
-        """Set every visible string in the active UI language."""
-        self.previous_page_action.setText(_("Previous page"))
-        self.next_page_action.setText(_("Next page"))
-        self.zoom_in_action.setText(_("Zoom in"))
-        self.zoom_out_action.setText(_("Zoom out"))
-        self.fit_width_action.setText(_("Fit width"))
-        self.fit_page_action.setText(_("Fit page"))
-        self.find_action.setText(_("Find"))
-        self.next_hit_action.setText(_("Next hit"))
-        self.previous_hit_action.setText(_("Previous hit"))
-        self.copy_action.setText(_("Copy page text"))
-        self.print_action.setText(_("Print…"))
-        self.open_external_action.setText(_("Open in system viewer"))
-        for act in self.actions():
-            keys = act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            act.setToolTip(f"{act.text()} ({keys})" if keys else act.text())
-        self.page_box.setToolTip(_("Page number"))
+        """The page count and a failure message in the active UI language."""
         self._update_page_count_label()
-        self._update_zoom_label()
         if self._failure is not None:
-            self.message.setText(self._failure_text(*self._failure))
+            self.message.setText(failure_text(*self._failure))
 
     # ------------------------------------------------------------------ opening
 
@@ -249,7 +133,7 @@ class FactSheetViewer(QWidget):
             return self._fail(error.name if error != QPdfDocument.Error.None_ else "empty", path)
         self._failure = None
         self.pages.setCurrentWidget(self.view)
-        self._set_enabled_for_document(True)
+        self.bars.set_enabled(True)
         self.page_list.show_pages()
         self.page_box.setMaximum(self.document.pageCount())
         self.go_to_page(0)
@@ -259,45 +143,19 @@ class FactSheetViewer(QWidget):
 
     def _fail(self, reason: str, path: Path) -> bool:
         self._failure = (reason, path)
-        text = self._failure_text(reason, path)
+        text = failure_text(reason, path)
         self.message.setText(text)
         self.pages.setCurrentWidget(self.message)
-        self._set_enabled_for_document(False)
+        self.bars.set_enabled(False)
         self.open_external_action.setEnabled(reason != "missing")
         self._update_page_count_label()
         self.document_failed.emit(str(path), text)
         return False
 
-    @staticmethod
-    def _failure_text(reason: str, path: Path) -> str:
-        reasons = {
-            "missing": _("The file does not exist: it may never have been published."),
-            "FileNotFound": _("The file does not exist: it may never have been published."),
-            "InvalidFileFormat": _("The file is not a readable PDF (it may be damaged)."),
-            "IncorrectPassword": _("The PDF is protected by a password and cannot be shown."),
-            "UnsupportedSecurityScheme": _(
-                "The PDF is protected in a way this viewer does not support."
-            ),
-            "DataNotYetAvailable": _("The PDF could not be read completely."),
-            "empty": _("The PDF has no pages."),
-        }
-        explanation = reasons.get(
-            reason, _("The PDF cannot be read ({status}).").format(status=reason)
-        )
-        return _("Cannot show {file}\n\n{explanation}\n\n{path}").format(
-            file=path.name, explanation=explanation, path=str(path)
-        )
-
     @property
     def failure_message(self) -> str:
         """The message shown instead of the pages, or "" when pages are shown."""
         return self.message.text() if self._failure is not None else ""
-
-    def _set_enabled_for_document(self, enabled: bool) -> None:
-        for act in self.actions():
-            act.setEnabled(enabled)
-        self.page_box.setEnabled(enabled)
-        self.search_field.setEnabled(enabled)
 
     # ------------------------------------------------------------------ pages
 
@@ -338,75 +196,6 @@ class FactSheetViewer(QWidget):
     def _update_page_count_label(self) -> None:
         self.page_count_label.setText(_("of {count}").format(count=self.page_count))
 
-    # ------------------------------------------------------------------ zoom
-
-    def zoom_in(self) -> None:
-        self._set_zoom(next((z for z in ZOOM_STEPS if z > self.view.zoomFactor() + 1e-3), 4.0))
-
-    def zoom_out(self) -> None:
-        lower = [z for z in ZOOM_STEPS if z < self.view.zoomFactor() - 1e-3]
-        self._set_zoom(lower[-1] if lower else ZOOM_STEPS[0])
-
-    def _set_zoom(self, factor: float) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(factor)
-        self._update_zoom_label()
-
-    def fit_width(self) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self._update_zoom_actions(self.view.zoomMode())
-
-    def fit_page(self) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self._update_zoom_actions(self.view.zoomMode())
-
-    def _update_zoom_actions(self, mode: QPdfView.ZoomMode) -> None:
-        self.fit_width_action.setChecked(mode == QPdfView.ZoomMode.FitToWidth)
-        self.fit_page_action.setChecked(mode == QPdfView.ZoomMode.FitInView)
-        self._update_zoom_label()
-
-    def _update_zoom_label(self) -> None:
-        if self.view.zoomMode() == QPdfView.ZoomMode.Custom:
-            self.zoom_label.setText(f"{round(self.view.zoomFactor() * 100)} %")
-        elif self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
-            self.zoom_label.setText(_("Width"))
-        else:
-            self.zoom_label.setText(_("Page"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        """Ctrl + mouse wheel zooms, as in every document viewer."""
-        if (
-            watched is self.view.viewport()
-            and event.type() == QEvent.Type.Wheel
-            and isinstance(event, QWheelEvent)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            if event.angleDelta().y() > 0:
-                self.zoom_in()
-            elif event.angleDelta().y() < 0:
-                self.zoom_out()
-            return True
-        return super().eventFilter(watched, event)
-
-    # ------------------------------------------------------------------ search
-
-    def focus_search(self) -> None:
-        self.search_bar.focus_search()
-
-    def search(self, text: str) -> None:
-        """Highlight every hit of ``text`` and go to the first."""
-        self.search_bar.search(text)
-
-    @property
-    def hit_count(self) -> int:
-        return self.search_bar.hit_count
-
-    def next_hit(self) -> None:
-        self.search_bar.next_hit()
-
-    def previous_hit(self) -> None:
-        self.search_bar.previous_hit()
-
     # ------------------------------------------------------------------ copy, print, open
 
     def page_text(self, page: int | None = None) -> str:
@@ -445,41 +234,29 @@ class FactSheetViewer(QWidget):
         Args:
             printer: A ``QPrinter`` (any ``QPagedPaintDevice`` with ``fromPage``/``toPage``).
         """
-        count = self.page_count
-        if count < 1:
-            return 0
-        first = max(1, printer.fromPage() or 1) - 1  # type: ignore[attr-defined]
-        last = min(count, printer.toPage() or count) - 1  # type: ignore[attr-defined]
-        painter = QPainter()
-        if not painter.begin(printer):  # type: ignore[arg-type]
-            return 0
-        printed = 0
-        try:
-            for page in range(first, last + 1):
-                if printed:
-                    printer.newPage()  # type: ignore[attr-defined]
-                self._paint_page(painter, page, printer)
-                printed += 1
-        finally:
-            painter.end()
-        return printed
-
-    def _paint_page(self, painter: QPainter, page: int, device: object) -> None:
-        target = painter.viewport()
-        points = self.document.pagePointSize(page)
-        scale = min(target.width() / points.width(), target.height() / points.height())
-        width, height = points.width() * scale, points.height() * scale
-        resolution = min(device.resolution(), PRINT_DPI)  # type: ignore[attr-defined]
-        pixels = QSize(
-            int(points.width() / 72 * resolution), int(points.height() / 72 * resolution)
-        )
-        image: QImage = self.document.render(page, pixels)
-        x = target.x() + (target.width() - width) / 2
-        y = target.y() + (target.height() - height) / 2
-        painter.drawImage(QRectF(x, y, width, height), image)
+        return print_pages(self.document, printer) if self.page_count else 0
 
     def open_in_system_viewer(self) -> bool:
         """Hand the file to the desktop's PDF viewer; False when there is none or no file."""
         if self.path is None or not self.path.is_file():
             return False
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.resolve())))
+
+
+def failure_text(reason: str, path: Path) -> str:
+    """The message shown in place of a PDF's pages: the file, what is wrong, where it is."""
+    reasons = {
+        "missing": _("The file does not exist: it may never have been published."),
+        "FileNotFound": _("The file does not exist: it may never have been published."),
+        "InvalidFileFormat": _("The file is not a readable PDF (it may be damaged)."),
+        "IncorrectPassword": _("The PDF is protected by a password and cannot be shown."),
+        "UnsupportedSecurityScheme": _(
+            "The PDF is protected in a way this viewer does not support."
+        ),
+        "DataNotYetAvailable": _("The PDF could not be read completely."),
+        "empty": _("The PDF has no pages."),
+    }
+    explanation = reasons.get(reason, _("The PDF cannot be read ({status}).").format(status=reason))
+    return _("Cannot show {file}\n\n{explanation}\n\n{path}").format(
+        file=path.name, explanation=explanation, path=str(path)
+    )

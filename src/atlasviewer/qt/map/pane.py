@@ -19,6 +19,7 @@ from atlasviewer.core.model import MapView, ResultBox, ResultData
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
 from atlasviewer.qt import translation
+from atlasviewer.qt.figures import box_figures
 from atlasviewer.qt.state import AppState
 
 MAP_PLANS_KEPT = 32
@@ -54,7 +55,11 @@ class MapPane(QWidget):
         self.map_stack = QStackedWidget(self)
         self.map_stack.hide()
         self.map_layout.addWidget(self.map_stack, 1)
+        self._shown_box: ResultBox | None = None
         state.library_changed.connect(self._on_library)
+        state.box_changed.connect(self._on_box)
+        state.slice_changed.connect(lambda _slice: self._show_figures())
+        state.selection_changed.connect(lambda _selection: self.show_selection())
         translation.register(self)
 
     @property
@@ -64,6 +69,23 @@ class MapPane(QWidget):
 
     def retranslate_ui(self) -> None:
         self.map_empty.setText(_("This result box has no map."))
+        # A box of the other language variant comes with box_changed, after the switch.
+        if self.state.box is not None and self.state.box is self._shown_box:
+            self._show_figures()
+
+    def _on_box(self, box: ResultBox | None) -> None:
+        self._shown_box = box
+        self._show_figures()
+
+    def _show_figures(self) -> None:
+        """Draw the map of the state's box, year and language, its selection marked."""
+        figures = box_figures(self.state)
+        if figures is None:
+            return
+        specs = figures.of_kind(MapView)
+        spec = specs[0] if specs else None
+        self.show_map(figures.box, figures.data, spec, figures.lang, figures.credits)
+        self.show_selection()
 
     def is_painted(self) -> bool:
         """True when the box has no map or its map widget is shown."""

@@ -5,10 +5,11 @@ selected areas and the language. Clicks in the map, a bar or a table row change 
 selection; every pane then marks the same areas. Map, charts and tables never call each other.
 A box whose data cannot be read shows its problems in plain words in place of the figures.
 
-This module is the coordinator: texts, year and problems, the layout, export and print. The
-map, the chart tabs and the table tabs are panes of their own packages; the reader imports none
-of them: the shell builds them (:func:`atlasviewer.qt.shell.panes.figure_panes`) and hands them
-in as :class:`FigurePanes`.
+This module is the host: texts, year and problems, the layout, export and print. The map, the
+chart tabs and the table tabs are panes of their own packages that follow the state themselves
+(box, year, selection, language; :mod:`atlasviewer.qt.figures` tells each what the box shows).
+The reader imports none of them: the shell builds them
+(:func:`atlasviewer.qt.shell.panes.figure_panes`) and hands them in as :class:`FigurePanes`.
 """
 
 from __future__ import annotations
@@ -33,9 +34,6 @@ from PySide6.QtWidgets import (
 
 from atlasviewer import i18n
 from atlasviewer.core.model import (
-    BarChartView,
-    LineChartView,
-    MapView,
     ResultBox,
     ResultData,
     TableView,
@@ -45,6 +43,7 @@ from atlasviewer.core.plans import MapPlan
 from atlasviewer.core.problems import Severity
 from atlasviewer.i18n import _
 from atlasviewer.qt import translation
+from atlasviewer.qt.figures import box_figures
 from atlasviewer.qt.reader.text_browser import AtlasTextBrowser
 from atlasviewer.qt.state import AppState
 
@@ -122,6 +121,10 @@ class ResultBoxView(QWidget):
             "QLabel { background: #f8d7da; padding: 6px; border-radius: 4px; }"
         )
         self.figures_note.hide()
+        # Connected before the panes are built, so the box's texts and the room for its
+        # figures are set before each pane draws its part of the box.
+        state.box_changed.connect(self._on_box)
+        state.slice_changed.connect(lambda _slice: self._show_table_tab())
         panes = make_panes(state, self)
         self.map_pane = panes.map
         self.map_pane.hover_text_changed.connect(self.hover_text_changed)
@@ -155,17 +158,12 @@ class ResultBoxView(QWidget):
         # Takes the spare height only when the splitter is hidden (no texts and no figures).
         layout.addStretch(0)
 
-        state.box_changed.connect(self._on_box)
-        state.slice_changed.connect(lambda _s: self._show_views())
-        state.selection_changed.connect(self._on_selection)
         translation.register(self)
 
     # ------------------------------------------------------------------ public
 
     def retranslate_ui(self) -> None:
         self.slice_label.setText(_("Year:"))
-        self.chart_tabs.setAccessibleName(_("Charts"))
-        self.table_tabs.setAccessibleName(_("Tables"))
         # Existing catalogue words, so the tab reads right in every language today.
         self.view_tabs.setTabText(0, _("Map") + " / " + _("Chart"))
         self.view_tabs.setTabText(1, _("Table"))
@@ -174,7 +172,6 @@ class ResultBoxView(QWidget):
         if self.state.box is not None and self.state.box is self._shown_box:
             self._show_texts()
             self._show_slices()
-            self._show_views(relabel=True)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -306,7 +303,13 @@ class ResultBoxView(QWidget):
         self.data = box.load()  # read by the state already: the box keeps its data
         self._show_texts()
         self._show_slices()
-        self._show_views()
+        # The panes draw the figures themselves: they follow box_changed too.
+        self._show_table_tab()
+
+    def _show_table_tab(self) -> None:
+        """The table tab is there when the box has tables for the year shown."""
+        figures = box_figures(self.state)
+        self.view_tabs.setTabVisible(1, bool(figures and figures.of_kind(TableView)))
 
     def _show_texts(self) -> None:
         box = self.state.box
@@ -383,40 +386,8 @@ class ResultBoxView(QWidget):
 
     # ------------------------------------------------------------------ figures
 
-    def _show_views(self, relabel: bool = False) -> None:
-        box, data, variant = self.state.box, self.data, self.state.variant
-        if box is None or data is None or variant is None:
-            return
-        from atlasviewer.core.plans import credits_for
-
-        lang = i18n.current_language()
-        views = data.views_for(self.state.slice or None)
-        try:
-            credits = credits_for(variant, box, lang, data)
-        except Exception:  # noqa: BLE001 - a credit line must never hide the figures
-            credits = None
-        map_specs = [v for v in views if isinstance(v, MapView)]
-        self.map_pane.show_map(box, data, map_specs[0] if map_specs else None, lang, credits)
-        self.chart_tabs.show_charts(
-            data, [v for v in views if isinstance(v, BarChartView | LineChartView)], lang, credits
-        )
-        table_specs = [v for v in views if isinstance(v, TableView)]
-        self.view_tabs.setTabVisible(1, bool(table_specs))
-        # Tables are built when their tab is shown (or asked for), not with every box.
-        self.table_tabs.show_tables(
-            data, table_specs, lang, credits, relabel, on_show=self.view_tabs.currentIndex() == 1
-        )
-        self._on_selection(self.state.selection)
-
     def _on_view_tab(self, index: int) -> None:
         if index == 1:
             self.table_tabs.build_pending_tables()
         elif self.chart_tabs.count():
             self.chart_tabs.draw_chart(self.chart_tabs.currentIndex())
-
-    # ------------------------------------------------------------------ selection
-
-    def _on_selection(self, _selection: object) -> None:
-        self.map_pane.show_selection()
-        self.chart_tabs.show_selection()
-        self.table_tabs.show_selection()

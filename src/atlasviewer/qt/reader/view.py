@@ -27,13 +27,10 @@ from atlasviewer import i18n
 from atlasviewer.core.model import Chapter, FactBox, ResultBox, TextItem
 from atlasviewer.i18n import _
 from atlasviewer.qt import translation
+from atlasviewer.qt.location import PAGE_FACT_SHEETS, PAGE_FRONT
 from atlasviewer.qt.reader.result_box import PaneFactory, ResultBoxView
 from atlasviewer.qt.reader.text_browser import BOX_SCHEME, AtlasTextBrowser
 from atlasviewer.qt.state import AppState
-
-PAGE_FRONT = -1
-PAGE_FACT_SHEETS = -2
-"""Reader pages that are not chapters: the front page and the list of the atlas's fact sheets."""
 
 
 def chapter_markdown(chapter: Chapter) -> str:
@@ -78,7 +75,6 @@ class ReaderView(QWidget):
     def __init__(self, state: AppState, parts: ReaderParts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self._page = PAGE_FRONT
         self._filling = False
         self._navigation_key: tuple[Any, str, int] | None = None
         self.language_note = QLabel(self)
@@ -134,29 +130,24 @@ class ReaderView(QWidget):
         state.atlas_changed.connect(self._on_atlas)
         state.variant_language_changed.connect(self._on_variant_language)
         state.box_changed.connect(self._on_box)
+        state.page_changed.connect(self._on_page)
         translation.register(self)
 
     # ------------------------------------------------------------------ public
 
     def show_front_page(self) -> None:
-        self.state.set_box(None)
-        self._page = PAGE_FRONT
-        self._show_page()
+        self.state.set_page(PAGE_FRONT)
 
     def show_chapter(self, number: int) -> None:
-        self.state.set_box(None)
-        self._page = number
-        self._show_page()
+        self.state.set_page(number)
 
     def show_fact_sheets(self) -> None:
         """Show the list of the fact sheets and reports the atlas's texts link to."""
-        self.state.set_box(None)
-        self._page = PAGE_FACT_SHEETS
-        self._show_page()
+        self.state.set_page(PAGE_FACT_SHEETS)
 
     @property
     def showing_fact_sheets(self) -> bool:
-        return self.state.box is None and self._page == PAGE_FACT_SHEETS
+        return self.state.box is None and self.state.page == PAGE_FACT_SHEETS
 
     def retranslate_ui(self) -> None:
         self.navigation.setAccessibleName(_("Chapters"))
@@ -226,9 +217,11 @@ class ReaderView(QWidget):
                 return
 
     def _page_key(self) -> tuple[str, int]:
-        if self._page == PAGE_FACT_SHEETS:
+        if self.state.page == PAGE_FACT_SHEETS:
             return ("factsheets", PAGE_FACT_SHEETS)
-        return ("front", PAGE_FRONT) if self._page == PAGE_FRONT else ("chapter", self._page)
+        return (
+            ("front", PAGE_FRONT) if self.state.page == PAGE_FRONT else ("chapter", self.state.page)
+        )
 
     def _show_page(self) -> None:
         variant = self.state.variant
@@ -237,12 +230,12 @@ class ReaderView(QWidget):
         if variant is None:
             self.text_page.clear()
             return
-        if self._page == PAGE_FACT_SHEETS:
+        if self.state.page == PAGE_FACT_SHEETS:
             self.pages.setCurrentWidget(self.fact_sheet_page)
             self._mark_current()
             return
         root = self.state.atlas.root if self.state.atlas else None
-        if self._page == PAGE_FRONT or self._page >= len(variant.chapters):
+        if self.state.page == PAGE_FRONT or self.state.page >= len(variant.chapters):
             text = "\n\n".join(
                 p for p in (f"# {variant.main_title}", variant.frontpage_text, variant.ingress) if p
             )
@@ -253,7 +246,7 @@ class ReaderView(QWidget):
                 ]
                 text += "\n\n## " + _("Chapters") + "\n\n" + "\n".join(links)
         else:
-            text = chapter_markdown(variant.chapters[self._page])
+            text = chapter_markdown(variant.chapters[self.state.page])
         self.text_page.show_markdown(text, root)
         self._mark_current()
 
@@ -280,7 +273,6 @@ class ReaderView(QWidget):
                 return
 
     def _on_atlas(self, _atlas: object) -> None:
-        self._page = PAGE_FRONT
         self._update_fact_sheets()
         self._update_language_note()
         self._fill_navigation()
@@ -297,6 +289,10 @@ class ReaderView(QWidget):
     def _update_fact_sheets(self) -> None:
         """Titles come from the link texts, so the list follows the content language."""
         self.fact_sheet_page.show_variant(self.state.variant)
+
+    def _on_page(self, _page: int) -> None:
+        if self.state.box is None:
+            self._show_page()
 
     def _on_box(self, box: ResultBox | None) -> None:
         if box is None:

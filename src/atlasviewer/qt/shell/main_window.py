@@ -1,7 +1,8 @@
 """The viewer window: the library screen and the reader, history, settings.
 
-The window is the coordinator: it owns the pages and the history, and decides which actions
-are enabled where the user is. Its menus, actions and toolbar are built and named in
+The window is the coordinator: it owns the pages and decides which actions are enabled where
+the user is; where the user is, and the history Back goes through, the state holds (the stack
+follows the state's atlas and fact sheet). Its menus, actions and toolbar are built and named in
 :mod:`atlasviewer.qt.shell.menus`; copying, exporting and printing the figure and creating a
 fact sheet live in :mod:`atlasviewer.qt.shell.output_commands`.
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -39,8 +40,10 @@ from atlasviewer.qt.library.view import LibraryView
 from atlasviewer.qt.shell.language import LanguageManager
 from atlasviewer.qt.shell.menus import WindowMenus
 from atlasviewer.qt.shell.output_commands import OutputCommands
+from atlasviewer.qt.shell.session import store_window
 from atlasviewer.qt.shell.settings import AppSettings, save_settings
 from atlasviewer.qt.shell.warmup import Warmup
+from atlasviewer.qt.shell.window_commands import WindowCommands
 from atlasviewer.qt.state import AppState
 
 if TYPE_CHECKING:
@@ -49,9 +52,6 @@ if TYPE_CHECKING:
     from atlasviewer.core.factsheet import FactSheetTarget
     from atlasviewer.qt.factsheets.viewer import FactSheetViewer
     from atlasviewer.qt.reader.view import ReaderView
-
-HistoryEntry = tuple[str, int, str]
-"""(atlas id or "" for the library, result box number or 0, fact sheet shown or "")."""
 
 
 class MainWindow(QMainWindow):
@@ -76,8 +76,6 @@ class MainWindow(QMainWindow):
         state.set_library(library)
         self.language = language
         self.settings = settings or AppSettings()
-        self.history: list[HistoryEntry] = [("", 0, "")]  # the library, where the user starts
-        self._navigating_back = False
         self._reader: ReaderView | None = None
         self._viewer: FactSheetViewer | None = None
         self._viewer_page: QWidget | None = None
@@ -94,6 +92,7 @@ class MainWindow(QMainWindow):
         self.hover_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.hover_label, 1)
         self.output_commands = OutputCommands(self)
+        self.commands = WindowCommands(self)
         self.menus = WindowMenus(self)
         # The menu, actions and language chooser tests and callers reach on the window.
         self.file_menu = self.menus.file_menu
@@ -108,6 +107,7 @@ class MainWindow(QMainWindow):
         state.library_changed.connect(self._on_library)
         state.atlas_changed.connect(self._on_location_changed)
         state.box_changed.connect(self._on_location_changed)
+        state.sheet_changed.connect(self._on_sheet)
         translation.register(self)
         self.resize(1280, 800)
 
@@ -145,27 +145,12 @@ class MainWindow(QMainWindow):
         # The viewer has its own Copy, Find and Print keys; the window's would make them ambiguous.
         menus.copy_action.setEnabled(not viewing)
         menus.find_action.setEnabled(not viewing)
-        menus.back_action.setEnabled(len(self.history) > 1 or viewing)
+        menus.back_action.setEnabled(len(self.state.history) > 1 or viewing)
         menus.library_action.setEnabled(self.stack.currentWidget() is not self.library_view)
         menus.create_fact_sheet_action.setEnabled(self.output_commands.atlas_has_result_boxes())
 
     def _show_library_problems(self) -> None:
-        problems = self.library.root_problems
-        if not self.library.atlases:
-            text = _("No atlases were found.")
-            if problems:
-                text += " " + " ".join(f"{p.file}: {p.message}" for p in problems[:3])
-            self.library_view.set_notice(text)
-        elif problems:
-            self.library_view.set_notice(
-                i18n.ngettext(
-                    "{count} problem with the data folders: {first}",
-                    "{count} problems with the data folders: {first}",
-                    len(problems),
-                ).format(count=len(problems), first=f"{problems[0].file}: {problems[0].message}")
-            )
-        else:
-            self.library_view.set_notice("")
+        self.library_view.set_notice(library_notice(self.library))
 
     # ------------------------------------------------------------------ navigation
 
@@ -235,10 +220,9 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(_("No atlas “{id}” in the library.").format(id=atlas))
                 return False
             atlas = found
-        reader = self.reader
-        was_elsewhere = self.stack.currentWidget() is not reader
+        reader = self.reader  # built before the state moves, so that it follows the move
+        self.state.set_sheet("", record=False)
         self.stack.setCurrentWidget(reader)
-        same_atlas = atlas is self.state.atlas
         self.state.set_atlas(atlas)
         if box_number:
             variant = self.state.variant
@@ -249,29 +233,33 @@ class MainWindow(QMainWindow):
                     _("The atlas has no result box {number}.").format(number=box_number)
                 )
             self.state.set_box(box)
-        if was_elsewhere and same_atlas:
-            self._on_location_changed()  # back from the viewer to the same atlas: no signal
-        self._update_actions()
+        self._on_location_changed()  # back from the viewer to the same place: no signal
         return True
 
     def show_library(self) -> None:
+        self.state.set_sheet("", record=False)
         self.state.set_atlas(None)
         self.stack.setCurrentWidget(self.library_view)
         self.library_view.cards.setFocus()
         self._on_location_changed()
 
-    def current_location(self) -> HistoryEntry:
-        """Where the user is: atlas id ("" in the library), box number, fact sheet shown."""
-        sheet = str(self._viewer.path) if self.showing_fact_sheet and self._viewer else ""
-        if self.state.atlas is None or self.stack.currentWidget() is self.library_view:
-            return ("", 0, sheet)
-        box = self.state.box
-        return (self.library.atlas_id(self.state.atlas), box.number if box else 0, sheet)
-
     def _on_location_changed(self, *_args: object) -> None:
-        location = self.current_location()
-        if not self._navigating_back and (not self.history or self.history[-1] != location):
-            self.history.append(location)
+        self.state.record_location()
+        self._update_title()
+        self._update_actions()
+
+    def _on_sheet(self, sheet: str) -> None:
+        """The stack follows the state: the viewer while a sheet is shown, else atlas or library."""
+        if sheet:
+            viewer = self.fact_sheet_viewer
+            if viewer.path is None or str(viewer.path) != sheet:
+                viewer.open_pdf(sheet, "")
+            self.stack.setCurrentWidget(self.viewer_page)
+            self._update_viewer_heading()
+        elif self.state.atlas is not None:
+            self.stack.setCurrentWidget(self.reader)
+        else:
+            self.stack.setCurrentWidget(self.library_view)
         self._update_title()
         self._update_actions()
 
@@ -283,6 +271,7 @@ class MainWindow(QMainWindow):
         """
         viewer = self.fact_sheet_viewer
         shown = viewer.open_pdf(path, title)
+        self.state.set_sheet(str(path))
         self.stack.setCurrentWidget(self.viewer_page)
         viewer.view.setFocus()
         self._update_viewer_heading()
@@ -307,125 +296,36 @@ class MainWindow(QMainWindow):
         return self.output_commands.create_fact_sheet(path, target)
 
     def go_back(self) -> None:
-        """Return to where the user was before (Alt+Left)."""
-        current = self.current_location()
-        while self.history and self.history[-1] == current:
-            self.history.pop()
-        if not self.history:
-            self._update_actions()
-            return
-        atlas_id, box_number, sheet = self.history[-1]
-        self._navigating_back = True
-        try:
-            if sheet:
-                if not atlas_id and self.state.atlas is not None:
-                    self.show_library()
-                elif atlas_id and self.current_location()[:2] != (atlas_id, box_number):
-                    self.open_atlas(atlas_id, box_number)
-                viewer = self.fact_sheet_viewer
-                if viewer.path is None or str(viewer.path) != sheet:
-                    viewer.open_pdf(sheet, "")
-                self.stack.setCurrentWidget(self.viewer_page)
-                self._update_viewer_heading()
-            elif not atlas_id:
-                self.show_library()
-            elif (
-                self.state.atlas is not None and self.library.atlas_id(self.state.atlas) == atlas_id
-            ):
-                reader = self.reader
-                showing = self.stack.currentWidget() is reader
-                self.stack.setCurrentWidget(reader)
-                shown_box = self.state.box.number if self.state.box else 0
-                # Back from the viewer to the page it was opened from: leave that page as it was
-                # (chapter, fact-sheet list, scroll position) rather than re-opening the box.
-                if showing or shown_box != box_number:
-                    reader._open_box_number(box_number) if box_number else reader.show_front_page()
-            else:
-                self.open_atlas(atlas_id, box_number)
-        finally:
-            self._navigating_back = False
+        """Return to where the user was before (Alt+Left): the state moves, the stack follows."""
+        if self.state.go_back() and not self.state.sheet:
+            self._on_sheet("")
         self._update_title()
         self._update_actions()
-
-    # ------------------------------------------------------------------ actions
-
-    def find_atlas(self) -> None:
-        """Ctrl+F: the library's search field (QWidget.find is Qt's, so not that name)."""
-        if self.stack.currentWidget() is not self.library_view:
-            self.show_library()
-        self.library_view.focus_search()
-
-    def toggle_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
-        self.menus.full_screen_action.setChecked(self.isFullScreen())
-
-    def reset_map(self) -> None:
-        if self._reader is not None:
-            self._reader.box_view.reset_map()
-
-    def open_data_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        folder = QFileDialog.getExistingDirectory(self, _("Open data folder"))
-        if not folder:
-            return
-        roots = [*self.library.roots, Path(folder)]
-        library = AtlasLibrary(roots, self.library.registry)
-        new_problems = [p for p in library.root_problems if p.file == str(Path(folder))]
-        if new_problems:
-            QMessageBox.warning(
-                self,
-                _("Open data folder"),
-                "\n".join(f"{p.file}: {p.message}" for p in new_problems),
-            )
-            return
-        self.state.set_library(library)
-        if folder not in self.settings.data_folders:
-            self.settings.data_folders.append(folder)
-        self.show_library()
 
     def _on_library(self, library: AtlasLibrary) -> None:
         self.library_view.set_atlases(library.atlases)
         self._show_library_problems()
 
-    def show_about(self) -> None:
-        from atlasviewer.qt.shell.about_dialog import AboutDialog
-
-        dialog = AboutDialog(self)
-        dialog.exec()
-
-    # ------------------------------------------------------------------ settings
-
-    def restore_from(self, settings: AppSettings) -> None:
-        """Window geometry, last atlas and box, and selection from the last run."""
-        if settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromHex(settings.window_geometry.encode()))
-        if settings.window_state:
-            self.restoreState(QByteArray.fromHex(settings.window_state.encode()))
-        if settings.selection:
-            self.state.set_selection(settings.selection)
-        if settings.last_atlas and self.library.get(settings.last_atlas) is not None:
-            self.open_atlas(settings.last_atlas, settings.last_box)
-        if settings.full_screen:
-            self.showFullScreen()
-
-    def store_into(self, settings: AppSettings) -> AppSettings:
-        settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
-        settings.window_state = bytes(self.saveState().toHex().data()).decode()
-        settings.full_screen = self.isFullScreen()
-        settings.language = i18n.current_language()
-        atlas_id, box_number, _sheet = self.current_location()
-        settings.last_atlas = atlas_id
-        settings.last_box = box_number
-        settings.selection = sorted(self.state.selection)
-        return settings
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         try:
-            save_settings(self.store_into(self.settings))
+            save_settings(store_window(self, self.settings))
         except OSError as exc:
             self.statusBar().showMessage(_("Settings not saved: {error}").format(error=exc))
         super().closeEvent(event)
+
+
+def library_notice(library: AtlasLibrary) -> str:
+    """What the library screen says about its data folders: no atlases, or their problems."""
+    problems = library.root_problems
+    if not library.atlases:
+        text = _("No atlases were found.")
+        if problems:
+            text += " " + " ".join(f"{p.file}: {p.message}" for p in problems[:3])
+        return text
+    if problems:
+        return i18n.ngettext(
+            "{count} problem with the data folders: {first}",
+            "{count} problems with the data folders: {first}",
+            len(problems),
+        ).format(count=len(problems), first=f"{problems[0].file}: {problems[0].message}")
+    return ""

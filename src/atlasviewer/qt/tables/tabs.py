@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from atlasviewer.core.model import ResultData, TableView
 from atlasviewer.core.plans import TablePlan
 from atlasviewer.i18n import _
+from atlasviewer.qt import translation
+from atlasviewer.qt.figures import box_figures
 from atlasviewer.qt.state import AppState
 from atlasviewer.qt.tables.model import TablePlanModel, TableSortProxy
 from atlasviewer.qt.tabs import elide_tab_titles, fit_tabs_to_width
@@ -42,6 +44,33 @@ class TableTabs(QTabWidget):
         self._table_context: tuple[Any, list[TableView], str, Any] | None = None
         self.setTabBarAutoHide(True)
         fit_tabs_to_width(self)
+        self._shown_box: Any = None
+        state.box_changed.connect(self._on_box)
+        state.slice_changed.connect(lambda _slice: self._show_figures())
+        state.selection_changed.connect(lambda _selection: self.show_selection())
+        translation.register(self)
+
+    def retranslate_ui(self) -> None:
+        self.setAccessibleName(_("Tables"))
+        # A box of the other language variant comes with box_changed, after the switch.
+        if self.state.box is not None and self.state.box is self._shown_box:
+            self._show_figures(relabel=True)
+
+    def _on_box(self, box: Any) -> None:
+        self._shown_box = box
+        self._show_figures()
+
+    def _show_figures(self, relabel: bool = False) -> None:
+        """The tables of the state's box, year and language: built now if on show, else later."""
+        figures = box_figures(self.state)
+        if figures is None:
+            return
+        specs = figures.of_kind(TableView)
+        # Hidden by the tab widget holding it while another tab is on show.
+        self.show_tables(
+            figures.data, specs, figures.lang, figures.credits, relabel, on_show=not self.isHidden()
+        )
+        self.show_selection()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
