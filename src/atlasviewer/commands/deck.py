@@ -53,7 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--aspect", choices=("16:9", "4:3"), default=None, help=_("slide shape (default 16:9)")
     )
     parser.add_argument(
-        "--dpi", type=float, default=200.0, help=_("picture resolution (default 200)")
+        "--dpi", type=float, default=150.0, help=_("picture resolution (default 150)")
     )
 
 
