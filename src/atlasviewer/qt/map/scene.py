@@ -120,6 +120,7 @@ class MapScene(QGraphicsScene):
         self._items: dict[str, AreaItem] = {}
         self._selection: set[str] = set()
         self._line_scale = 1.0
+        self.selection_width = SELECTION_WIDTH_PX
         self.plan: MapPlan | None = None
         geometries = {
             area.key: area.geometry
@@ -242,11 +243,16 @@ class MapScene(QGraphicsScene):
         self._line_scale = scale
         self._restyle_pens()
 
+    def set_selection_width(self, pixels: float) -> None:
+        """The outline width of selected areas (thicker in the projector theme)."""
+        self.selection_width = pixels
+        self._restyle_pens()
+
     def _restyle_pens(self) -> None:
         border = QPen(BORDER_COLOUR, BORDER_WIDTH_PX * self._line_scale)
         border.setCosmetic(True)
         border.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        selected = QPen(QColor(SELECTION_COLOUR), SELECTION_WIDTH_PX * self._line_scale)
+        selected = QPen(QColor(SELECTION_COLOUR), self.selection_width * self._line_scale)
         selected.setCosmetic(True)
         selected.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         for key, item in self._items.items():

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QVBoxLayout, QWidge
 
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
-from atlasviewer.qt import translation
+from atlasviewer.qt import theme, translation
 from atlasviewer.qt.map.layout import (
     CREDITS_FONT_PX,
     FRAME_COLOUR,
@@ -157,13 +157,15 @@ class _LegendOverlay(QWidget):
         super().__init__(parent)
         self.legend_painter: LegendPainter | None = None
 
-    def set_plan(self, plan: MapPlan | None, max_width: float, word_max_width: float) -> None:
+    def set_plan(
+        self, plan: MapPlan | None, max_width: float, word_max_width: float, font_px: float
+    ) -> None:
         if plan is None:
             self.legend_painter = None
             self.hide()
             return
         self.legend_painter = LegendPainter(
-            plan, max_width=max_width, word_max_width=word_max_width
+            plan, font_px=font_px, max_width=max_width, word_max_width=word_max_width
         )
         size = self.legend_painter.size()
         self.resize(int(size.width()) + 2, int(size.height()) + 2)
@@ -198,6 +200,8 @@ class ChoroplethMap(QWidget):
         self.scene = scene
         self.plan: MapPlan | None = None
         self.user_moved = False
+        self.legend_font_px: float | None = None
+        """The legend's text size; None follows the theme (presentation mode sets its own)."""
         self._national_scale = 1.0
         self.view = _AreaGraphicsView(scene, self)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
@@ -285,7 +289,9 @@ class ChoroplethMap(QWidget):
         area = QRectF(self.view.viewport().rect()).adjusted(8, 8, -8, -8)
         if area.width() < 50 or area.height() < 50:
             return
-        self.legend.set_plan(self.plan, min(320.0, area.width() * 0.42), area.width() * 0.6)
+        font_px = self.legend_font_px or theme.current().label_px
+        widest = min(320.0 * font_px / 14.0, area.width() * 0.42)
+        self.legend.set_plan(self.plan, widest, area.width() * 0.6, font_px)
         self.legend.move(int(area.left()), int(area.top()))
         obstacles = [QRectF(self.legend.geometry())] if self.plan is not None else []
         target, inset = place_map_and_inset(self.scene, area, obstacles)

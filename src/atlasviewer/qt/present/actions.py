@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu
 
 from atlasviewer import i18n
 from atlasviewer.core.deck import DECK_SUFFIX, Slide, resolve
 from atlasviewer.i18n import _
-from atlasviewer.qt import translation
+from atlasviewer.qt import theme, translation
 from atlasviewer.qt.present.controller import DeckController
 from atlasviewer.qt.present.panel import DeckPanel
 from atlasviewer.qt.present.presentation import PresentationView
@@ -62,6 +62,8 @@ class PresentActions(QObject):
         window.state.box_changed.connect(lambda _box: self.update_actions())
         window.state.library_changed.connect(lambda _library: self.panel.refresh())
         translation.register(self, owner=window)
+        if self.projector_action.isChecked() or self.colour_blind_action.isChecked():
+            self.apply_theme()
 
     def _create_actions(self) -> None:
         window = self.window
@@ -82,6 +84,13 @@ class PresentActions(QObject):
         self.save_action = action(QKeySequence.StandardKey.Save, self.save_deck)
         self.save_as_action = action(None, lambda: self.save_deck(ask=True))
         self.panel_action = self.panel.toggleViewAction()
+        self.projector_action = action(None, self.apply_theme)
+        self.projector_action.setCheckable(True)
+        self.projector_action.setChecked(window.settings.projector_theme)
+        self.colour_blind_action = action(None, self.apply_theme)
+        self.colour_blind_action.setCheckable(True)
+        self.colour_blind_action.setChecked(window.settings.colour_blind)
+        self._system_font = QApplication.font()
 
     def _add_to_menus(self) -> None:
         menus = self.window.menus
@@ -91,6 +100,9 @@ class PresentActions(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.panel_action)
         self.window.menuBar().insertMenu(menus.language_menu.menuAction(), self.menu)
+        menus.view_menu.addSeparator()
+        menus.view_menu.addAction(self.projector_action)
+        menus.view_menu.addAction(self.colour_blind_action)
         self.recent_menu = QMenu(self.window)
         before = menus.quit_action
         for act in (self.new_action, self.open_action):
@@ -114,6 +126,11 @@ class PresentActions(QObject):
         self.save_as_action.setText(_("Save presentation &as…"))
         self.recent_menu.setTitle(_("Recent presentations"))
         self.panel_action.setText(_("Presentation &panel"))
+        self.projector_action.setText(_("P&rojector theme"))
+        self.projector_action.setToolTip(
+            _("Large type and thick outlines, for a projector in a meeting room")
+        )
+        self.colour_blind_action.setText(_("Colour-&blind-safe colours"))
         self._fill_recent()
         self.update_actions()
 
@@ -132,6 +149,25 @@ class PresentActions(QObject):
             act.setToolTip(path)
             act.triggered.connect(lambda _checked=False, p=path: self.open_deck(Path(p)))
         self.recent_menu.setEnabled(bool(self.controller.recent))
+
+    # ------------------------------------------------------------------ the theme
+
+    def apply_theme(self) -> None:
+        """The window in the theme the View menu's two choices make, sizes for its screen."""
+        window = self.window
+        screen = window.screen().size()
+        chosen = theme.Theme(
+            projector=self.projector_action.isChecked(),
+            colour_blind=self.colour_blind_action.isChecked(),
+            scale=theme.projector_scale(screen.width(), screen.height()),
+        )
+        window.settings.projector_theme = chosen.projector
+        window.settings.colour_blind = chosen.colour_blind
+        font = QFont(self._system_font)
+        if chosen.body_px is not None:
+            font.setPixelSize(round(chosen.body_px))
+        QApplication.setFont(font)
+        theme.set_theme(chosen)
 
     # ------------------------------------------------------------------ the deck
 

@@ -35,6 +35,7 @@ class AppSettings:
         data_folders: Extra data roots the user opened with File > Open data folder.
         recent_decks: Presentation decks opened or saved lately, newest first.
         projector_theme: Whether the window uses the projector theme (View menu).
+        colour_blind: Whether maps use colour-blind-safe colours (View menu).
     """
 
     language: str | None = None
@@ -47,6 +48,7 @@ class AppSettings:
     data_folders: list[str] = field(default_factory=list)
     recent_decks: list[str] = field(default_factory=list)
     projector_theme: bool = False
+    colour_blind: bool = False
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> AppSettings:

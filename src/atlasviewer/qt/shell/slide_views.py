@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout
 
 from atlasviewer.core.deck import ResolvedSlide, Slide, highlighted, view_names
 from atlasviewer.i18n import _
+from atlasviewer.qt import theme
 from atlasviewer.qt.present.actions import PresentActions
 from atlasviewer.qt.present.slide import PROJECTOR_BODY_PX, LiveView
 
@@ -143,10 +144,14 @@ class _MapView(_LiveBase):
             geography,
             row_to_area=mapping.mapping,
             lang=found.lang,
+            palette=theme.current().palette,
             credits=credits,
             registry=state.registry,
         )
         self.map = ChoroplethMap(factory.scene(geography), self)
+        projector = theme.Theme(projector=True, scale=scale)
+        self.map.legend_font_px = projector.label_px
+        self.map.scene.set_selection_width(projector.selection_px)
         self.map.apply_plan(self.plan)
         self.map.area_clicked.connect(lambda key, _add: self.area_clicked.emit(key))
         self.map.area_hovered.connect(self._hover)
@@ -187,9 +192,9 @@ class _ChartView(_LiveBase):
         super().__init__(factory, parent)
         from atlasviewer.core.plans import BarPlan, build_bar_plan, build_line_plan
         from atlasviewer.qt.charts.widget import ChartWidget
-        from atlasviewer.render.style import ChartStyle
 
-        self.chart = ChartWidget(self, style=ChartStyle.projector().scaled(scale))
+        style = theme.Theme(projector=True, scale=scale).chart_style()
+        self.chart = ChartWidget(self, style=style)
         self.layout_.addWidget(self.chart)
         view, lang = found.view, found.lang
         if found.view.kind == "barchart":
