@@ -190,6 +190,34 @@ class MapScene(QGraphicsScene):
         """Areas too small to see at national scale, shown in the inset (may be empty)."""
         return list(self._small_keys)
 
+    def label_anchor(self, key: str) -> tuple[QPointF, QRectF] | None:
+        """Where an area's label goes (a point inside it) and the bounds of its largest part.
+
+        Computed once per area, when first labelled.
+        """
+        anchors = self.__dict__.setdefault("_label_anchors", {})
+        if key not in anchors:
+            geometry = self.geometries.get(key)
+            anchors[key] = None
+            if geometry is not None:
+                parts = list(shapely.get_parts(geometry))
+                largest = max(parts, key=lambda part: part.area)
+                point = largest.point_on_surface()
+                anchors[key] = (
+                    QPointF(float(point.x), -float(point.y)),
+                    scene_rect_of_bounds(tuple(map(float, largest.bounds))),  # type: ignore[arg-type]
+                )
+        found: tuple[QPointF, QRectF] | None = anchors[key]
+        return found
+
+    def smallest_inset_side(self) -> float:
+        """The shorter side of the smallest inset area's bounds, in scene units (0: no inset)."""
+        sides = []
+        for key in self._small_keys:
+            x0, y0, x1, y1 = self.geometries[key].bounds
+            sides.append(min(x1 - x0, y1 - y0))
+        return min(sides, default=0.0)
+
     def inset_rect(self) -> QRectF:
         """The scene rectangle the inset shows (empty when there is no inset)."""
         return QRectF(self._inset_rect) if self._small_keys else QRectF()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QVBoxLayout, QWidge
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
 from atlasviewer.qt import theme, translation
+from atlasviewer.qt.map.labels import MAX_LABELLED_AREAS, paint_area_labels
 from atlasviewer.qt.map.layout import (
     CREDITS_FONT_PX,
     FRAME_COLOUR,
@@ -89,13 +90,19 @@ class _AreaGraphicsView(QGraphicsView):
         self.centerOn(scene_rect.center() + offset)
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
-        """Frame the region the inset enlarges, so the reader sees where it sits."""
+        """Frame the region the inset enlarges, and label the areas where their names fit."""
         if self.marker_rect is not None and not self.marker_rect.isEmpty():
             pen = QPen(FRAME_COLOUR, 1)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.marker_rect)
+        plan = self.map_scene().plan
+        if plan is not None and len(plan.areas) <= MAX_LABELLED_AREAS:
+            painter.save()
+            painter.resetTransform()
+            paint_area_labels(painter, self, plan)
+            painter.restore()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
