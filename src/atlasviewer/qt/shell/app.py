@@ -217,7 +217,18 @@ def _run_smoke(
         )
         app.exit(0)
 
-    QTimer.singleShot(0, open_box)
+    soak_steps = getattr(args, "soak", 0) or 0
+    if soak_steps > 0:
+        from atlasviewer.qt.shell.soak import Soak
+
+        def soaked(code: int) -> None:
+            result["code"] = code
+            app.exit(code)
+
+        soak = Soak(window, soak_steps, soaked, sys.stdout)
+        soak.start()
+    else:
+        QTimer.singleShot(0, open_box)
     try:
         code = app.exec()
     finally:
