@@ -23,8 +23,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -47,6 +49,10 @@ from atlasviewer.qt.figures import box_figures
 from atlasviewer.qt.reader.figure_output import export_figure, render_scaled
 from atlasviewer.qt.reader.text_browser import AtlasTextBrowser
 from atlasviewer.qt.state import AppState
+
+MAP_MIN_SIZE = (260, 300)
+CHART_MIN_SIZE = (320, 360)
+"""The smallest map and chart panes (pixels): below these the two scroll, not squeeze."""
 
 
 @dataclass
@@ -141,7 +147,16 @@ class ResultBoxView(QWidget):
         # map and chart at 1280 px, and cut-off numbers are worse than one click.
         self.view_tabs = QTabWidget(self)
         self.view_tabs.setDocumentMode(True)
-        self.view_tabs.addTab(self.figures, "")
+        # Below the size at which map and chart can be read (a chart squeezed further collapses
+        # its axes), the pair keeps that size and scrolls instead.
+        self.map_pane.setMinimumSize(*MAP_MIN_SIZE)
+        self.chart_tabs.setMinimumSize(*CHART_MIN_SIZE)
+        self.figures.setChildrenCollapsible(False)
+        self.figures_scroll = QScrollArea(self)
+        self.figures_scroll.setWidgetResizable(True)
+        self.figures_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.figures_scroll.setWidget(self.figures)
+        self.view_tabs.addTab(self.figures_scroll, "")
         self.view_tabs.addTab(self.table_tabs, "")
         self.view_tabs.currentChanged.connect(self._on_view_tab)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -215,7 +230,7 @@ class ResultBoxView(QWidget):
         """True when every figure the box has is drawn and shown."""
         if self.state.box is None or self.data is None:
             return False
-        if self.view_tabs.currentWidget() is not self.figures:
+        if self.view_tabs.currentWidget() is not self.figures_scroll:
             return self.table_tabs.count() > 0 or not self.table_tabs.pending
         if not self.map_pane.is_painted():
             return False

@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         from atlasviewer.qt.shell.slide_views import install_presentation
 
         self.presentation = install_presentation(self)  # the deck, its panel, F5
+        from atlasviewer.qt.shell.layout import WindowLayout
+
+        self.layout_commands = WindowLayout(self)  # the navigation pane: F9, full screen
         self._on_library(library)
         state.library_changed.connect(self._on_library)
         state.atlas_changed.connect(self._on_location_changed)

@@ -1,0 +1,54 @@
+"""The window at 1024x768 and smaller: the navigation pane gives way, the figures scroll."""
+
+from __future__ import annotations
+
+import argparse
+
+from deck_atlas import library, make_atlas
+
+
+def test_f9_hides_the_navigation_pane_and_full_screen_hides_it_too(open_window, tmp_path, qtbot):
+    window = open_window(library(make_atlas(tmp_path / "data")), size=(1024, 768))
+    window.open_atlas("kyst", 1)
+    qtbot.waitUntil(window.reader.box_view.is_painted)
+    navigation = window.reader.navigation
+    assert navigation.isVisible()
+    assert window.reader.splitter.sizes()[0] == 200  # narrower in a narrow window
+    toggle = window.layout_commands.action
+    assert toggle.shortcut().toString() == "F9" and toggle in window.menus.view_menu.actions()
+    toggle.trigger()
+    assert not navigation.isVisible()
+    toggle.trigger()
+    assert navigation.isVisible()
+    window.showFullScreen()
+    qtbot.waitUntil(lambda: not navigation.isVisible())
+    window.showNormal()
+    qtbot.waitUntil(navigation.isVisible)
+
+
+def test_below_their_size_map_and_chart_scroll_not_squeeze(open_window, tmp_path, qtbot):
+    window = open_window(library(make_atlas(tmp_path / "data")), size=(800, 600))
+    window.open_atlas("kyst", 1)
+    box_view = window.reader.box_view
+    qtbot.waitUntil(box_view.is_painted)
+    window.grab()
+    chart = box_view.chart_widgets[0]
+    assert chart.width() >= 320 - 10 and chart.height() >= 300
+    assert box_view.figures_scroll.horizontalScrollBar().maximum() > 0
+
+
+def test_smoke_at_800x600_and_1024x768_has_no_warning(tmp_path, monkeypatch, v2_root):
+    from atlasviewer.qt.shell.app import run_gui
+
+    monkeypatch.setenv("ATLASVIEWER_CONFIG_DIR", str(tmp_path))
+    for size in ((800, 600), (1024, 768)):
+        args = argparse.Namespace(
+            smoke=True,
+            data=[str(v2_root)],
+            lang="nb",
+            atlas="radiologi2",
+            box=1,
+            size=size,
+            screenshot=str(tmp_path / "s.png"),
+        )
+        assert run_gui(args) == 0, size  # 4 on a Qt, Python or matplotlib warning
