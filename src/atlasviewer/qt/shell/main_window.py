@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
         from atlasviewer.qt.shell.layout import WindowLayout
 
         self.layout_commands = WindowLayout(self)  # the navigation pane: F9, full screen
+        from atlasviewer.qt.shell.export_dialog import ExportCommand
+
+        self.export_command = ExportCommand(self)  # File > Export…, with progress
         self._on_library(library)
         state.library_changed.connect(self._on_library)
         state.atlas_changed.connect(self._on_location_changed)
