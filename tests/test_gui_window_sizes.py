@@ -14,6 +14,10 @@ def test_f9_hides_the_navigation_pane_and_full_screen_hides_it_too(open_window, 
     navigation = window.reader.navigation
     assert navigation.isVisible()
     assert window.reader.splitter.sizes()[0] == 200  # narrower in a narrow window
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: window.reader.splitter.sizes()[0] == 260)
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.reader.splitter.sizes()[0] == 200)
     toggle = window.layout_commands.action
     assert toggle.shortcut().toString() == "F9" and toggle in window.menus.view_menu.actions()
     toggle.trigger()

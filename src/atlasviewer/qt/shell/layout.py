@@ -30,6 +30,8 @@ class WindowLayout(QObject):
         self.window = window
         self.wanted = True
         self._sized_for: Any = None
+        self.user_moved = False
+        self._fitting = False
         self.action = QAction(window)
         self.action.setCheckable(True)
         self.action.setChecked(True)
@@ -62,13 +64,32 @@ class WindowLayout(QObject):
         if reader is None:
             return
         reader.navigation.setVisible(self.navigation_shown)
-        if self._sized_for is not reader and self.window.width() > 0:
-            narrow = self.window.width() < NARROW_WINDOW_PX
-            width = NAVIGATION_PX[0] if narrow else NAVIGATION_PX[1]
-            reader.splitter.setSizes([width, max(1, self.window.width() - width)])
+        if self._sized_for is not reader:
             self._sized_for = reader
+            self.user_moved = False
+            reader.splitter.splitterMoved.connect(self._on_moved)
+        self._fit_navigation()
+
+    def _on_moved(self, *_args: object) -> None:
+        if not self._fitting:
+            self.user_moved = True
+
+    def _fit_navigation(self) -> None:
+        """The pane's width for the window's, until the user drags its handle."""
+        reader = self.window.built_reader
+        if reader is None or self.user_moved or self.window.width() <= 0:
+            return
+        narrow = self.window.width() < NARROW_WINDOW_PX
+        width = NAVIGATION_PX[0] if narrow else NAVIGATION_PX[1]
+        sizes = reader.splitter.sizes()
+        if sizes and sizes[0] not in (0, width):
+            self._fitting = True
+            reader.splitter.setSizes([width, max(1, sum(sizes) - width)])
+            self._fitting = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.window and event.type() == QEvent.Type.WindowStateChange:
             self.apply()
+        elif watched is self.window and event.type() == QEvent.Type.Resize:
+            self._fit_navigation()
         return False
