@@ -83,3 +83,22 @@ def test_slides_are_in_projector_sizes_at_1024x768(themed, qtbot):
     chart.canvas.draw()
     assert _tick_px(chart) >= 16
     view.close()
+
+
+def test_a_map_slide_labels_its_areas_in_projector_sizes(themed, qtbot):
+    from atlasviewer.core.deck import Slide
+    from atlasviewer.qt.map.labels import area_labels, label_font
+
+    window = themed
+    present = window.presentation
+    present.controller.add(Slide(atlas="kyst", box=1, view="map", areas=["Vestre"]))
+    view = present.present(0)
+    view.setWindowState(view.windowState() & ~view.windowState())
+    view.resize(1024, 768)
+    view.grab()
+    live = view.current.view.map
+    assert live.legend.legend_painter.font.pixelSize() >= 16
+    assert label_font(False, live.view.label_px).pixelSize() >= 16
+    placed = area_labels(live.view, live.plan, live.view.label_px)
+    assert ("Vestre", True) in [(text, selected) for text, _box, selected in placed]
+    view.close()

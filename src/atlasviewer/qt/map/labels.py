@@ -19,7 +19,9 @@ MAX_LABELLED_AREAS = 400
 """Map sets with more areas are not labelled (few names would fit, and each paint would cost)."""
 
 
-def area_labels(view: QGraphicsView, plan: MapPlan) -> list[tuple[str, QRectF, bool]]:
+def area_labels(
+    view: QGraphicsView, plan: MapPlan, pixels: float | None = None
+) -> list[tuple[str, QRectF, bool]]:
     """The labels to draw on a view: (text, viewport rectangle, selected).
 
     Each area's name where it fits inside the area, else its value where that fits. Selected
@@ -28,8 +30,8 @@ def area_labels(view: QGraphicsView, plan: MapPlan) -> list[tuple[str, QRectF, b
     """
     scene = view.scene()
     assert isinstance(scene, MapScene)
-    metrics = QFontMetricsF(label_font(False))
-    bold_metrics = QFontMetricsF(label_font(True))
+    metrics = QFontMetricsF(label_font(False, pixels))
+    bold_metrics = QFontMetricsF(label_font(True, pixels))
     scale = view.transform().m11()
     placed: list[tuple[str, QRectF, bool]] = []
     viewport = QRectF(view.viewport().rect())
@@ -63,22 +65,30 @@ def area_labels(view: QGraphicsView, plan: MapPlan) -> list[tuple[str, QRectF, b
     return placed
 
 
-def label_font(bold: bool) -> QFont:
-    """Map labels: 11 px on screen, the theme's label size (16 px and up) on a projector."""
+def label_font(bold: bool, pixels: float | None = None) -> QFont:
+    """Map labels: 11 px on screen, the theme's label size (16 px and up) on a projector.
+
+    Args:
+        bold: For a selected area.
+        pixels: A size of the map's own (presentation mode's slides), else the theme's.
+    """
     font = QFont()
-    font.setPixelSize(round(max(11.0, theme.current().label_px * 0.8)))
-    if theme.current().projector:
-        font.setPixelSize(round(theme.current().label_px))
+    if pixels is None:
+        shown = theme.current()
+        pixels = shown.label_px if shown.projector else max(11.0, shown.label_px * 0.8)
+    font.setPixelSize(round(pixels))
     font.setBold(bold)
     return font
 
 
-def paint_area_labels(painter: QPainter, view: QGraphicsView, plan: MapPlan) -> None:
+def paint_area_labels(
+    painter: QPainter, view: QGraphicsView, plan: MapPlan, pixels: float | None = None
+) -> None:
     """Draw :func:`area_labels` with a white halo, so they read on any colour."""
-    fonts = {False: label_font(False), True: label_font(True)}
+    fonts = {False: label_font(False, pixels), True: label_font(True, pixels)}
     halo = QPen(Qt.GlobalColor.white, 3)
     halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    for text, box, selected in area_labels(view, plan):
+    for text, box, selected in area_labels(view, plan, pixels):
         font = fonts[selected]
         path = QPainterPath()
         path.addText(box.left(), box.top() + QFontMetricsF(font).ascent(), font, text)

@@ -59,6 +59,8 @@ class _AreaGraphicsView(QGraphicsView):
         self._hover_key = ""
         self.fit_rect: QRectF | None = None
         self.marker_rect: QRectF | None = None
+        self.label_px: float | None = None
+        """The labels' size of the map's own (presentation mode); None follows the theme."""
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -101,7 +103,7 @@ class _AreaGraphicsView(QGraphicsView):
         if plan is not None and len(plan.areas) <= MAX_LABELLED_AREAS:
             painter.save()
             painter.resetTransform()
-            paint_area_labels(painter, self, plan)
+            paint_area_labels(painter, self, plan, self.label_px)
             painter.restore()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name

@@ -11,7 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from atlasviewer.core.deck import ResolvedSlide, Slide, highlighted, view_names
 from atlasviewer.i18n import _
@@ -151,6 +157,7 @@ class _MapView(_LiveBase):
         self.map = ChoroplethMap(factory.scene(geography), self)
         projector = theme.Theme(projector=True, scale=scale)
         self.map.legend_font_px = projector.label_px
+        self.map.view.label_px = self.map.inset.label_px = projector.label_px
         self.map.scene.set_selection_width(projector.selection_px)
         self.map.apply_plan(self.plan)
         self.map.area_clicked.connect(lambda key, _add: self.area_clicked.emit(key))
