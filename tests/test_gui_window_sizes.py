@@ -56,3 +56,33 @@ def test_smoke_at_800x600_and_1024x768_has_no_warning(tmp_path, monkeypatch, v2_
             screenshot=str(tmp_path / "s.png"),
         )
         assert run_gui(args) == 0, size  # 4 on a Qt, Python or matplotlib warning
+
+
+def test_chart_tab_titles_keep_what_tells_them_apart():
+    from atlasviewer.qt.tabs import distinct_part
+
+    titles = [
+        "Number of vertebral column MRI per 10,000 population",
+        "Number of public/private MRI exams per 10,000 population",
+        "Number of vertebral column MRI preceded by X-ray",
+        "Age",
+    ]
+    parts = [distinct_part(t, titles[:i] + titles[i + 1 :]) for i, t in enumerate(titles)]
+    assert parts == [
+        "…per 10,000 population",
+        "…public/private MRI exams per 10,000 population",
+        "…preceded by X-ray",
+        "Age",
+    ]
+
+
+def test_chart_tabs_at_1024x768_differ_from_each_other(open_window, v2_root, qtbot):
+    from atlasviewer.core.library import AtlasLibrary
+
+    window = open_window(AtlasLibrary([v2_root]), size=(1024, 768))
+    window.open_atlas("radiologi2", 1)
+    qtbot.waitUntil(window.reader.box_view.is_painted, timeout=20000)
+    window.grab()
+    tabs = window.reader.box_view.chart_tabs
+    shown = [tabs.tabText(i) for i in range(tabs.count())]
+    assert len(set(shown)) == len(shown), shown

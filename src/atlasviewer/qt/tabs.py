@@ -35,8 +35,27 @@ def elide_tab_titles(tabs: QTabWidget) -> None:
     # A tab is its text plus the style's horizontal padding (and a frame pixel or two).
     padding = bar.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabHSpace, None, bar) + 4
     share = max(bar.fontMetrics().averageCharWidth() * 6, tabs.width() // count - padding)
-    for index in range(count):
-        title = tabs.tabToolTip(index)
-        tabs.setTabText(
-            index, bar.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, share)
-        )
+    titles = [tabs.tabToolTip(index) for index in range(count)]
+    metrics = bar.fontMetrics()
+    for index, title in enumerate(titles):
+        if metrics.horizontalAdvance(title) > share:
+            title = distinct_part(title, titles[:index] + titles[index + 1 :])
+        tabs.setTabText(index, metrics.elidedText(title, Qt.TextElideMode.ElideRight, share))
+
+
+def distinct_part(title: str, others: list[str]) -> str:
+    """``title`` without the leading words it shares with any of ``others``, after "…".
+
+    Tab titles of one box often begin alike ("Number of vertebral column MRI per 10,000",
+    "Number of vertebral column MRI preceded by X-ray"): cut at their ends to fit a narrow bar,
+    they read the same. What tells them apart is kept; the whole title stays the tooltip.
+    """
+    words = title.split(" ")
+    shared = 0
+    for other in others:
+        theirs = other.split(" ")
+        common = 0
+        while common < min(len(words), len(theirs)) - 1 and words[common] == theirs[common]:
+            common += 1
+        shared = max(shared, common)
+    return title if shared == 0 else "…" + " ".join(words[shared:])
