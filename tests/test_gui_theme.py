@@ -102,3 +102,31 @@ def test_a_map_slide_labels_its_areas_in_projector_sizes(themed, qtbot):
     placed = area_labels(live.view, live.plan, live.view.label_px)
     assert ("Vestre", True) in [(text, selected) for text, _box, selected in placed]
     view.close()
+
+
+def test_projector_theme_enlarges_the_box_texts_and_keeps_labels_clear(open_window, v2_root, qtbot):
+    from PySide6.QtCore import QRectF
+
+    from atlasviewer.core.library import AtlasLibrary
+    from atlasviewer.qt.map.labels import area_labels
+
+    font = QApplication.font()
+    window = open_window(AtlasLibrary([v2_root]), size=(1024, 768))
+    try:
+        window.open_atlas("radiologi2", 1)
+        window.state.set_selection({"st_olav"})
+        box_view = window.reader.box_view
+        qtbot.waitUntil(box_view.is_painted, timeout=20000)
+        window.presentation.projector_action.trigger()
+        window.grab()
+        assert box_view.title.font().pixelSize() >= 27  # 1.35 x the 20 px body text
+        assert box_view.text.document().defaultFont().pixelSize() >= 20
+        map_widget = box_view.map_widget
+        view = map_widget.view
+        obstacles = [QRectF(w.geometry()) for w in view.label_obstacles if w.isVisible()]
+        placed = area_labels(view, map_widget.plan, view.label_px, obstacles)
+        olav = [box for text, box, selected in placed if selected and text == "St. Olav"]
+        assert olav and not any(olav[0].intersects(o) for o in obstacles)
+    finally:
+        theme.set_theme(theme.Theme())
+        QApplication.setFont(font)

@@ -20,13 +20,17 @@ MAX_LABELLED_AREAS = 400
 
 
 def area_labels(
-    view: QGraphicsView, plan: MapPlan, pixels: float | None = None
+    view: QGraphicsView,
+    plan: MapPlan,
+    pixels: float | None = None,
+    obstacles: list[QRectF] | None = None,
 ) -> list[tuple[str, QRectF, bool]]:
     """The labels to draw on a view: (text, viewport rectangle, selected).
 
     Each area's name where it fits inside the area, else its value where that fits. Selected
     areas are always labelled (by name), placed first; a label that would overlap one already
-    placed is left out.
+    placed, or one of the ``obstacles`` (the legend, the inset), is left out; a selected area's
+    is moved to the right of the obstacle.
     """
     scene = view.scene()
     assert isinstance(scene, MapScene)
@@ -59,6 +63,11 @@ def area_labels(
             continue
         text, size = chosen
         box = QRectF(centre - QPointF(size.width() / 2, size.height() / 2), size)
+        hidden = [o for o in obstacles or [] if box.intersects(o)]
+        if hidden and not selected:
+            continue
+        if hidden:  # a selected area's name moves out from under the legend or the inset
+            box = _clear_of(box, obstacles or [], viewport)
         if not selected and any(box.intersects(other) for _t, other, _s in placed):
             continue
         placed.append((text, box, selected))
@@ -82,15 +91,51 @@ def label_font(bold: bool, pixels: float | None = None) -> QFont:
 
 
 def paint_area_labels(
-    painter: QPainter, view: QGraphicsView, plan: MapPlan, pixels: float | None = None
+    painter: QPainter,
+    view: QGraphicsView,
+    plan: MapPlan,
+    pixels: float | None = None,
+    obstacles: list[QRectF] | None = None,
 ) -> None:
     """Draw :func:`area_labels` with a white halo, so they read on any colour."""
     fonts = {False: label_font(False, pixels), True: label_font(True, pixels)}
     halo = QPen(Qt.GlobalColor.white, 3)
     halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    for text, box, selected in area_labels(view, plan, pixels):
+    for text, box, selected in area_labels(view, plan, pixels, obstacles):
         font = fonts[selected]
         path = QPainterPath()
         path.addText(box.left(), box.top() + QFontMetricsF(font).ascent(), font, text)
         painter.strokePath(path, halo)
         painter.fillPath(path, QColor("#111111"))
+
+
+def _moves(box: QRectF, obstacles: list[QRectF]) -> list[QRectF]:
+    """``box`` moved just off each obstacle it meets, left, right, up or down."""
+    moved = []
+    for obstacle in obstacles:
+        if box.intersects(obstacle):
+            moved += [
+                box.translated(obstacle.left() - 2 - box.right(), 0),
+                box.translated(obstacle.right() + 2 - box.left(), 0),
+                box.translated(0, obstacle.top() - 2 - box.bottom()),
+                box.translated(0, obstacle.bottom() + 2 - box.top()),
+            ]
+    return moved
+
+
+def _clear_of(box: QRectF, obstacles: list[QRectF], viewport: QRectF) -> QRectF:
+    """``box`` moved the least to lie clear of ``obstacles`` inside ``viewport`` (else as is).
+
+    One move, or two (off the legend, then off the inset beside it).
+    """
+    first = _moves(box, obstacles)
+    candidates = first + [again for moved in first for again in _moves(moved, obstacles)]
+    free = [
+        c
+        for c in candidates
+        if viewport.contains(c) and not any(c.intersects(o) for o in obstacles)
+    ]
+    if not free:
+        return box
+    centre = box.center()
+    return min(free, key=lambda c: (c.center() - centre).manhattanLength())

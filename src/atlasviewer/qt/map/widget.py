@@ -59,6 +59,8 @@ class _AreaGraphicsView(QGraphicsView):
         self._hover_key = ""
         self.fit_rect: QRectF | None = None
         self.marker_rect: QRectF | None = None
+        self.label_obstacles: list[QWidget] = []
+        """Widgets drawn over the map (legend, inset) that labels keep clear of."""
         self.label_px: float | None = None
         """The labels' size of the map's own (presentation mode); None follows the theme."""
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -103,7 +105,8 @@ class _AreaGraphicsView(QGraphicsView):
         if plan is not None and len(plan.areas) <= MAX_LABELLED_AREAS:
             painter.save()
             painter.resetTransform()
-            paint_area_labels(painter, self, plan, self.label_px)
+            obstacles = [QRectF(w.geometry()) for w in self.label_obstacles if w.isVisible()]
+            paint_area_labels(painter, self, plan, self.label_px, obstacles)
             painter.restore()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
@@ -221,6 +224,7 @@ class ChoroplethMap(QWidget):
         self.inset.setVisible(bool(scene.inset_keys()))
         self.legend = _LegendOverlay(self.view)
         self.legend.hide()
+        self.view.label_obstacles = [self.legend, self.inset]
         self.credits = QLabel(self)
         self.credits.setWordWrap(True)
         font = self.credits.font()

@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -44,7 +45,7 @@ from atlasviewer.core.model import (
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.core.problems import Severity
 from atlasviewer.i18n import _
-from atlasviewer.qt import translation
+from atlasviewer.qt import theme, translation
 from atlasviewer.qt.figures import box_figures
 from atlasviewer.qt.reader.figure_output import export_figure, render_scaled
 from atlasviewer.qt.reader.text_browser import AtlasTextBrowser
@@ -98,10 +99,7 @@ class ResultBoxView(QWidget):
 
         self.title = QLabel(self)
         self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
+        self._size_title()
         self.slice_label = QLabel(self)
         self.slice_combo = QComboBox(self)
         self.slice_combo.activated.connect(
@@ -174,9 +172,30 @@ class ResultBoxView(QWidget):
         # Takes the spare height only when the splitter is hidden (no texts and no figures).
         layout.addStretch(0)
 
+        unfollow = theme.follow(self._on_theme)
+        self.destroyed.connect(lambda *_args: unfollow())
         translation.register(self)
 
     # ------------------------------------------------------------------ public
+
+    def _size_title(self) -> None:
+        """The box title 1.35 times the body text (which the projector theme enlarges)."""
+        font = QApplication.font()
+        if font.pixelSize() > 0:
+            font.setPixelSize(round(font.pixelSize() * 1.35))
+        else:
+            font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+
+    def _on_theme(self, _theme: object) -> None:
+        """After a theme change (the application font is set first): title and texts again."""
+        self._size_title()
+        # Qt tells widgets of the new application font later (a posted event): the texts are
+        # laid out again now, in it.
+        self.text.setFont(QApplication.font())
+        if self.state.box is not None:
+            self._show_texts()
 
     def retranslate_ui(self) -> None:
         self.slice_label.setText(_("Year:"))
