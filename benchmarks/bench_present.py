@@ -31,7 +31,8 @@ SLIDES = 20
 
 def deck_of_real_boxes(library, count: int):
     """A deck of ``count`` slides over the views of radiologi2's boxes (maps, charts, tables)."""
-    from atlasviewer.core.deck import Deck, box_slides
+    from atlasviewer.core.deck import Deck
+    from atlasviewer.core.deck_views import box_slides
 
     boxes = box_slides(library, "radiologi2", None, ["st_olav"], "nb")
     deck = Deck(title="bench", slides=boxes.slides[:count])
@@ -45,7 +46,8 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
 
-    from atlasviewer.core.deck import resolve, write_deck
+    from atlasviewer.core.deck import write_deck
+    from atlasviewer.core.deck_views import resolve
     from atlasviewer.core.library import AtlasLibrary
     from atlasviewer.core.sources import checkout_roots
     from atlasviewer.qt.present.presentation import PresentationView

@@ -7,15 +7,8 @@ import os
 
 import pytest
 
-from atlasviewer.core.deck import (
-    Deck,
-    Slide,
-    box_slides,
-    read_deck,
-    resolve,
-    view_names,
-    write_deck,
-)
+from atlasviewer.core.deck import Deck, Slide, read_deck, write_deck
+from atlasviewer.core.deck_views import box_slides, resolve, view_names
 from atlasviewer.core.problems import Severity
 from deck_atlas import library, make_atlas
 
@@ -145,7 +138,7 @@ def test_a_deck_of_boxes_has_a_slide_per_view(tmp_path):
 
 
 def test_the_finding_is_plain_words():
-    from atlasviewer.core.deck import plain_markdown
+    from atlasviewer.core.deck_views import plain_markdown
 
     text = "Det tilsvarer **22 millioner** i [refusjon i 2022](#refusjoner) <br> per\nundersøkelse."
     assert plain_markdown(text) == "Det tilsvarer 22 millioner i refusjon i 2022 per undersøkelse."

@@ -162,3 +162,34 @@ def test_smoke_fails_on_a_python_warning(tmp_path, monkeypatch):
 
     monkeypatch.setattr(ResultBoxView, "is_painted", warning_then_painted)
     assert run_gui(_smoke_args(tmp_path, present=False)) == 4
+
+
+def test_another_slide_kind_plugs_in_with_a_resolver_and_a_builder(
+    open_window, tmp_path, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+    from atlasviewer.core import deck_views
+    from atlasviewer.qt.present.slide import LiveView
+
+    def resolve_compare(slide, library, lang):
+        found = deck_views.ResolvedSlide(slide)
+        found.variant = None
+        return found
+
+    monkeypatch.setitem(deck_views.RESOLVERS, "compare", resolve_compare)
+    window = open_window(library(make_atlas(tmp_path / "data")), size=(1024, 768))
+    present = window.presentation
+
+    def compare_view(found, scale, parent):
+        view = LiveView(parent)
+        QVBoxLayout(view).addWidget(QLabel("areas against Norway", view))
+        return view
+
+    present.make_view.builders["compare"] = compare_view
+    slide = Slide(kind="compare", title="Sammenligning", extra={"areas": ["Vestre"]})
+    present.controller.add(slide)
+    view = present.present(0)
+    assert _shown(view) == "Sammenligning"
+    assert view.current.view.findChild(QLabel).text() == "areas against Norway"
+    view.close()

@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if getattr(args, "aspect", None):
         deck.aspect = args.aspect
-    from atlasviewer.core.deck import resolve
+    from atlasviewer.core.deck_views import resolve
 
     shown = []
     left_out = 0
@@ -120,7 +120,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _deck(args: argparse.Namespace, library: Any, lang: str) -> Any:
     """The deck the options name (a file, or the boxes of an atlas), or None (message printed)."""
-    from atlasviewer.core.deck import area_keys, box_slides, read_deck
+    from atlasviewer.core.deck import read_deck
+    from atlasviewer.core.deck_views import area_keys, box_slides
     from atlasviewer.core.problems import Severity
 
     if args.deck:

@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from atlasviewer.core.deck import ResolvedSlide, source_line
+from atlasviewer.core.deck_views import ResolvedSlide, source_line
 from atlasviewer.i18n import _
 
 PAGE = (11.69, 8.27)

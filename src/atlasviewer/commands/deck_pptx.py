@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from atlasviewer.commands.slides import PICTURE_BOX, SLIDE_SIZES
-from atlasviewer.core.deck import ResolvedSlide, source_line
+from atlasviewer.core.deck_views import ResolvedSlide, source_line
 from atlasviewer.i18n import _
 
 TITLE_ONLY_LAYOUT = 5

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from atlasviewer.core.deck import ResolvedSlide, area_keys, highlighted, source_line
+from atlasviewer.core.deck_views import ResolvedSlide, area_keys, highlighted, source_line
 from atlasviewer.i18n import _
 
 SLIDE_SIZES = {"16:9": (13.333, 7.5), "4:3": (10.0, 7.5)}

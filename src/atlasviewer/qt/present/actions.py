@@ -19,7 +19,8 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from atlasviewer import i18n
-from atlasviewer.core.deck import DECK_SUFFIX, Slide, resolve
+from atlasviewer.core.deck import DECK_SUFFIX, Slide
+from atlasviewer.core.deck_views import resolve
 from atlasviewer.i18n import _
 from atlasviewer.qt import theme, translation
 from atlasviewer.qt.present.controller import DeckController

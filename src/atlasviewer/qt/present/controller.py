@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from atlasviewer import i18n
-from atlasviewer.core.deck import Deck, ResolvedSlide, Slide, read_deck, resolve, write_deck
+from atlasviewer.core.deck import Deck, Slide, read_deck, write_deck
+from atlasviewer.core.deck_views import ResolvedSlide, resolve
 from atlasviewer.core.problems import Severity
 from atlasviewer.i18n import _
 

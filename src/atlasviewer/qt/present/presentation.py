@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from atlasviewer.core.deck import ResolvedSlide
+from atlasviewer.core.deck_views import ResolvedSlide
 from atlasviewer.i18n import _
 from atlasviewer.qt.present.slide import SlideWidget, ViewFactory
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from atlasviewer.core.deck import ResolvedSlide, source_line
+from atlasviewer.core.deck_views import ResolvedSlide, source_line
 from atlasviewer.i18n import _
 
 PROJECTOR_BODY_PX = 20

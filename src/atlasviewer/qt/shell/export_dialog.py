@@ -130,7 +130,7 @@ class ExportDialog(QDialog):
     def start(self) -> None:
         """Write the files; returns when done or cancelled, the result said in the dialog."""
         from atlasviewer.commands.export import BoxExporter, slugify
-        from atlasviewer.core.deck import resolve
+        from atlasviewer.core.deck_views import resolve
 
         state = self.window_.state
         atlas, variant = state.atlas, state.variant

@@ -57,7 +57,7 @@ class OutputCommands:
         Drawn as ``atlasviewer deck`` draws slides, not a grab of the screen. False when the
         view shown is a table or none (a table copies its rows).
         """
-        from atlasviewer.core.deck import resolve
+        from atlasviewer.core.deck_views import resolve
         from atlasviewer.qt.shell.slide_views import current_slide
 
         window = self.window

@@ -7,6 +7,7 @@ own atlas and box in the projector's sizes) and the slide for the view the user 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from atlasviewer.core.deck import ResolvedSlide, Slide, highlighted, view_names
+from atlasviewer.core.deck import Slide
+from atlasviewer.core.deck_views import ResolvedSlide, highlighted, view_names
 from atlasviewer.i18n import _
 from atlasviewer.qt import theme
 from atlasviewer.qt.present.actions import PresentActions
@@ -66,6 +68,10 @@ def current_slide(window: Any) -> Slide | None:
 class SlideViewFactory:
     """Builds the live view of a slide; map scenes are built once per map set and shared.
 
+    Each slide kind has its builder in :attr:`builders` (``"box"``: a result box's map, chart
+    or table); a workspace with slides of its own (the comparison's ``"compare"``) adds one
+    there, beside its resolver in :data:`atlasviewer.core.deck_views.RESOLVERS`.
+
     Args:
         state: The window's state (library and registry; clicks do not change its selection:
             a slide's highlight is its own).
@@ -74,22 +80,32 @@ class SlideViewFactory:
     def __init__(self, state: Any) -> None:
         self.state = state
         self._scenes: dict[str, Any] = {}
+        self.builders: dict[str, Callable[[ResolvedSlide, float, QWidget], LiveView]] = {
+            "box": self.box_view
+        }
 
     def __call__(self, found: ResolvedSlide, scale: float, parent: QWidget) -> LiveView:
-        from atlasviewer.core.plans import credits_for
-
-        credits = credits_for(found.variant, found.box, found.lang, found.data)
-        kind = found.view.kind
+        build = self.builders.get(found.slide.kind)
         try:
-            if kind == "map":
-                return _MapView(self, found, credits, scale, parent)
-            if kind in ("barchart", "linechart"):
-                return _ChartView(self, found, credits, scale, parent)
-            return _TableView(self, found, credits, scale, parent)
+            if build is None:
+                raise LookupError(found.slide.kind)
+            return build(found, scale, parent)
         except Exception as exc:  # noqa: BLE001 - one slide that cannot be drawn says so
             return _MessageView(
                 _("This view could not be drawn: {error}").format(error=exc), scale, parent
             )
+
+    def box_view(self, found: ResolvedSlide, scale: float, parent: QWidget) -> LiveView:
+        """A result box's map, bar or line chart, or table."""
+        from atlasviewer.core.plans import credits_for
+
+        credits = credits_for(found.variant, found.box, found.lang, found.data)
+        kind = found.view.kind
+        if kind == "map":
+            return _MapView(self, found, credits, scale, parent)
+        if kind in ("barchart", "linechart"):
+            return _ChartView(self, found, credits, scale, parent)
+        return _TableView(self, found, credits, scale, parent)
 
     def scene(self, geography: Any) -> Any:
         if geography.id not in self._scenes:
