@@ -193,3 +193,20 @@ def test_another_slide_kind_plugs_in_with_a_resolver_and_a_builder(
     assert _shown(view) == "Sammenligning"
     assert view.current.view.findChild(QLabel).text() == "areas against Norway"
     view.close()
+
+
+def test_presentation_goes_to_the_screen_chosen(open_window, tmp_path, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    window = open_window(library(make_atlas(tmp_path / "data")), size=(1024, 768))
+    window.open_atlas("kyst", 1)
+    qtbot.waitUntil(window.reader.box_view.is_painted)
+    present = window.presentation
+    present.screen_menu.aboutToShow.emit()
+    screens = QGuiApplication.screens()
+    entries = present.screen_menu.actions()
+    assert len(entries) == len(screens) and entries[0].text().startswith(screens[0].name())
+    entries[-1].trigger()
+    view = present.present_current_view()
+    assert view.screen() is screens[-1]
+    view.close()

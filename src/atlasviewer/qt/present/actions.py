@@ -26,6 +26,7 @@ from atlasviewer.qt import theme, translation
 from atlasviewer.qt.present.controller import DeckController
 from atlasviewer.qt.present.panel import DeckPanel
 from atlasviewer.qt.present.presentation import PresentationView
+from atlasviewer.qt.present.screens import ScreenMenu
 from atlasviewer.qt.present.slide import ViewFactory
 
 
@@ -98,6 +99,8 @@ class PresentActions(QObject):
         self.menu = QMenu(self.window)
         for act in (self.add_action, self.start_action, self.present_view_action):
             self.menu.addAction(act)
+        self.screen_menu = ScreenMenu(self.window)
+        self.menu.addMenu(self.screen_menu)
         self.menu.addSeparator()
         self.menu.addAction(self.panel_action)
         self.window.menuBar().insertMenu(menus.language_menu.menuAction(), self.menu)
@@ -127,6 +130,7 @@ class PresentActions(QObject):
         self.save_as_action.setText(_("Save presentation &as…"))
         self.recent_menu.setTitle(_("Recent presentations"))
         self.panel_action.setText(_("Presentation &panel"))
+        self.screen_menu.setTitle(_("Present on s&creen"))
         self.projector_action.setText(_("P&rojector theme"))
         self.projector_action.setToolTip(
             _("Large type and thick outlines, for a projector in a meeting room")
@@ -270,7 +274,7 @@ class PresentActions(QObject):
         view = PresentationView(slides, self.make_view, start, self.window)
         view.finished.connect(self._on_finished)
         self.presentation = view
-        view.present(self.window.screen())
+        view.present(self.screen_menu.chosen(self.window.screen()))
         return view
 
     def _on_finished(self) -> None:
