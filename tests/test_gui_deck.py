@@ -7,7 +7,7 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from atlasviewer.core.deck import Deck, Slide, write_deck
+from atlasviewer.core.deck import Deck, Slide, read_deck, write_deck
 from deck_atlas import library, make_atlas
 
 
@@ -39,6 +39,7 @@ def test_add_to_presentation_takes_the_view_shown_and_the_selection(open_window,
     ]
     panel = present.panel
     assert panel.isVisible()
+    qtbot.waitUntil(lambda: panel.width() <= 230)  # narrow at 1024 px (the docks lay out later)
     texts = [panel.list.item(i).text() for i in range(panel.list.count())]
     assert texts == ["1. Kystboks 1 · bar chart", "2. Kystboks 1 · map", "3. Kystboks 1 · table"]
     assert "Sørby" in panel.areas_label.text()
@@ -114,6 +115,9 @@ def test_a_deck_whose_atlas_or_box_is_gone_names_it_and_shows_the_rest(
     items = [present.panel.list.item(i).text() for i in range(3)]
     assert items[0] == "1. Kystboks 1 · map"
     assert "Missing: The atlas “borte”" in items[1]
+    # nothing is lost: saved again, the deck still names the slides whose atlas or box is gone
+    assert present.save_deck(path=path)
+    assert [s.atlas for s in read_deck(path)[0].slides] == ["kyst", "borte", "kyst"]
 
 
 def test_a_bad_deck_file_keeps_the_deck_shown(open_window, tmp_path, qtbot):

@@ -29,6 +29,10 @@ from atlasviewer.qt.present.presentation import PresentationView
 from atlasviewer.qt.present.screens import ScreenMenu
 from atlasviewer.qt.present.slide import ViewFactory
 
+PANEL_PX = (210, 280)
+"""The slides panel's starting width in a window narrower than :data:`NARROW_WINDOW_PX`, else."""
+NARROW_WINDOW_PX = 1200
+
 
 class PresentActions(QObject):
     """The deck, its panel and presentation mode for a main window.
@@ -182,12 +186,19 @@ class PresentActions(QObject):
         if slide is None:
             return None
         index = self.controller.add(slide)
-        self.panel.show()
+        self.show_panel()
         self.panel.list.setCurrentRow(index)
         self.window.statusBar().showMessage(
             _("Slide {number} added to the presentation.").format(number=index + 1), 5000
         )
         return index
+
+    def show_panel(self) -> None:
+        """The slides panel, narrow at first (the map and chart keep their room at 1024 px)."""
+        if not self.panel.isVisible():
+            self.panel.show()
+            width = PANEL_PX[0] if self.window.width() < NARROW_WINDOW_PX else PANEL_PX[1]
+            self.window.resizeDocks([self.panel], [width], Qt.Orientation.Horizontal)
 
     def new_deck(self) -> None:
         self.controller.new()
@@ -207,7 +218,7 @@ class PresentActions(QObject):
         self.messages = self.controller.open(path)
         opened = self.controller.deck is not before
         if opened:
-            self.panel.show()
+            self.show_panel()
         if self.messages:
             self._tell(_("Open presentation"), "\n".join(self.messages))
         return opened
