@@ -52,7 +52,7 @@ from atlasviewer.qt.reader.text_browser import AtlasTextBrowser
 from atlasviewer.qt.state import AppState
 
 MAP_MIN_SIZE = (260, 300)
-CHART_MIN_SIZE = (320, 360)
+CHART_MIN_SIZE = (340, 460)
 """The smallest map and chart panes (pixels): below these the two scroll, not squeeze."""
 
 
