@@ -144,7 +144,10 @@ class MapScene(QGraphicsScene):
         if originals:
             self._home = scene_rect_of_bounds(shapely.total_bounds(originals))
             self._inset_rect = self._bounds_with_margin([geometries[k] for k in self._small_keys])
-            margin = max(self._home.width(), self._home.height()) * 0.5
+            # Room around the country for the view to put it anywhere in its viewport (beside
+            # the legend, above the inset): a margin of half the country let the view's scroll
+            # range clamp the fit under a window manager, the map drawn 80 px off its place.
+            margin = max(self._home.width(), self._home.height()) * 2.0
             self.setSceneRect(self._home.adjusted(-margin, -margin, margin, margin))
         self.set_selection([])
         self._style_no_data()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from atlasviewer.i18n import _
@@ -91,5 +91,7 @@ class WindowLayout(QObject):
         if watched is self.window and event.type() == QEvent.Type.WindowStateChange:
             self.apply()
         elif watched is self.window and event.type() == QEvent.Type.Resize:
-            self._fit_navigation()
+            # After the resize is done: a splitter moved inside the window's resize left the
+            # map fitted for the size before (seen under a window manager, not offscreen).
+            QTimer.singleShot(0, self._fit_navigation)
         return False
