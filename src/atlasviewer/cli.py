@@ -18,6 +18,7 @@ import sys
 from collections.abc import MutableMapping, Sequence
 
 from atlasviewer import __version__, i18n
+from atlasviewer.commands.options import add_lang_argument
 from atlasviewer.i18n import LANGUAGES, N_, _
 
 COMMANDS: dict[str, str] = {
@@ -27,6 +28,7 @@ COMMANDS: dict[str, str] = {
         "Write an A4 PDF fact sheet for one referral area or health region: a block per "
         "result box, about five to a page (an atlas of seven boxes takes two pages)."
     ),
+    "deck": N_("Write a presentation deck, or a deck of result boxes, as PowerPoint or PDF."),
     "compare": N_(
         "Compare areas with the national value across the atlases: table, area profile and "
         "variation, as XLSX, CSV or a profile chart."
@@ -72,16 +74,6 @@ def add_data_argument(parser: argparse.ArgumentParser, *, command: bool = False)
     )
 
 
-def add_lang_argument(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
-    """The ``--lang`` option, before a command or after it (``command``: as for ``--data``)."""
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=argparse.SUPPRESS if command else None,
-        help=_("language of the interface and content (nb, nn, en)"),
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The ``atlasviewer`` parser, its texts in the active language."""
     parser = argparse.ArgumentParser(
@@ -118,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--box", type=_box_number, metavar="N", help=_("result box number to show (from 1)")
     )
     gui.add_argument("--screenshot", metavar="FILE", help=_("with --smoke: save the window as PNG"))
+    gui.add_argument(
+        "--present",
+        action="store_true",
+        help=_("with --smoke: show the result box's view in presentation mode (as Shift+F5)"),
+    )
     gui.add_argument(
         "--soak",
         type=int,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from atlasviewer.core.model import BarChartView, LineChartView, ResultData, pick_text
 from atlasviewer.i18n import _
-from atlasviewer.qt import translation
+from atlasviewer.qt import theme, translation
 from atlasviewer.qt.figures import box_figures
 from atlasviewer.qt.state import AppState
 from atlasviewer.qt.tabs import elide_tab_titles, fit_tabs_to_width
@@ -47,7 +47,17 @@ class ChartTabs(QTabWidget):
         state.box_changed.connect(self._on_box)
         state.slice_changed.connect(lambda _slice: self._show_figures())
         state.selection_changed.connect(lambda _selection: self.show_selection())
+        unfollow = theme.follow(self._on_theme)
+        self.destroyed.connect(lambda *_args: unfollow())
         translation.register(self)
+
+    def _on_theme(self, shown: theme.Theme) -> None:
+        """Charts drawn again in the theme's sizes (the one on show now, the others when shown)."""
+        style = shown.chart_style()
+        for index, chart in enumerate(self._charts):
+            chart.chart_style = style
+            if index in self._charts_drawn:
+                chart.set_chart_style(style)
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(_("Charts"))
@@ -77,7 +87,7 @@ class ChartTabs(QTabWidget):
         from atlasviewer.qt.charts.widget import ChartWidget
 
         while len(self._charts) < len(specs):
-            chart = ChartWidget(self)
+            chart = ChartWidget(self, style=theme.current().chart_style())
             chart.area_clicked.connect(self.state.select)
             chart.area_hovered.connect(lambda key, c=chart: self._on_chart_hover(c, key))
             self._charts.append(chart)

@@ -37,6 +37,13 @@ from atlasviewer.qt.map.scene import AreaItem, MapScene
 LOGICAL_DPI = 96.0
 INSET_FRACTION = 0.34
 """The inset's longer side, as a share of the shorter side of the map's area."""
+INSET_TARGET_PX = 24.0
+"""The smallest area in the inset is drawn at least this large where the map has room: a
+target that can be clicked and read (WCAG 2.2's minimum target size)."""
+INSET_MAX_FRACTION = 0.45
+"""The inset takes at most this share of the map area's width and of its height."""
+MAP_KEPT = 0.85
+"""An inset beside the country may shrink it to this share of its width, no further."""
 FORMATS = ("png", "svg", "pdf")
 MAP_BACKGROUND = QColor("white")
 FRAME_COLOUR = QColor("#555555")
@@ -58,14 +65,27 @@ class FigureLayout:
 
 
 def inset_size(scene: MapScene, area: QRectF) -> QSizeF:
-    """The inset's size for a map area: a share of it, with the inset's own aspect ratio."""
+    """The inset's size for a map area, with the inset's own aspect ratio.
+
+    A share of the area (:data:`INSET_FRACTION`), or larger where that leaves the smallest area
+    of the inset under :data:`INSET_TARGET_PX` (too small to click and read), up to
+    :data:`INSET_MAX_FRACTION` of the area's width and height.
+    """
     source = scene.inset_rect()
     if source.isEmpty():
         return QSizeF()
+    longer = max(source.width(), source.height())
     side = INSET_FRACTION * min(area.width(), area.height())
-    if source.width() >= source.height():
-        return QSizeF(side, side * source.height() / source.width())
-    return QSizeF(side * source.width() / source.height(), side)
+    smallest = scene.smallest_inset_side()
+    if smallest > 0:
+        side = max(side, INSET_TARGET_PX * longer / smallest)
+    width, height = side * source.width() / longer, side * source.height() / longer
+    fit = min(
+        1.0,
+        INSET_MAX_FRACTION * area.width() / width,
+        INSET_MAX_FRACTION * area.height() / height,
+    )
+    return QSizeF(width * fit, height * fit)
 
 
 def fitted(source: QRectF, area: QRectF) -> QRectF:
@@ -144,19 +164,24 @@ def place_map_and_inset(
     """The national map's target and the inset's rectangle inside ``area``.
 
     The inset goes in the bottom-right corner of the map itself (over Sweden, near Oslo) when no
-    land hides under it there, else in the bottom-right corner of the whole area, with the map
-    giving way.
+    land hides under it there and it is as large there as in the whole area, else in the
+    bottom-right corner of the whole area, with the map giving way.
     """
     target = national_target(scene, area, obstacles)
     size = inset_size(scene, target)
     if size.isEmpty():
         return target, QRectF()
     inset = QRectF(target.bottomRight() - QPointF(size.width(), size.height()), size)
-    if not _covers_land(scene, scene.home_rect(), target, [inset]):
-        return target, inset
-    size = inset_size(scene, area)
-    inset = QRectF(area.bottomRight() - QPointF(size.width(), size.height()), size)
-    return national_target(scene, area, [*obstacles, inset]), inset
+    over_land = _covers_land(scene, scene.home_rect(), target, [inset])
+    wanted = inset_size(scene, area)
+    beside = QRectF(area.bottomRight() - QPointF(wanted.width(), wanted.height()), wanted)
+    beside_target = national_target(scene, area, [*obstacles, beside])
+    # Beside the map when it is larger there (its small areas easier to click) and the
+    # country keeps most of its size; over the map where no land hides under it.
+    larger = wanted.width() > 1.05 * size.width()
+    if larger and beside_target.width() >= MAP_KEPT * target.width() or over_land:
+        return beside_target, beside
+    return target, inset
 
 
 def layout_figure(scene: MapScene, plan: MapPlan, rect: QRectF) -> FigureLayout:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from atlasviewer.core.model import BarChartView, LineChartView, MapView, ResultBox, ResultData
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
-from atlasviewer.qt import translation
+from atlasviewer.qt import theme, translation
 from atlasviewer.qt.figures import box_figures
 from atlasviewer.qt.state import AppState
 
@@ -43,7 +43,7 @@ class MapPane(QWidget):
         self._map_widgets: dict[str, Any] = {}
         # Map plans of boxes shown lately, per data, view, language and map: switching back
         # to a box (or language) reuses its classes and legend (~2-3 ms to build).
-        self._map_plans: OrderedDict[tuple[int, int, str, str], tuple[Any, Any, MapPlan]] = (
+        self._map_plans: OrderedDict[tuple[int, int, str, str, str], tuple[Any, Any, MapPlan]] = (
             OrderedDict()
         )
         self.map_layout = QVBoxLayout(self)
@@ -62,7 +62,18 @@ class MapPane(QWidget):
         state.chart_changed.connect(lambda _chart: self._show_figures())
         self._chart_maps: dict[tuple[int, int], MapView | None] = {}
         state.selection_changed.connect(lambda _selection: self.show_selection())
+        unfollow = theme.follow(self._on_theme)
+        self.destroyed.connect(lambda *_args: unfollow())
         translation.register(self)
+
+    def _on_theme(self, shown: theme.Theme) -> None:
+        """The map in the theme's colours, legend size and selection outline."""
+        for widget in self._map_widgets.values():
+            widget.scene.set_selection_width(shown.selection_px)
+        if self.state.box is not None and self.state.box is self._shown_box:
+            self._show_figures()
+        for widget in self._map_widgets.values():
+            widget.reset_view()
 
     @property
     def map_widget(self) -> Any:
@@ -125,7 +136,8 @@ class MapPane(QWidget):
 
         try:
             geography = self.state.library.geography(self.state.atlas, box.map_file)
-            key = (id(data), id(spec), lang, geography.id)
+            palette = theme.current().palette
+            key = (id(data), id(spec), lang, geography.id, palette)
             kept = self._map_plans.get(key)
             if kept is not None and kept[0] is data and kept[1] is spec:
                 plan = kept[2]
@@ -139,6 +151,7 @@ class MapPane(QWidget):
                     geography,
                     row_to_area=mapping,
                     lang=lang,
+                    palette=palette,
                     credits=credits,
                     registry=self.state.registry,
                 )
@@ -172,6 +185,7 @@ class MapPane(QWidget):
             from atlasviewer.qt.map.widget import ChoroplethMap
 
             widget = ChoroplethMap(MapScene(geography), self.map_stack)
+            widget.scene.set_selection_width(theme.current().selection_px)
             widget.area_clicked.connect(self.state.select)
             widget.area_hovered.connect(self._on_map_hover)
             self._map_widgets[geography.id] = widget

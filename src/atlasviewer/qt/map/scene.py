@@ -128,6 +128,7 @@ class MapScene(QGraphicsScene):
         self._items: dict[str, AreaItem] = {}
         self._selection: set[str] = set()
         self._line_scale = 1.0
+        self.selection_width = SELECTION_WIDTH_PX
         self.plan: MapPlan | None = None
         geometries = {
             area.key: area.geometry
@@ -151,7 +152,10 @@ class MapScene(QGraphicsScene):
         if originals:
             self._home = scene_rect_of_bounds(shapely.total_bounds(originals))
             self._inset_rect = self._bounds_with_margin([geometries[k] for k in self._small_keys])
-            margin = max(self._home.width(), self._home.height()) * 0.5
+            # Room around the country for the view to put it anywhere in its viewport (beside
+            # the legend, above the inset): a margin of half the country let the view's scroll
+            # range clamp the fit under a window manager, the map drawn 80 px off its place.
+            margin = max(self._home.width(), self._home.height()) * 2.0
             self.setSceneRect(self._home.adjusted(-margin, -margin, margin, margin))
         self.set_selection([])
         self._style_no_data()
@@ -196,6 +200,34 @@ class MapScene(QGraphicsScene):
     def inset_keys(self) -> list[str]:
         """Areas too small to see at national scale, shown in the inset (may be empty)."""
         return list(self._small_keys)
+
+    def label_anchor(self, key: str) -> tuple[QPointF, QRectF] | None:
+        """Where an area's label goes (a point inside it) and the bounds of its largest part.
+
+        Computed once per area, when first labelled.
+        """
+        anchors = self.__dict__.setdefault("_label_anchors", {})
+        if key not in anchors:
+            geometry = self.geometries.get(key)
+            anchors[key] = None
+            if geometry is not None:
+                parts = list(shapely.get_parts(geometry))
+                largest = max(parts, key=lambda part: part.area)
+                point = largest.point_on_surface()
+                anchors[key] = (
+                    QPointF(float(point.x), -float(point.y)),
+                    scene_rect_of_bounds(tuple(map(float, largest.bounds))),  # type: ignore[arg-type]
+                )
+        found: tuple[QPointF, QRectF] | None = anchors[key]
+        return found
+
+    def smallest_inset_side(self) -> float:
+        """The shorter side of the smallest inset area's bounds, in scene units (0: no inset)."""
+        sides = []
+        for key in self._small_keys:
+            x0, y0, x1, y1 = self.geometries[key].bounds
+            sides.append(min(x1 - x0, y1 - y0))
+        return min(sides, default=0.0)
 
     def inset_rect(self) -> QRectF:
         """The scene rectangle the inset shows (empty when there is no inset)."""
@@ -255,12 +287,17 @@ class MapScene(QGraphicsScene):
         self._line_scale = scale
         self._restyle_pens()
 
+    def set_selection_width(self, pixels: float) -> None:
+        """The outline width of selected areas (thicker in the projector theme)."""
+        self.selection_width = pixels
+        self._restyle_pens()
+
     def _restyle_pens(self) -> None:
         border = QPen(BORDER_COLOUR, BORDER_WIDTH_PX * self._line_scale)
         border.setCosmetic(True)
         border.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         # Twice the ring's width: the inner half lies under the area's fill (AreaItem.paint).
-        selected = QPen(QColor(SELECTION_COLOUR), 2 * SELECTION_WIDTH_PX * self._line_scale)
+        selected = QPen(QColor(SELECTION_COLOUR), 2 * self.selection_width * self._line_scale)
         selected.setCosmetic(True)
         selected.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         for key, item in self._items.items():

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QToolTip, QVBoxLayo
 
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
-from atlasviewer.qt import translation
+from atlasviewer.qt import theme, translation
+from atlasviewer.qt.map.labels import MAX_LABELLED_AREAS, paint_area_labels
 from atlasviewer.qt.map.layout import (
     CREDITS_FONT_PX,
     FRAME_COLOUR,
@@ -59,6 +60,10 @@ class _AreaGraphicsView(QGraphicsView):
         self._hover_key = ""
         self.fit_rect: QRectF | None = None
         self.marker_rect: QRectF | None = None
+        self.label_obstacles: list[QWidget] = []
+        """Widgets drawn over the map (legend, inset) that labels keep clear of."""
+        self.label_px: float | None = None
+        """The labels' size of the map's own (presentation mode); None follows the theme."""
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -90,13 +95,20 @@ class _AreaGraphicsView(QGraphicsView):
         self.centerOn(scene_rect.center() + offset)
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
-        """Frame the region the inset enlarges, so the reader sees where it sits."""
+        """Frame the region the inset enlarges, and label the areas where their names fit."""
         if self.marker_rect is not None and not self.marker_rect.isEmpty():
             pen = QPen(FRAME_COLOUR, 1)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.marker_rect)
+        plan = self.map_scene().plan
+        if plan is not None and len(plan.areas) <= MAX_LABELLED_AREAS:
+            painter.save()
+            painter.resetTransform()
+            obstacles = [QRectF(w.geometry()) for w in self.label_obstacles if w.isVisible()]
+            paint_area_labels(painter, self, plan, self.label_px, obstacles)
+            painter.restore()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -176,13 +188,15 @@ class _LegendOverlay(QWidget):
         super().__init__(parent)
         self.legend_painter: LegendPainter | None = None
 
-    def set_plan(self, plan: MapPlan | None, max_width: float, word_max_width: float) -> None:
+    def set_plan(
+        self, plan: MapPlan | None, max_width: float, word_max_width: float, font_px: float
+    ) -> None:
         if plan is None:
             self.legend_painter = None
             self.hide()
             return
         self.legend_painter = LegendPainter(
-            plan, max_width=max_width, word_max_width=word_max_width
+            plan, font_px=font_px, max_width=max_width, word_max_width=word_max_width
         )
         size = self.legend_painter.size()
         self.resize(int(size.width()) + 2, int(size.height()) + 2)
@@ -217,6 +231,8 @@ class ChoroplethMap(QWidget):
         self.scene = scene
         self.plan: MapPlan | None = None
         self.user_moved = False
+        self.legend_font_px: float | None = None
+        """The legend's text size; None follows the theme (presentation mode sets its own)."""
         self._national_scale = 1.0
         self.view = _AreaGraphicsView(scene, self)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
@@ -227,6 +243,7 @@ class ChoroplethMap(QWidget):
         self.inset.setVisible(bool(scene.inset_keys()))
         self.legend = _LegendOverlay(self.view)
         self.legend.hide()
+        self.view.label_obstacles = [self.legend, self.inset]
         self.credits = QLabel(self)
         self.credits.setWordWrap(True)
         font = self.credits.font()
@@ -304,7 +321,9 @@ class ChoroplethMap(QWidget):
         area = QRectF(self.view.viewport().rect()).adjusted(8, 8, -8, -8)
         if area.width() < 50 or area.height() < 50:
             return
-        self.legend.set_plan(self.plan, min(320.0, area.width() * 0.42), area.width() * 0.6)
+        font_px = self.legend_font_px or theme.current().label_px
+        widest = min(320.0 * font_px / 14.0, area.width() * 0.42)
+        self.legend.set_plan(self.plan, widest, area.width() * 0.6, font_px)
         self.legend.move(int(area.left()), int(area.top()))
         obstacles = [QRectF(self.legend.geometry())] if self.plan is not None else []
         target, inset = place_map_and_inset(self.scene, area, obstacles)

@@ -22,9 +22,12 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -42,11 +45,15 @@ from atlasviewer.core.model import (
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.core.problems import Severity
 from atlasviewer.i18n import _
-from atlasviewer.qt import translation
+from atlasviewer.qt import theme, translation
 from atlasviewer.qt.figures import box_figures
 from atlasviewer.qt.reader.figure_output import export_figure, render_scaled
 from atlasviewer.qt.reader.text_browser import AtlasTextBrowser
 from atlasviewer.qt.state import AppState
+
+MAP_MIN_SIZE = (260, 300)
+CHART_MIN_SIZE = (340, 460)
+"""The smallest map and chart panes (pixels): below these the two scroll, not squeeze."""
 
 
 @dataclass
@@ -92,10 +99,7 @@ class ResultBoxView(QWidget):
 
         self.title = QLabel(self)
         self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
+        self._size_title()
         self.slice_label = QLabel(self)
         self.slice_combo = QComboBox(self)
         self.slice_combo.activated.connect(
@@ -142,7 +146,16 @@ class ResultBoxView(QWidget):
         # map and chart at 1280 px, and cut-off numbers are worse than one click.
         self.view_tabs = QTabWidget(self)
         self.view_tabs.setDocumentMode(True)
-        self.view_tabs.addTab(self.figures, "")
+        # Below the size at which map and chart can be read (a chart squeezed further collapses
+        # its axes), the pair keeps that size and scrolls instead.
+        self.map_pane.setMinimumSize(*MAP_MIN_SIZE)
+        self.chart_tabs.setMinimumSize(*CHART_MIN_SIZE)
+        self.figures.setChildrenCollapsible(False)
+        self.figures_scroll = QScrollArea(self)
+        self.figures_scroll.setWidgetResizable(True)
+        self.figures_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.figures_scroll.setWidget(self.figures)
+        self.view_tabs.addTab(self.figures_scroll, "")
         self.view_tabs.addTab(self.table_tabs, "")
         self.view_tabs.currentChanged.connect(self._on_view_tab)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -160,9 +173,30 @@ class ResultBoxView(QWidget):
         # Takes the spare height only when the splitter is hidden (no texts and no figures).
         layout.addStretch(0)
 
+        unfollow = theme.follow(self._on_theme)
+        self.destroyed.connect(lambda *_args: unfollow())
         translation.register(self)
 
     # ------------------------------------------------------------------ public
+
+    def _size_title(self) -> None:
+        """The box title 1.35 times the body text (which the projector theme enlarges)."""
+        font = QApplication.font()
+        if font.pixelSize() > 0:
+            font.setPixelSize(round(font.pixelSize() * 1.35))
+        else:
+            font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+
+    def _on_theme(self, _theme: object) -> None:
+        """After a theme change (the application font is set first): title and texts again."""
+        self._size_title()
+        # Qt tells widgets of the new application font later (a posted event): the texts are
+        # laid out again now, in it.
+        self.text.setFont(QApplication.font())
+        if self.state.box is not None:
+            self._show_texts()
 
     def retranslate_ui(self) -> None:
         self.slice_label.setText(_("Year:"))
@@ -216,7 +250,7 @@ class ResultBoxView(QWidget):
         """True when every figure the box has is drawn and shown."""
         if self.state.box is None or self.data is None:
             return False
-        if self.view_tabs.currentWidget() is not self.figures:
+        if self.view_tabs.currentWidget() is not self.figures_scroll:
             return self.table_tabs.count() > 0 or not self.table_tabs.pending
         if not self.map_pane.is_painted():
             return False

@@ -11,6 +11,7 @@ import argparse
 import sys
 import time
 import traceback
+import warnings
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -26,6 +27,8 @@ SMOKE_TIMEOUT_S = 60.0
 SMOKE_POLL_MS = 10
 """How often --smoke looks whether the box is painted: its time is to the paint, not to a poll."""
 
+
+SHOW_WARNING = warnings.showwarning
 
 IGNORED_MESSAGES = ("This plugin does not support",)
 """Platform plugins without a screen (offscreen, minimal) say so for window hints; not ours."""
@@ -43,6 +46,20 @@ class QtMessageRecorder:
         if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
             self.messages.append(f"{kind.name}: {message}")
         sys.stderr.write(f"{message}\n")
+
+    def python_warning(  # noqa: PLR0913 - warnings.showwarning's signature
+        self,
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: Any = None,
+        line: str | None = None,
+    ) -> None:
+        """A Python (or matplotlib) warning: recorded like Qt's, so ``--smoke`` fails on it."""
+        text = f"{category.__name__}: {message} ({Path(filename).name}:{lineno})"
+        self.messages.append(text)
+        sys.stderr.write(f"{text}\n")
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -101,6 +118,9 @@ def run_gui(args: argparse.Namespace) -> int:
     recorder = QtMessageRecorder() if getattr(args, "smoke", False) else None
     if recorder is not None:
         qInstallMessageHandler(recorder)
+        # matplotlib's and Python's warnings (a glyph missing, a layout that cannot fit) too
+        warnings.simplefilter("always")
+        warnings.showwarning = recorder.python_warning
     app = create_application()
     errors: list[str] = []
     previous_hook = sys.excepthook
@@ -136,7 +156,7 @@ def _run_smoke(
     window.resize(*getattr(args, "size", (1600, 1000)))
     window.show()
     started = time.monotonic()
-    result: dict[str, float] = {"code": 0}
+    result: dict[str, Any] = {"code": 0}
 
     def fail(message: str, code: int = 1) -> None:
         sys.stderr.write(f"smoke: {message}\n")
@@ -175,16 +195,33 @@ def _run_smoke(
         if view.is_painted():
             result["painted_at"] = time.time()
             window.grab()  # paint every pane once more, as a screen would
-            finish()
+            if getattr(args, "present", False):
+                present()
+            else:
+                finish()
         elif time.monotonic() - started > SMOKE_TIMEOUT_S:
             fail("timed out waiting for the result box to be painted")
         else:
             QTimer.singleShot(SMOKE_POLL_MS, wait_painted)
 
+    def present() -> None:
+        """``--present``: the view shown as presentation mode shows it, at ``--size``."""
+        shown = window.presentation.present_current_view()
+        if shown is None:
+            fail("no view to present")
+            return
+        shown.setWindowState(Qt.WindowState.WindowNoState)
+        shown.resize(*getattr(args, "size", (1600, 1000)))
+        app.processEvents()
+        shown.grab()  # the slide laid out and painted (the chart draws here)
+        result["shown"] = shown
+        finish()
+
     def finish() -> None:
         if args.screenshot:
             Path(args.screenshot).parent.mkdir(parents=True, exist_ok=True)
-            if not window.grab().save(args.screenshot):
+            grabbed = result.get("shown", window)
+            if not grabbed.grab().save(args.screenshot):
                 fail(f"could not save {args.screenshot}")
                 return
         box = window.state.box
@@ -206,12 +243,21 @@ def _run_smoke(
         soak.start()
     else:
         QTimer.singleShot(0, open_box)
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        warnings.showwarning = SHOW_WARNING
+        warnings.resetwarnings()
+    shown = result.get("shown")
+    if shown is not None:
+        shown.close()
     window.hide()
     if errors:
         sys.stderr.write("smoke: exception(s) raised\n")
         return 3
     if recorder.messages:
-        sys.stderr.write("smoke: Qt warnings:\n" + "\n".join(recorder.messages) + "\n")
+        sys.stderr.write(
+            "smoke: warnings (Qt, Python, matplotlib):\n" + "\n".join(recorder.messages) + "\n"
+        )
         return 4
     return code or int(result["code"])

@@ -106,6 +106,15 @@ class MainWindow(QMainWindow):
         self.language_combo = self.menus.language_combo
         self.back_action = self.menus.back_action
         self.create_fact_sheet_action = self.menus.create_fact_sheet_action
+        from atlasviewer.qt.shell.slide_views import install_presentation
+
+        self.presentation = install_presentation(self)  # the deck, its panel, F5
+        from atlasviewer.qt.shell.layout import WindowLayout
+
+        self.layout_commands = WindowLayout(self)  # the navigation pane: F9, full screen
+        from atlasviewer.qt.shell.export_dialog import ExportCommand
+
+        self.export_command = ExportCommand(self)  # File > Export…, with progress
         self._on_library(library)
         state.library_changed.connect(self._on_library)
         state.atlas_changed.connect(self._on_location_changed)

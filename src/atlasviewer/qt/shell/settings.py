@@ -33,6 +33,9 @@ class AppSettings:
         last_box: Number of the result box shown at exit (0 for none).
         selection: Canonical keys of the selected areas.
         data_folders: Extra data roots the user opened with File > Open data folder.
+        recent_decks: Presentation decks opened or saved lately, newest first.
+        projector_theme: Whether the window uses the projector theme (View menu).
+        colour_blind: Whether maps use colour-blind-safe colours (View menu).
     """
 
     language: str | None = None
@@ -43,6 +46,9 @@ class AppSettings:
     last_box: int = 0
     selection: list[str] = field(default_factory=list)
     data_folders: list[str] = field(default_factory=list)
+    recent_decks: list[str] = field(default_factory=list)
+    projector_theme: bool = False
+    colour_blind: bool = False
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> AppSettings:
