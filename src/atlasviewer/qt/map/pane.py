@@ -88,9 +88,11 @@ class MapPane(QWidget):
         self.show_selection()
 
     def is_painted(self) -> bool:
-        """True when the box has no map or its map widget is shown."""
-        return self._map_view_spec is None or (
-            self._map_widget is not None and self._map_widget.isVisible()
+        """True when the box has no map, its map widget is shown, or why it is not."""
+        return (
+            self._map_view_spec is None
+            or self.map_empty.isVisibleTo(self)
+            or (self._map_widget is not None and self._map_widget.isVisible())
         )
 
     def show_map(
@@ -130,18 +132,30 @@ class MapPane(QWidget):
                 if len(self._map_plans) > MAP_PLANS_KEPT:
                     self._map_plans.popitem(last=False)
         except Exception as exc:  # noqa: BLE001 - shown in place, the rest of the box works
-            self.map_empty.setText(_("The map could not be drawn: {error}").format(error=exc))
-            self.map_empty.show()
-            self.map_stack.hide()
-            self.map_plan = None
-            self._map_widget = None
+            self._show_no_map(_("The map could not be drawn: {error}").format(error=exc))
             return
         widget = self._map_widget_for(geography)
+        if not widget.has_drawable_area():
+            self._show_no_map(
+                _(
+                    "The map cannot be shown: its file has no area that can be drawn. "
+                    "The charts and tables still work."
+                )
+            )
+            return
         widget.apply_plan(plan)
         self.map_stack.setCurrentWidget(widget)
         self.map_stack.show()
         self.map_empty.hide()
         self.map_plan = plan
+
+    def _show_no_map(self, message: str) -> None:
+        """``message`` in the map's place; the rest of the box works without it."""
+        self.map_empty.setText(message)
+        self.map_empty.show()
+        self.map_stack.hide()
+        self.map_plan = None
+        self._map_widget = None
 
     def show_selection(self) -> None:
         """Mark the state's selected areas on the map."""
