@@ -147,6 +147,10 @@ def _run_smoke(
         if not atlas_id:
             fail(_("No published atlas in the data folders."))
             return
+        if args.atlas:
+            from atlasviewer.commands.library_args import say_choice
+
+            say_choice(library, args.atlas)  # "eldre" is v1-eldre: said, as export says it
         if not window.open_atlas(atlas_id, args.box or 1):
             fail(_("No atlas “{id}” in the library.").format(id=atlas_id))
             return
