@@ -124,3 +124,68 @@ def test_a_generated_folder_opens_from_the_menu_without_a_false_error(
     pane = box_view.map_pane
     assert pane.map_plan is not None and pane.map_empty.isHidden()
     assert len(pane.map_plan.areas) == len(atlas.area_names) - len(atlas.merged) // 2
+
+
+@pytest.fixture
+def regional_window(qtbot, open_window, tmp_path):
+    spec = AtlasSpec(2, 30, 12, registry_areas=True, region_rows=True, merged=True)
+    atlas = write_atlas(tmp_path / "regional", spec)
+    window = open_window(AtlasLibrary([atlas.root]))
+    assert window.open_atlas(atlas.library_id, 1)
+    qtbot.waitUntil(window.reader.box_view.is_painted, timeout=20000)
+    return window, atlas
+
+
+def _bar_chart(window):
+    chart = window.reader.box_view.chart_tabs.chart_widgets[0]
+    assert chart.plan is not None and hasattr(chart.plan, "rows")
+    return chart
+
+
+def test_a_click_on_a_region_bar_selects_its_areas_in_every_view(qtbot, regional_window):
+    window, atlas = regional_window
+    state, registry = window.state, window.state.registry
+    chart = _bar_chart(window)
+    region = next(row for row in chart.plan.rows if row.is_region)
+    registry.lookups = 0
+    chart.area_clicked.emit(region.key, False)
+    assert registry.lookups == 0  # compared by id: no registry look-up at a click
+    assert state.selection == set(region.selects) and len(region.selects) > 1
+    # The map outlines the region's areas (a merged area of two of them too), nothing else.
+    pane = window.reader.box_view.map_pane
+    outlined = set(pane.map_widget.scene._selection)
+    assert outlined and outlined <= set(pane.map_plan.areas)
+    assert all(set(pane.ids_of(key)) <= set(region.selects) for key in outlined)
+    # The bar chart highlights the region's own bar and each of its areas' bars.
+    highlighted = {chart.plan.rows[i].key for i in chart.highlighted_rows}
+    assert region.key in highlighted
+    for index in chart.highlighted_rows:
+        assert set(chart.plan.rows[index].selects) <= set(region.selects)
+    # The table marks the same rows once built, the region's row among them.
+    tables = window.reader.box_view.table_tabs
+    view = tables.table_views[0]
+    tables.show_selection()
+    proxy, model = view.model(), view.model().sourceModel()
+    marked = {
+        model.row_key(proxy.mapToSource(i).row()) for i in view.selectionModel().selectedRows()
+    }
+    assert region.key in marked and marked == highlighted
+
+
+def test_a_click_on_a_region_table_row_selects_its_areas(qtbot, regional_window):
+    window, _atlas = regional_window
+    state = window.state
+    tables = window.reader.box_view.table_tabs
+    view = tables.table_views[0]
+    proxy, model = view.model(), view.model().sourceModel()
+    plan = model.plan
+    [first_region, *_rest] = plan.region_rows
+    view.selectRow(proxy.mapFromSource(model.index(first_region, 0)).row())
+    region_name = plan.row_keys[first_region]
+    chart = _bar_chart(window)
+    region = next(row for row in chart.plan.rows if row.key == region_name)
+    assert state.selection == set(region.selects)
+    # A plain click on an area's bar then selects that area alone.
+    area = next(row for row in chart.plan.rows if not row.is_region and not row.is_national)
+    chart.area_clicked.emit(area.key, False)
+    assert state.selection == {area.area_id}
