@@ -189,3 +189,37 @@ def test_a_click_on_a_region_table_row_selects_its_areas(qtbot, regional_window)
     area = next(row for row in chart.plan.rows if not row.is_region and not row.is_national)
     chart.area_clicked.emit(area.key, False)
     assert state.selection == {area.area_id}
+
+
+def test_region_rows_are_listed_after_the_areas_set_apart_and_not_ranked(qtbot, regional_window):
+    window, atlas = regional_window
+    tables = window.reader.box_view.table_tabs
+    window.reader.box_view.view_tabs.setCurrentIndex(1)
+    view = tables.table_views[0]
+    proxy, model = view.model(), view.model().sourceModel()
+    plan = model.plan
+    regions = {plan.row_keys[row] for row in plan.region_rows}
+    assert regions == set(atlas.regions)
+    numeric = next(i for i, column in enumerate(plan.columns) if column.numeric)
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        view.sortByColumn(numeric, order)
+        shown = [
+            model.row_key(proxy.mapToSource(proxy.index(r, 0)).row())
+            for r in range(proxy.rowCount())
+        ]
+        # The regions close the table in either order; the areas (and Norway) are ranked.
+        assert set(shown[-len(regions) :]) == regions, (order, shown)
+    # Visibly apart: a region row's cells are on slate grey, an area's are not.
+    qtbot.waitUntil(view.isVisible, timeout=5000)
+    last = proxy.rowCount() - 1
+    view.scrollTo(proxy.index(last, 0))
+    image = view.viewport().grab().toImage()
+
+    def colour(row):
+        rect = view.visualRect(proxy.index(row, 0))
+        assert 0 <= rect.center().y() < image.height()
+        return image.pixelColor(rect.right() - 3, rect.center().y()).name()
+
+    assert colour(last) == "#e9edf2"
+    assert colour(last - len(regions)) != "#e9edf2"  # the last area, just above them
+    assert model.data(model.index(plan.region_rows[0], 0), Qt.ItemDataRole.ToolTipRole)
