@@ -93,3 +93,21 @@ def test_a_taller_pane_fits_the_names_again_on_resize(qtbot, open_window, many):
     chart.canvas.draw()
     labels = _assert_readable(chart, chart.chart_style.min_tick_size)
     assert len(labels) == count + 1
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+def test_the_legend_shows_every_class_range_whole(qtbot, open_window, many, size):
+    from PySide6.QtGui import QFontMetricsF
+
+    _count, atlas = many
+    window, _chart = _open(qtbot, open_window, atlas, size)
+    map_widget = window.reader.box_view.map_pane.map_widget
+    legend = map_widget.legend.legend_painter
+    assert legend is not None
+    metrics = QFontMetricsF(legend.font)
+    room = legend.inner_width - legend.swatch.width() - legend.unit * 0.6
+    for entry in legend.plan.legend:
+        assert metrics.horizontalAdvance(entry.label) <= room, entry.label
+    # The overlay is as large as the legend painted, inside the map's view.
+    assert map_widget.legend.width() >= legend.size().width()
+    assert map_widget.legend.geometry().right() < map_widget.view.width()
