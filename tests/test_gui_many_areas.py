@@ -111,3 +111,20 @@ def test_the_legend_shows_every_class_range_whole(qtbot, open_window, many, size
     # The overlay is as large as the legend painted, inside the map's view.
     assert map_widget.legend.width() >= legend.size().width()
     assert map_widget.legend.geometry().right() < map_widget.view.width()
+
+
+def test_a_box_that_fits_after_one_that_scrolled_fills_its_pane(qtbot, open_window, many, tmp_path):
+    _count, atlas = many
+    small = write_atlas(tmp_path / "small", AtlasSpec(2, 12, 3))
+    window = open_window(AtlasLibrary([atlas.root, small.root]), (1280, 800))
+    tabs = window.reader.box_view.chart_tabs
+    assert window.open_atlas(atlas.library_id, 1)
+    qtbot.waitUntil(lambda: bool(tabs.chart_widgets) and tabs.chart_widgets[0].scrolls)
+    assert window.open_atlas(small.library_id, 1)
+    widget = window.reader.box_view.chart_tabs.chart_widgets[0]
+    qtbot.waitUntil(lambda: not widget.scrolls, timeout=30000)
+    qtbot.wait(200)
+    viewport = widget.scroll_area.viewport().size()
+    assert widget.canvas.size() == viewport  # the canvas fills the pane, no scroll bar's gap
+    assert widget.canvas.get_width_height() == viewport.toTuple()  # and the figure with it
+    assert not widget.scroll_area.verticalScrollBar().isVisible()

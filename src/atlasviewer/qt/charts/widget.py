@@ -260,7 +260,14 @@ class ChartWidget(QWidget):
         if height == self.canvas.minimumHeight():
             return
         self.canvas.setMinimumHeight(height)
-        self.canvas.resize(viewport.width(), max(height, viewport.height()))
+        # At once, so the names are fitted at the size they are drawn at: the pane's width
+        # less the scroll bar's when it scrolls, the whole pane when it no longer does.
+        room = self.scroll_area.maximumViewportSize()
+        if height:
+            bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+            self.canvas.resize(room.width() - bar, height)
+        else:
+            self.canvas.resize(room)
 
     # ------------------------------------------------------------------ blitting
 
