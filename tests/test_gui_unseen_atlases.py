@@ -223,3 +223,23 @@ def test_region_rows_are_listed_after_the_areas_set_apart_and_not_ranked(qtbot, 
     assert colour(last) == "#e9edf2"
     assert colour(last - len(regions)) != "#e9edf2"  # the last area, just above them
     assert model.data(model.index(plan.region_rows[0], 0), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_on_the_real_data_a_click_asks_the_registry_nothing(qtbot, open_window, v2_root):
+    window = open_window(AtlasLibrary([v2_root]))
+    assert window.open_atlas("radiologi2", 1)
+    box_view = window.reader.box_view
+    qtbot.waitUntil(box_view.is_painted, timeout=20000)
+    chart = box_view.chart_tabs.chart_widgets[0]
+    assert not chart.scrolls  # about 20 areas fit the pane, as before
+    registry = window.state.registry
+    pane = box_view.map_pane
+    key = next(k for k, style in pane.map_plan.areas.items() if style.value is not None)
+    registry.lookups = 0
+    pane.map_widget.area_clicked.emit(key, False)
+    assert registry.lookups == 0
+    assert window.state.selection == set(pane.ids_of(key))
+    bars = {chart.plan.rows[i].key for i in chart.highlighted_rows}
+    assert [pane.map_plan.areas[key].name] == [
+        row.label for row in chart.plan.rows if row.key in bars
+    ]
