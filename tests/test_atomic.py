@@ -83,12 +83,12 @@ def _factsheet(v2_root: Path, out: Path) -> int:
 def test_factsheet_on_a_full_disk_keeps_the_old_sheet_and_exits_1(
     v2_root, tmp_path, capsys, monkeypatch
 ):
-    from atlasviewer.qt import factsheet_pdf
+    from atlasviewer.qt.factsheets import generated as factsheet_pdf
 
     out = tmp_path / "unn.pdf"
     out.write_bytes(GOOD_PDF)
 
-    def truncated(sheet, path, geography_for=None):
+    def truncated(sheet, path, geography_for=None, scene_factory=None):
         Path(path).write_bytes(b"%PDF-1.4\n1 0 obj")  # what a full disk leaves
         return 2
 

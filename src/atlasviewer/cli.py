@@ -23,7 +23,10 @@ from atlasviewer.i18n import LANGUAGES, N_, _
 COMMANDS: dict[str, str] = {
     "validate": N_("Check atlases and print every problem found, per atlas."),
     "export": N_("Write every view of an atlas's result boxes to image, table and summary files."),
-    "factsheet": N_("Write an A4 PDF fact sheet for one referral area or health region."),
+    "factsheet": N_(
+        "Write an A4 PDF fact sheet for one referral area or health region: a block per "
+        "result box, about five to a page (an atlas of seven boxes takes two pages)."
+    ),
     "compare": N_(
         "Compare areas with the national value across the atlases: table, area profile and "
         "variation, as XLSX, CSV or a profile chart."
@@ -111,7 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument(
         "--atlas", metavar="ID", help=_("atlas to open (default: the first published)")
     )
-    gui.add_argument("--box", type=int, metavar="N", help=_("result box number to show (from 1)"))
+    gui.add_argument(
+        "--box", type=_box_number, metavar="N", help=_("result box number to show (from 1)")
+    )
     gui.add_argument("--screenshot", metavar="FILE", help=_("with --smoke: save the window as PNG"))
     gui.add_argument(
         "--soak",
@@ -159,6 +164,18 @@ def _window_size(text: str) -> tuple[int, int]:
         message = _("{text} is too small (at least 320x240)").format(text=text)
         raise argparse.ArgumentTypeError(message)
     return width, height
+
+
+def _box_number(text: str) -> int:
+    """A result box number as given after ``--box``: a whole number from 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        message = _("result boxes are numbered from 1, not {text}").format(text=repr(text))
+        raise argparse.ArgumentTypeError(message)
+    return number
 
 
 def language_asked(arguments: Sequence[str]) -> str | None:

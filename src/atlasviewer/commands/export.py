@@ -198,7 +198,9 @@ class BoxExporter:
         except Exception as exc:
             _error(_("{box}: summary: {error}").format(box=name, error=exc))
             failures += 1
-        return failures
+        # An error means the box cannot be shown as the atlas promises (its map unreadable,
+        # say): what could be written is, and the exit code says the export is not whole.
+        return failures + (1 if errors else 0)
 
     def _export_view(self, box: Any, data: Any, view: Any, credits: Any, stem: str) -> None:
         from atlasviewer.core import plans
@@ -214,7 +216,8 @@ class BoxExporter:
             from atlasviewer.qt.map.layout import save_map
 
             for fmt in self._images():
-                self._write(stem, fmt, partial(_save_map, save_map, scene, map_plan, fmt, self.dpi))
+                save = partial(_save_map, save_map, scene, map_plan, fmt, self.dpi, box.title)
+                self._write(stem, fmt, save)
         elif view.kind in ("barchart", "linechart"):
             from atlasviewer.render.charts import figure_for
 
@@ -224,7 +227,7 @@ class BoxExporter:
             else:
                 chart = plans.build_line_plan(data, view, lang=self.lang, credits=credits)
             if self._images():
-                figure = figure_for(chart, dpi=self.dpi, lang=self.lang)
+                figure = figure_for(chart, dpi=self.dpi, lang=self.lang, title=box.title)
                 for fmt in self._images():
                     self._write(stem, fmt, partial(_save_figure, figure, fmt))
         elif view.kind == "table":
@@ -288,8 +291,10 @@ class BoxExporter:
         self.written.append(path)
 
 
-def _save_map(save_map: Any, scene: Any, plan: Any, fmt: str, dpi: float, path: Path) -> None:
-    save_map(path, scene, plan, fmt, dpi=dpi)
+def _save_map(
+    save_map: Any, scene: Any, plan: Any, fmt: str, dpi: float, title: str, path: Path
+) -> None:
+    save_map(path, scene, plan, fmt, dpi=dpi, title=title)
 
 
 def _save_figure(figure: Any, fmt: str, path: Path) -> None:

@@ -337,11 +337,16 @@ def _identify(props: dict[str, Any], registry: AreaRegistry, choice: KeyChoice) 
         if match is not None and match.kind == "area":
             known = registry.areas[match.id]
             return Area(known.names["nb"], known.code, known.id, known.region)
-        members = registry.members(text)
-        if members is not None:
+        merged = registry.merged_match(text)
+        if merged is not None:
+            members = tuple(merged.members)
             regions = {registry.areas[m].region for m in members}
             region = regions.pop() if len(regions) == 1 else None
-            return Area(registry.merged_name(members), code, None, region, members=members)
+            # A merged area the registry lists keeps its own name ("Oslo"); one spelt as its
+            # parts ("Fonna/Bergen") is keyed by the parts' registry names joined.
+            listed = merged.id in registry.merged
+            key = merged.name("nb") if listed else registry.merged_name(members)
+            return Area(key, code, None, region, members=members)
         return Area(text, code)
     if code is not None:
         by_code = registry.area_by_code(code)

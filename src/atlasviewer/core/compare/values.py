@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from atlasviewer.core.compare.areas import AreaSet
 from atlasviewer.core.compare.significance import BYAR, NO_INTERVAL, PUBLISHED, WILSON
@@ -35,8 +35,21 @@ from atlasviewer.core.intervals import value_interval
 from atlasviewer.core.model import ResultData, RowSet, TableView, pick_text
 from atlasviewer.core.registry import AreaRegistry, default_registry
 
-if TYPE_CHECKING:
-    from atlasviewer.core.compare.indicators import Indicator
+
+class MeasureRef(Protocol):
+    """Where an indicator's values are (an :class:`~.indicators.Indicator` is one).
+
+    A protocol rather than the class itself, so that this module and :mod:`.indicators`, which
+    reads its values through :func:`read_values`, do not import each other.
+    """
+
+    rowset: str
+    column: str
+    format: str
+    generation: int
+    error_bars: tuple[str, str] | None
+    annual: tuple[tuple[str, str], ...]
+
 
 _POPULATION = re.compile(r"pop|innb|folkt|befolk|inhabit|population", re.IGNORECASE)
 _SCALES = (1.0, 10.0, 100.0, 1_000.0, 10_000.0, 100_000.0)
@@ -186,7 +199,7 @@ def _interval(value, events, population, low, high, generation, share):  # type:
 
 
 def read_values(
-    indicator: Indicator, data: ResultData, registry: AreaRegistry | None = None
+    indicator: MeasureRef, data: ResultData, registry: AreaRegistry | None = None
 ) -> IndicatorValues:
     """The values of ``indicator`` in its box's ``data`` (module docstring)."""
     registry = registry or default_registry()

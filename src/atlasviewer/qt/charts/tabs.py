@@ -100,6 +100,7 @@ class ChartTabs(QTabWidget):
         elide_tab_titles(self)
         self.setCurrentIndex(max(0, min(current, len(specs) - 1)))
         self.blockSignals(False)
+        self.state.set_chart(max(0, self.currentIndex()))
         self.setVisible(bool(specs))
         if specs:
             self.draw_chart(self.currentIndex())
@@ -118,6 +119,7 @@ class ChartTabs(QTabWidget):
     def _on_chart_tab(self, index: int) -> None:
         if 0 <= index < len(self._chart_views):
             self.draw_chart(index)
+            self.state.set_chart(index)
 
     def draw_chart(self, index: int) -> None:
         """Draw the chart of tab ``index``, or only mark the selection if it is drawn already."""
@@ -167,7 +169,7 @@ class ChartTabs(QTabWidget):
         row = next((r for r in rows if r.key == key), None)
         ids = self.row_ids(row) if row is not None else tuple(self.state.keys_for(key))
         if ids:
-            self.state.select_ids(ids, add)
+            self.state.select_ids(ids, add, key, row.label if row is not None else "")
 
     def _on_chart_hover(self, chart: Any, key: str) -> None:
         rows = getattr(chart.plan, "rows", None) or []
@@ -183,8 +185,10 @@ def chart_tab_titles(specs: list[Any], lang: str) -> list[str]:
 
     Two charts of one box may share their label and differ in what they add to the bars (bup's
     first box: the average with its confidence interval, and the same average with the value
-    of each year): those begin with what they add. The label is the plan's (plain text,
-    the base of a rate written for ``lang``: "per 10 000" in Norwegian).
+    of each year): those begin with what they add, or with what their bars are where that
+    differs (lab: the same rate by referral area and by regional health authority). The label
+    is the plan's (plain text, the base of a rate written for ``lang``: "per 10 000" in
+    Norwegian).
     """
     from atlasviewer.core.plans.labels import plan_label
 
@@ -195,12 +199,22 @@ def chart_tab_titles(specs: list[Any], lang: str) -> list[str]:
         or _("Chart {number}").format(number=index + 1)
         for index, spec in enumerate(specs)
     ]
+    categories = [
+        plan_label(pick_text(getattr(spec, "y_label", None), lang), lang)
+        if isinstance(spec, BarChartView)
+        else ""
+        for spec in specs
+    ]
     titles = []
     for index, (spec, label) in enumerate(zip(specs, labels, strict=True)):
         if labels.count(label) == 1:
             titles.append(label)
             continue
-        if getattr(spec, "error_bars", None):
+        twins = [c for c, other in zip(categories, labels, strict=True) if other == label]
+        if categories[index] and twins.count(categories[index]) == 1:
+            # The same measure by other units (referral areas, regional health authorities).
+            detail = categories[index]
+        elif getattr(spec, "error_bars", None):
             detail = _("with confidence interval")
         elif getattr(spec, "annual_var", None):
             detail = _("year by year")

@@ -234,7 +234,56 @@ def paint_credits(painter: QPainter, rect: QRectF, plan: MapPlan) -> None:
     painter.restore()
 
 
-def render_map(painter: QPainter, rect: QRectF, scene: MapScene, plan: MapPlan) -> FigureLayout:
+TITLE_FONT_PX = 17.0
+"""The heading of an exported map (the result box's title)."""
+
+
+def _title_rect(rect: QRectF, title: str) -> QRectF:
+    """Where an exported figure's heading goes (empty without one)."""
+    if not title:
+        return QRectF()
+    margin = 8.0
+    font = pixel_font(TITLE_FONT_PX)
+    font.setBold(True)
+    bounds = QFontMetricsF(font).boundingRect(
+        QRectF(0, 0, rect.width() - 2 * margin, 1e6), int(Qt.TextFlag.TextWordWrap), title
+    )
+    return QRectF(
+        rect.left() + margin, rect.top() + margin, rect.width() - 2 * margin, bounds.height()
+    )
+
+
+def _body_rect(rect: QRectF, title: str) -> QRectF:
+    """The figure's room below its heading."""
+    heading = _title_rect(rect, title)
+    return rect if heading.isEmpty() else rect.adjusted(0, heading.height() + 8.0, 0, 0)
+
+
+def fitted_width(scene: MapScene, plan: MapPlan, size: tuple[int, int], title: str = "") -> int:
+    """The narrowest figure width (at most ``size``'s) at which the map keeps its full size.
+
+    Norway is tall: in a 1280 x 800 figure the map fills the height and a third of the width
+    stayed empty on its right. An export is cut to the width its map, legend and inset need
+    (in steps of 16 px, the map drawn at least 99 % as large as in the full width).
+    """
+    width, height = size
+
+    def scale(at: int) -> float:
+        layout = layout_figure(scene, plan, _body_rect(QRectF(0, 0, at, height), title))
+        return layout.map_target.height()
+
+    full = scale(width)
+    best = width
+    for candidate in range(width - 16, max(width // 2, 320), -16):
+        if scale(candidate) < 0.99 * full:
+            break
+        best = candidate
+    return best
+
+
+def render_map(
+    painter: QPainter, rect: QRectF, scene: MapScene, plan: MapPlan, title: str = ""
+) -> FigureLayout:
     """Paint the whole figure into ``rect`` (logical pixels) with the plan applied to the scene.
 
     Args:
@@ -242,17 +291,28 @@ def render_map(painter: QPainter, rect: QRectF, scene: MapScene, plan: MapPlan) 
         rect: Where the figure goes, in the painter's coordinates.
         scene: The map set's scene; the plan is applied to it if it is not already.
         plan: What to draw, in the current language.
+        title: A heading above the figure (an export's result-box title); none when empty.
 
     Returns:
         Where each part was drawn.
     """
     if scene.plan is not plan:
         scene.apply_plan(plan)
-    layout = layout_figure(scene, plan, rect)
+    layout = layout_figure(scene, plan, _body_rect(rect, title))
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     painter.fillRect(rect, MAP_BACKGROUND)
+    if title:
+        font = pixel_font(TITLE_FONT_PX)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(TEXT_COLOUR)
+        painter.drawText(
+            _title_rect(rect, title),
+            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft),
+            title,
+        )
     scene.render(painter, layout.map_target, scene.home_rect(), Qt.AspectRatioMode.KeepAspectRatio)
     if not layout.inset.isEmpty():
         paint_inset_marker(painter, scene, layout.map_target)
@@ -272,8 +332,11 @@ def save_map(
     *,
     dpi: float = LOGICAL_DPI,
     size: tuple[int, int] = (1280, 800),
+    title: str = "",
 ) -> Path:
-    """Write the figure to a PNG, SVG or PDF file.
+    """Write the figure to a PNG, SVG or PDF file, its heading ``title`` above it.
+
+    The figure is ``size`` high and as wide as its map needs (:func:`fitted_width`).
 
     Args:
         path: The file to write.
@@ -282,7 +345,8 @@ def save_map(
         fmt: ``png``, ``svg`` or ``pdf``; by default the file's suffix.
         dpi: Output resolution. A PNG is ``size * dpi / 96`` pixels; a PDF page is ``size / 96``
             inches whatever the dpi.
-        size: The figure's size in logical pixels (1/96 inch).
+        size: The figure's largest size in logical pixels (1/96 inch).
+        title: The heading (the result box's title); none when empty.
 
     Returns:
         The path written.
@@ -297,7 +361,10 @@ def save_map(
         raise ValueError(
             _("Unknown map export format {fmt!r}; use png, svg or pdf.").format(fmt=fmt)
         )
-    width, height = size
+    if scene.plan is not plan:
+        scene.apply_plan(plan)
+    height = size[1]
+    width = fitted_width(scene, plan, size, title)
     logical = QRectF(0, 0, width, height)
     scale = dpi / LOGICAL_DPI
     scene.set_line_scale(scale if fmt != "svg" else 1.0)
@@ -309,7 +376,7 @@ def save_map(
             image.fill(MAP_BACKGROUND)
             painter = QPainter(image)
             painter.scale(scale, scale)
-            render_map(painter, logical, scene, plan)
+            render_map(painter, logical, scene, plan, title)
             painter.end()
             if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # stubs want bytes; str works
                 raise OSError(_("The image cannot be written to {path}.").format(path=path))
@@ -324,7 +391,7 @@ def save_map(
             generator.setTitle(plan.title)
             generator.setDescription(credits_text(plan))
             painter = QPainter(generator)
-            render_map(painter, logical, scene, plan)
+            render_map(painter, logical, scene, plan, title)
             painter.end()
         else:
             writer = QPdfWriter(str(path))
@@ -339,7 +406,7 @@ def save_map(
             writer.setCreator("Atlas Viewer")
             painter = QPainter(writer)
             painter.scale(scale, scale)
-            render_map(painter, logical, scene, plan)
+            render_map(painter, logical, scene, plan, title)
             painter.end()
     finally:
         scene.set_line_scale(1.0)

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from atlasviewer.core.model import MapView, ResultBox, ResultData
+from atlasviewer.core.model import BarChartView, LineChartView, MapView, ResultBox, ResultData
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
 from atlasviewer.qt import translation
@@ -60,6 +60,8 @@ class MapPane(QWidget):
         state.library_changed.connect(self._on_library)
         state.box_changed.connect(self._on_box)
         state.slice_changed.connect(lambda _slice: self._show_figures())
+        state.chart_changed.connect(lambda _chart: self._show_figures())
+        self._chart_maps: dict[tuple[int, int], MapView | None] = {}
         state.selection_changed.connect(lambda _selection: self.show_selection())
         translation.register(self)
 
@@ -83,10 +85,24 @@ class MapPane(QWidget):
         figures = box_figures(self.state)
         if figures is None:
             return
-        specs = figures.of_kind(MapView)
-        spec = specs[0] if specs else None
+        spec = self._map_view(figures)
         self.show_map(figures.box, figures.data, spec, figures.lang, figures.credits)
         self.show_selection()
+
+    def _map_view(self, figures: Any) -> MapView | None:
+        """The map view of the chosen chart's measure (:func:`map_view_for_chart`), kept."""
+        from atlasviewer.core.plans import map_view_for_chart
+
+        charts = figures.of_kind(BarChartView, LineChartView)
+        chart = charts[self.state.chart] if 0 <= self.state.chart < len(charts) else None
+        key = (id(figures.data), id(chart))
+        if key not in self._chart_maps:
+            if len(self._chart_maps) > 32:
+                self._chart_maps.clear()
+            self._chart_maps[key] = map_view_for_chart(
+                figures.data, figures.of_kind(MapView), chart
+            )
+        return self._chart_maps[key]
 
     def is_painted(self) -> bool:
         """True when the box has no map, its map widget is shown, or why it is not."""
@@ -196,7 +212,8 @@ class MapPane(QWidget):
         return ids
 
     def _on_map_click(self, key: str, add: bool) -> None:
-        self.state.select_ids(self.ids_of(key), add)
+        style = self.map_plan.areas.get(key) if self.map_plan is not None else None
+        self.state.select_ids(self.ids_of(key), add, key, style.name if style else "")
 
     def _map_widget_for(self, geography: Any) -> Any:
         """The map widget of a map set: scene and view are built once per geography."""

@@ -82,6 +82,9 @@ class AreaItem(QGraphicsPathItem):
         super().__init__(fine_path)
         self._coarse_path = coarse_path
         self.no_data = True
+        self.selected = False
+        self.border_pen = QPen(BORDER_COLOUR, BORDER_WIDTH_PX)
+        self.border_pen.setCosmetic(True)
         self.setData(0, key)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
 
@@ -99,11 +102,16 @@ class AreaItem(QGraphicsPathItem):
             painter.worldTransform()
         )
         path = self._coarse_path if pixels_per_metre < COARSE_BELOW_PIXELS_PER_M else self.path()
+        if self.selected:
+            # The selection is a ring around the area: its wide pen is stroked first and the
+            # fill painted over it, so only the outer half shows and the class colour stays
+            # whole however small the area (a 3 px outline all but filled Bergen).
+            painter.strokePath(path, self.pen())
         painter.fillPath(path, self.brush())
         if self.no_data:
             # Pattern brushes are cosmetic: the hatch keeps its spacing at any zoom and dpi.
             painter.fillPath(path, QBrush(HATCH_COLOUR, Qt.BrushStyle.BDiagPattern))
-        painter.strokePath(path, self.pen())
+        painter.strokePath(path, self.border_pen if self.selected else self.pen())
 
 
 class MapScene(QGraphicsScene):
@@ -226,13 +234,18 @@ class MapScene(QGraphicsScene):
                 item.setToolTip(f"{style.name or key}: {style.value_text}")
             item.update()
 
+    def tooltip_of(self, key: str) -> str:
+        """The tooltip of area ``key`` (its name and value), "" for an unknown key."""
+        item = self._items.get(key)
+        return item.toolTip() if item is not None else ""
+
     def brush_colour(self, key: str) -> QColor:
         """The fill colour of an area (for tests and linked views)."""
         item = self._items[key]
         return item.brush().color()
 
     def set_selection(self, keys: list[str] | set[str] | tuple[str, ...]) -> None:
-        """Outline the selected areas in orange, drawn above their neighbours."""
+        """Ring the selected areas in orange, drawn above their neighbours, fill unhidden."""
         self._selection = {k for k in keys if k in self._items}
         self._restyle_pens()
 
@@ -248,10 +261,13 @@ class MapScene(QGraphicsScene):
         border = QPen(BORDER_COLOUR, BORDER_WIDTH_PX * self._line_scale)
         border.setCosmetic(True)
         border.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        selected = QPen(QColor(SELECTION_COLOUR), SELECTION_WIDTH_PX * self._line_scale)
+        # Twice the ring's width: the inner half lies under the area's fill (AreaItem.paint).
+        selected = QPen(QColor(SELECTION_COLOUR), 2 * SELECTION_WIDTH_PX * self._line_scale)
         selected.setCosmetic(True)
         selected.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         for key, item in self._items.items():
             chosen = key in self._selection
+            item.selected = chosen
+            item.border_pen = border
             item.setPen(selected if chosen else border)
             item.setZValue(10 if chosen else 0)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -21,7 +22,7 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
@@ -130,6 +131,24 @@ class _AreaGraphicsView(QGraphicsView):
         if key != self._hover_key:
             self._hover_key = key
             self.hovered.emit(key)
+            if QToolTip.isVisible():
+                # A tooltip stays up while the pointer moves (Qt moves it on only after the
+                # pointer rests): it would name the area left behind. Name the one under it.
+                self._show_tooltip(event.globalPosition().toPoint(), key)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Tooltips name the area :meth:`key_at` finds, the one the status bar names."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._show_tooltip(event.globalPos(), self.key_at(event.pos()))
+            return True
+        return super().viewportEvent(event)
+
+    def _show_tooltip(self, global_pos: QPoint, key: str) -> None:
+        text = self.map_scene().tooltip_of(key) if key else ""
+        if text:
+            QToolTip.showText(global_pos, text, self.viewport())
+        else:
+            QToolTip.hideText()
 
     def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().leaveEvent(event)
@@ -244,10 +263,10 @@ class ChoroplethMap(QWidget):
         """The areas the inset is there for (empty when the map set needs no inset)."""
         return self.scene.inset_keys()
 
-    def save_figure(self, path: Path, fmt: str, *, dpi: float) -> Path:
+    def save_figure(self, path: Path, fmt: str, *, dpi: float, title: str = "") -> Path:
         """Write the whole figure shown (legend, inset, credits) as ``fmt``: as ``export`` does."""
         assert self.plan is not None
-        return save_map(path, self.scene, self.plan, fmt, dpi=dpi)
+        return save_map(path, self.scene, self.plan, fmt, dpi=dpi, title=title)
 
     def reset_view(self) -> None:
         """Back to the whole country, fitted beside the legend and inset."""

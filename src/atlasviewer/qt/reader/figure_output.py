@@ -12,8 +12,11 @@ from PySide6.QtWidgets import QWidget
 from atlasviewer.i18n import _
 
 
-def export_figure(widget: Any, map_widget: Any, path: Path) -> str:
+def export_figure(widget: Any, map_widget: Any, path: Path, title: str = "") -> str:
     """Save ``widget``'s figure (PNG, SVG or PDF by suffix); returns an error text or "".
+
+    A map or chart carries ``title`` (the result box's) as its heading; both carry their
+    source line already.
 
     The map (``widget is map_widget``) is saved whole by its own export (legend, inset,
     credits; vector in SVG and PDF); a chart by matplotlib; anything else as rendered.
@@ -25,9 +28,17 @@ def export_figure(widget: Any, map_widget: Any, path: Path) -> str:
         if widget is map_widget and widget.plan is not None:
             # The map's own export: the whole figure (legend, inset, credits), vector in
             # SVG and PDF, the same drawing as `atlasviewer export`.
-            widget.save_figure(path, suffix.lstrip(".") or "png", dpi=200)
+            widget.save_figure(path, suffix.lstrip(".") or "png", dpi=200, title=title)
         elif getattr(widget, "figure", None) is not None:
-            widget.figure.savefig(path, dpi=200 if suffix == ".png" else None)
+            from atlasviewer.render.charts import HEADING
+
+            heading = widget.figure.suptitle(title, **HEADING) if title else None
+            try:
+                widget.figure.savefig(path, dpi=200 if suffix == ".png" else None)
+            finally:
+                if heading is not None:  # the heading is the file's, not the screen's
+                    heading.remove()
+                    widget.figure.canvas.draw_idle()
         elif suffix == ".svg":
             from PySide6.QtSvg import QSvgGenerator
 

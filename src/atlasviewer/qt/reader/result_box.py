@@ -129,6 +129,7 @@ class ResultBoxView(QWidget):
         # figures are set before each pane draws its part of the box.
         state.box_changed.connect(self._on_box)
         state.slice_changed.connect(lambda _slice: self._show_table_tab())
+        state.slice_changed.connect(self._show_slice_chosen)
         panes = make_panes(state, self)
         self.map_pane = panes.map
         self.map_pane.hover_text_changed.connect(self.hover_text_changed)
@@ -252,7 +253,8 @@ class ResultBoxView(QWidget):
 
     def export_current_figure(self, path: Path) -> str:
         """Save the current figure (PNG, SVG or PDF by suffix); returns an error text or ""."""
-        return export_figure(self.current_figure_widget(), self.map_widget, path)
+        title = self.state.box.title if self.state.box is not None else ""
+        return export_figure(self.current_figure_widget(), self.map_widget, path, title)
 
     def print_current_figure(self, printer: Any) -> None:
         widget = self.current_figure_widget()
@@ -335,6 +337,14 @@ class ResultBoxView(QWidget):
         self.view_tabs.setVisible(shown)
         self.figures_note.setVisible(not shown)
         self.splitter.setVisible(shown or not self.text.isHidden())
+
+    def _show_slice_chosen(self, slice_: str) -> None:
+        """The year selector follows the state (a year restored, or chosen elsewhere)."""
+        index = self.slice_combo.findData(slice_)
+        if index >= 0 and index != self.slice_combo.currentIndex():
+            self.slice_combo.blockSignals(True)
+            self.slice_combo.setCurrentIndex(index)
+            self.slice_combo.blockSignals(False)
 
     def _show_slices(self) -> None:
         data = self.data

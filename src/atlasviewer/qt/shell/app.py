@@ -47,6 +47,10 @@ class QtMessageRecorder:
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with names for settings and high-DPI pass-through."""
+    # Qt's own file and print dialogs, not the desktop's: they speak the viewer's language
+    # (our catalogues translate their texts, see language.py), where a GTK or KDE dialog
+    # would speak the system's whatever the Language menu says.
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
@@ -147,16 +151,26 @@ def _run_smoke(
         if not atlas_id:
             fail(_("No published atlas in the data folders."))
             return
-        if args.atlas:
+        atlas = library.get(atlas_id)
+        if atlas is not None and args.atlas:
             from atlasviewer.commands.library_args import say_choice
 
             say_choice(library, args.atlas)  # "eldre" is v1-eldre: said, as export says it
-        if not window.open_atlas(atlas_id, args.box or 1):
+        if atlas is None:
             fail(_("No atlas “{id}” in the library.").format(id=atlas_id))
             return
-        if window.state.box is None:
-            fail(_("The atlas has no result box {number}.").format(number=args.box or 1))
+        count = len(atlas.variant(i18n.current_language()).result_boxes)
+        number = args.box or 1
+        if not 1 <= number <= count:
+            # A usage error (exit 2) that names the range, as `export --box` gives.
+            fail(
+                _("Atlas {atlas} has no result box {box}; it has boxes 1 to {count}.").format(
+                    atlas=atlas_id, box=number, count=count
+                ),
+                2,
+            )
             return
+        window.open_atlas(atlas, number)
         QTimer.singleShot(SMOKE_POLL_MS, wait_painted)
 
     def wait_painted() -> None:

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.message_box: QMessageBox | None = None
         self.library_view = LibraryView(self)
         self.library_view.atlas_activated.connect(lambda atlas: self.open_atlas(atlas))
+        self.library_view.box_activated.connect(self.open_atlas)
         self.library_view.fact_sheets_requested.connect(self.show_fact_sheet_list)
         self.warmup = Warmup(self)
         self.library_view.cards.painted.connect(self.warmup.start)
@@ -90,7 +91,12 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library_view)
         self.setCentralWidget(self.stack)
         self.hover_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.hover_label, 1)
+        # No stretch: a stretched permanent label took the whole bar, and the bar's own
+        # messages (what a click did, "Saved …") were set but never seen.
+        self.statusBar().addPermanentWidget(self.hover_label)
+        # A click that changes the selection says what it did: unselecting an area by
+        # clicking it again left no trace before.
+        state.selection_explained.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.output_commands = OutputCommands(self)
         self.commands = WindowCommands(self)
         self.menus = WindowMenus(self)
@@ -257,6 +263,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.reader)
         else:
             self.stack.setCurrentWidget(self.library_view)
+            self.library_view.cards.setFocus()
         self._update_title()
         self._update_actions()
 

@@ -110,7 +110,7 @@ class OutputCommands:
             target = actions.target_from_selection(window.state.selection, registry)
         if target is None:
             choices = actions.area_choices(window.library, atlas, window.state.content_language)
-            target = actions.ask_for_area(window, choices)
+            target = actions.ask_for_area(window, choices, window.state.selection)
             if target is None:
                 return None
         if path is None:
