@@ -88,7 +88,7 @@ class ChartTabs(QTabWidget):
 
         while len(self._charts) < len(specs):
             chart = ChartWidget(self, style=theme.current().chart_style())
-            chart.area_clicked.connect(self.state.select)
+            chart.area_clicked.connect(lambda key, add, c=chart: self._on_chart_click(c, key, add))
             chart.area_hovered.connect(lambda key, c=chart: self._on_chart_hover(c, key))
             self._charts.append(chart)
         current = self.currentIndex()
@@ -143,19 +143,12 @@ class ChartTabs(QTabWidget):
         spec = self._chart_views[index]
         try:
             if isinstance(spec, BarChartView):
-                selected = self.state.selected_names(
-                    list(data.rowsets[spec.rowset].frame.get(spec.y, []))
-                    if spec.rowset in data.rowsets
-                    else []
-                )
                 plan = build_bar_plan(
-                    data,
-                    spec,
-                    lang,
-                    selected=selected,
-                    credits=credits,
-                    registry=self.state.registry,
+                    data, spec, lang, credits=credits, registry=self.state.registry
                 )
+                chosen = set(self._selected_rows(plan.rows))
+                for row in plan.rows:
+                    row.selected = row.key in chosen
                 chart.show_bar_plan(plan, lang)
             else:
                 chart.show_line_plan(build_line_plan(data, spec, lang, credits=credits), lang)
@@ -166,7 +159,27 @@ class ChartTabs(QTabWidget):
     def _select_in_chart(self, chart: Any) -> None:
         rows = getattr(chart.plan, "rows", None)
         if rows is not None:
-            chart.set_selected_areas(self.state.selected_names([r.key for r in rows]))
+            chart.set_selected_areas(self._selected_rows(rows))
+
+    def row_ids(self, row: Any) -> tuple[str, ...]:
+        """The area ids a bar row stands for: a region's areas, an area's own id."""
+        if row.is_national:
+            return ()
+        if row.selects:
+            return tuple(row.selects)
+        return (row.area_id,) if row.area_id else tuple(self.state.keys_for(row.key))
+
+    def _selected_rows(self, rows: list[Any]) -> list[str]:
+        """Keys of the rows whose areas are all selected (compared by id, no look-up)."""
+        return [row.key for row in rows if self.state.is_selected_ids(self.row_ids(row))]
+
+    def _on_chart_click(self, chart: Any, key: str, add: bool) -> None:
+        """A click on a bar selects what its row stands for (a region bar: its areas)."""
+        rows = getattr(chart.plan, "rows", None) or []
+        row = next((r for r in rows if r.key == key), None)
+        ids = self.row_ids(row) if row is not None else tuple(self.state.keys_for(key))
+        if ids:
+            self.state.select_ids(ids, add, key, row.label if row is not None else "")
 
     def _on_chart_hover(self, chart: Any, key: str) -> None:
         rows = getattr(chart.plan, "rows", None) or []

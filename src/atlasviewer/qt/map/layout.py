@@ -98,9 +98,15 @@ def fitted(source: QRectF, area: QRectF) -> QRectF:
 
 
 def scene_to_target(source: QRectF, target: QRectF) -> QTransform:
-    """The transform drawing scene rectangle ``source`` into ``target`` (same aspect ratio)."""
-    scale = target.width() / source.width()
+    """The transform drawing scene rectangle ``source`` into ``target`` (same aspect ratio).
+
+    An empty ``source`` (a map with no drawable area) gives the identity: there is nothing to
+    scale, and dividing by its zero width raised ``ZeroDivisionError`` in the window's layout.
+    """
     transform = QTransform()
+    if source.isEmpty() or source.width() <= 0:
+        return transform
+    scale = target.width() / source.width()
     transform.translate(target.left(), target.top())
     transform.scale(scale, scale)
     transform.translate(-source.left(), -source.top())
@@ -116,6 +122,8 @@ def national_target(scene: MapScene, area: QRectF, obstacles: list[QRectF]) -> Q
     window) giving way sideways alone left the map a third of the pane's width.
     """
     home = scene.home_rect()
+    if home.isEmpty():
+        return QRectF(area)  # no drawable area: nothing to fit, nothing to cover
     obstacles = [o for o in obstacles if not o.isEmpty()]
     left = max((o.right() for o in obstacles if o.left() <= area.left() + 1), default=None)
     right = min((o.left() for o in obstacles if o.right() >= area.right() - 1), default=None)
@@ -149,6 +157,8 @@ def national_target(scene: MapScene, area: QRectF, obstacles: list[QRectF]) -> Q
 
 
 def _covers_land(scene: MapScene, home: QRectF, target: QRectF, obstacles: list[QRectF]) -> bool:
+    if home.isEmpty() or target.isEmpty():
+        return False
     inverse, _invertible = scene_to_target(home, target).inverted()
     for obstacle in obstacles:
         scene_rect = inverse.mapRect(obstacle)

@@ -133,7 +133,9 @@ class MapScene(QGraphicsScene):
         geometries = {
             area.key: area.geometry
             for area in geography.areas
-            if area.geometry is not None and not area.geometry.is_empty
+            # A feature repaired to a point or line covers nothing: there is nothing to paint,
+            # and coverage simplification refuses anything but polygons (TypeError).
+            if area.geometry is not None and not area.geometry.is_empty and area.geometry.area > 0
         }
         self.geometries = geometries
         """The geometry drawn per area key, unsimplified (drawn-in insets were removed when the
@@ -168,7 +170,7 @@ class MapScene(QGraphicsScene):
                 simplified = list(shapely.coverage_simplify(geometries, tolerance))
                 if not any(g.is_empty for g in simplified):
                     return simplified
-        except shapely.errors.GEOSException:
+        except (shapely.errors.GEOSException, TypeError):  # TypeError: not all polygons
             pass
         return list(shapely.simplify(geometries, tolerance, preserve_topology=True))
 

@@ -290,6 +290,10 @@ class ChoroplethMap(QWidget):
         self.user_moved = False
         self._layout_overlays()
 
+    def has_drawable_area(self) -> bool:
+        """False for a map set whose areas cover nothing (no extent to fit or draw)."""
+        return not self.scene.home_rect().isEmpty()
+
     def zoom_allowed(self, factor: float) -> bool:
         scale = self.view.transform().m11() * factor
         relative = scale / self._national_scale if self._national_scale else 1.0
@@ -319,8 +323,8 @@ class ChoroplethMap(QWidget):
     def _layout_overlays(self) -> None:
         """Legend top-left, inset bottom-right, then the country fitted beside them."""
         area = QRectF(self.view.viewport().rect()).adjusted(8, 8, -8, -8)
-        if area.width() < 50 or area.height() < 50:
-            return
+        if area.width() < 50 or area.height() < 50 or not self.has_drawable_area():
+            return  # the map pane shows why in the map's place
         font_px = self.legend_font_px or theme.current().label_px
         widest = min(320.0 * font_px / 14.0, area.width() * 0.42)
         self.legend.set_plan(self.plan, widest, area.width() * 0.6, font_px)

@@ -48,6 +48,7 @@ from atlasviewer.i18n import _
 from atlasviewer.qt import theme, translation
 from atlasviewer.qt.figures import box_figures
 from atlasviewer.qt.reader.figure_output import export_figure, render_scaled
+from atlasviewer.qt.reader.problem_details import ProblemDetails
 from atlasviewer.qt.reader.text_browser import AtlasTextBrowser
 from atlasviewer.qt.state import AppState
 
@@ -126,6 +127,8 @@ class ResultBoxView(QWidget):
             "QLabel { background: #f8d7da; padding: 6px; border-radius: 4px; }"
         )
         self.figures_note.hide()
+        # Files and places of the problems, folded under "Details": managers read the message.
+        self.problem_details = ProblemDetails(self)
         # Connected before the panes are built, so the box's texts and the room for its
         # figures are set before each pane draws its part of the box.
         state.box_changed.connect(self._on_box)
@@ -170,6 +173,7 @@ class ResultBoxView(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.figures_note)
+        layout.addWidget(self.problem_details)
         # Takes the spare height only when the splitter is hidden (no texts and no figures).
         layout.addStretch(0)
 
@@ -333,9 +337,12 @@ class ResultBoxView(QWidget):
         self._show_figures(not unreadable)
         if data is None or not data.problems:
             self.show_notice("")
+            self.problem_details.set_problems([])
             return
         shown = errors or data.problems
-        lines = [f"• {p.message} ({p.file}{': ' + p.place if p.place else ''})" for p in shown[:6]]
+        # The message only: file, place and details wait under "Details".
+        lines = [f"• {p.message}" for p in shown[:6]]
+        self.problem_details.set_problems(shown[:6])
         if len(shown) > 6:
             lines.append(_("… and {count} more.").format(count=len(shown) - 6))
         if unreadable:

@@ -172,6 +172,10 @@ def _run_smoke(
             fail(_("No published atlas in the data folders."))
             return
         atlas = library.get(atlas_id)
+        if atlas is not None and args.atlas:
+            from atlasviewer.commands.library_args import say_choice
+
+            say_choice(library, args.atlas)  # "eldre" is v1-eldre: said, as export says it
         if atlas is None:
             fail(_("No atlas “{id}” in the library.").format(id=atlas_id))
             return
