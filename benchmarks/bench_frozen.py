@@ -47,7 +47,7 @@ REPO = Path(__file__).resolve().parents[1]
 APP_SPEC = REPO / "packaging" / "atlasviewer.spec"
 FLOOR_SOURCE = REPO / "packaging" / "floor" / "floor_window.py"
 BOUND_SOURCE = REPO / "packaging" / "floor" / "floor_libraries.py"
-BOUND_EXCLUDES = ("pandas", "pyproj", "scipy", "sklearn", "mapclassify", "geopandas", "tkinter")
+BOUND_EXCLUDES = ("pyproj", "scipy", "sklearn", "mapclassify", "geopandas", "tkinter")
 """Left out of the bound as the app's spec leaves them out: matplotlib's hooks would take them."""
 FLOOR_WORK = REPO / "build" / "floor"
 TARGET_RATIO = 1.5

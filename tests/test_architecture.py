@@ -182,15 +182,43 @@ def test_the_contracts_see_a_breach(tmp_path):
     assert names == {"atlasviewer.qt.map.scene"}
 
 
-def test_nothing_the_installer_ships_imports_pandas_or_pyproj():
-    """Neither is a run-time dependency (issue #7: installer size; #4: opening a box)."""
+def test_pandas_only_in_the_comparison_and_pyproj_nowhere():
+    """pyproj is no run-time dependency (issue #7: installer size); pandas serves only the
+    comparison's matrix and export (issue #14), never a result box (#4: opening a box)."""
+    compare = PACKAGE / "core" / "compare"
     offenders = [
         f"{path.relative_to(REPO)} imports {name}"
         for path in sorted(PACKAGE.rglob("*.py"))
         for name in _imports(path)
-        if name.split(".")[0] in {"pandas", "pyproj"}
+        if name.split(".")[0] == "pyproj"
+        or (name.split(".")[0] == "pandas" and not path.is_relative_to(compare))
     ]
     assert offenders == []
+
+
+def _window_start_module() -> str:
+    """The module ``atlasviewer.cli`` starts the window from (``run_gui``), wherever it is."""
+    tree = ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and any(a.name == "run_gui" for a in node.names):
+            assert node.module
+            return node.module
+    raise AssertionError("cli.py imports no run_gui")
+
+
+def test_start_up_path_never_imports_pandas():
+    """Neither the command line (with every command's parser) nor the window's start module,
+    nor the comparison's cells, import pandas: it loads when a comparison is laid out."""
+    code = (
+        "import sys, importlib, atlasviewer.cli as cli\n"
+        "cli.build_parser()\n"
+        f"importlib.import_module({_window_start_module()!r})\n"
+        "import atlasviewer.core.compare.cells, atlasviewer.core.compare.indicators\n"
+        "import atlasviewer.commands.compare\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_importing_the_core_loads_no_qt():

@@ -184,7 +184,7 @@ def test_built_bundle_has_data_licences_and_nothing_unused() -> None:
     assert verify_manifest(BUILT / "atlases", check_contents=False) == []
     present = {p.name for p in internal.iterdir()}
     unused_packages = ("scipy", "sklearn", "pyogrio", "geopandas", "tkinter", "mapclassify")
-    for unused in (*unused_packages, "pandas", "pyproj"):  # not run-time dependencies
+    for unused in (*unused_packages, "pyproj"):  # not run-time dependencies
         assert unused not in present, unused
     qt_libs = {p.name for p in (internal / "PySide6" / "Qt" / "lib").iterdir()}
     assert not any(

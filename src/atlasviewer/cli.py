@@ -23,6 +23,10 @@ COMMANDS: dict[str, str] = {
     "validate": N_("Check atlases and print every problem found, per atlas."),
     "export": N_("Write every view of an atlas's result boxes to image, table and summary files."),
     "factsheet": N_("Write an A4 PDF fact sheet for one referral area or health region."),
+    "compare": N_(
+        "Compare areas with the national value across the atlases: table, area profile and "
+        "variation, as XLSX, CSV or a profile chart."
+    ),
 }
 """Each sub-command and what it does (translated when the help is built)."""
 

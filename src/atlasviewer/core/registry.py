@@ -40,6 +40,28 @@ class ReferralArea:
     region: str
     aliases: tuple[str, ...] = ()
     historic: bool = False
+    contains: tuple[str, ...] = ()
+    """Ids of historic areas this area now includes (Bergen includes Haraldsplass)."""
+
+    def name(self, lang: str) -> str:
+        return pick_text(self.names, lang)
+
+
+@dataclass(frozen=True)
+class MergedArea:
+    """Referral areas an atlas publishes as one row ("Oslo" for OUS, Lovisenberg, Diakonhjemmet).
+
+    Attributes:
+        members: The registry ids of the areas the row covers.
+        stands_in: The member whose name the merged row carries when the analysis lacks every
+            other member (first-generation atlases call all of Oslo "OUS"), or None.
+    """
+
+    id: str
+    names: dict[str, str]
+    members: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    stands_in: str | None = None
 
     def name(self, lang: str) -> str:
         return pick_text(self.names, lang)
@@ -87,6 +109,7 @@ class AreaRegistry:
                 region=entry["region"],
                 aliases=tuple(entry.get("aliases", ())),
                 historic=bool(entry.get("historic", False)),
+                contains=tuple(entry.get("contains", ())),
             )
             self.areas[area.id] = area
             self._by_code[area.code] = area
@@ -105,6 +128,19 @@ class AreaRegistry:
             spellings = (region.id, *region.names.values(), *region.short.values(), *region.aliases)
             for spelling in spellings:
                 self._lookup.setdefault(normalise_name(spelling), Match("region", region.id))
+        self.merged: dict[str, MergedArea] = {}
+        self._merged_lookup: dict[str, str] = {}
+        for entry in raw.get("merged", ()):
+            merged = MergedArea(
+                id=entry["id"],
+                names=dict(entry["names"]),
+                members=tuple(entry["members"]),
+                aliases=tuple(entry.get("aliases", ())),
+                stands_in=entry.get("stands_in"),
+            )
+            self.merged[merged.id] = merged
+            for spelling in (merged.id, *merged.names.values(), *merged.aliases):
+                self._merged_lookup.setdefault(normalise_name(spelling), merged.id)
         national = (*self.national_names.values(), *raw["national"].get("aliases", ()))
         for spelling in national:
             self._lookup.setdefault(normalise_name(spelling), Match("national", "national"))
@@ -114,6 +150,36 @@ class AreaRegistry:
         if name is None:
             return None
         return self._lookup.get(normalise_name(str(name)))
+
+    def merged_match(self, name: str) -> MergedArea | None:
+        """The merged area ``name`` spells ("Oslo", "Nordland/Helgeland"), or None.
+
+        Kept apart from :meth:`match`: a merged row is not one referral area, and the maps and
+        plans that match rows to areas must not take it for one. A name of parts joined by
+        "/" whose every part is a referral area ("Lovisenberg/Diakonhjemmet") is a merged
+        area the registry need not list; it gets the id ``"ous+..."`` of its members.
+        """
+        if name is None:
+            return None
+        folded = normalise_name(str(name))
+        known = self._merged_lookup.get(folded)
+        if known is not None:
+            return self.merged[known]
+        if "/" not in str(name):
+            return None
+        members: list[str] = []
+        for part in str(name).split("/"):
+            found = self.match(part)
+            if found is None or found.kind != "area":
+                return None
+            members.append(found.id)
+        if len(set(members)) < 2:
+            return None
+        for merged in self.merged.values():
+            if set(merged.members) == set(members):
+                return merged
+        label = str(name).strip()
+        return MergedArea(id="+".join(members), names={"nb": label}, members=tuple(members))
 
     def area_by_code(self, code: int) -> ReferralArea | None:
         return self._by_code.get(int(code))
