@@ -87,6 +87,21 @@ def main() -> None:
     print(f"again, new area order: {statistics.median(again) * 1000:.0f} ms (target <= 100 ms)")
     print(f"again, same comparison sorted anew: {statistics.median(cached) * 1000:.1f} ms")
 
+    fresh = IndicatorIndex(AtlasLibrary(checkout_roots()))
+    start = time.perf_counter()
+    found = fresh.search("hofte", load=False)
+    unread = time.perf_counter() - start
+    searched = []
+    index = IndicatorIndex(library)
+    index.indicators()
+    for query in ("MR", "kne mr", "hofte", "lab", "område"):
+        start = time.perf_counter()
+        index.search(query)
+        searched.append(time.perf_counter() - start)
+    print(f"search 'hofte' in a fresh index without reading every box: {unread * 1000:.0f} ms "
+          f"({len(found)} found); search of every indicator once read: median "
+          f"{statistics.median(searched) * 1000:.1f} ms")  # fmt: skip
+
     comparison = Comparison(indicators, lang="nb")
     comparison.table()
     with tempfile.TemporaryDirectory() as folder:

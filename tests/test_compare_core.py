@@ -296,3 +296,23 @@ def test_bad_data_gives_empty_or_uncompared_cells_not_a_crash(tmp_path, reg):
     assert cells[("sørby", rate)].value == 12.0
     assert cells[("sørby", rate)].significance == NOT_COMPARED  # no national value
     assert comparison.variation()["n"].tolist()[0] == 2
+
+
+def test_index_bands():
+    from atlasviewer.core.compare.cells import index_band
+
+    assert [index_band(x) for x in (79.9, 80, 89.99, 90, 110, 110.01, 120, 120.5)] == [
+        0, 1, 1, 2, 2, 3, 3, 4
+    ]  # fmt: skip
+    assert index_band(None) is None and index_band(float("nan")) is None
+
+
+def test_search_without_loading_reads_only_boxes_whose_texts_match(tmp_path, reg):
+    data = rows({"Nordby": 10.0, "Sørby": 20.0, "Landet": 15.0})
+    library = _library(tmp_path, {"a.json": box_data(data), "b.json": box_data(data)}, reg)
+    index = IndicatorIndex(library)
+    assert index.search("akutt", load=False) == []  # a label in the data: not read yet
+    assert [i.box for i in index.search("boks 2", load=False)] == [2, 2]
+    assert [i.column for i in index.search("akutt", load=False)] == ["andel"]  # box 2, now read
+    assert not library.atlas("testatlas").primary.result_boxes[0].loaded
+    assert [i.box for i in index.search("akutt")] == [1, 2]

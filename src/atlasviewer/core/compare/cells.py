@@ -19,6 +19,7 @@ from atlasviewer.core.compare.indicators import Indicator
 from atlasviewer.core.compare.significance import NO_INTERVAL, NOT_COMPARED, significance
 from atlasviewer.core.compare.values import IndicatorValues
 from atlasviewer.core.registry import AreaRegistry
+from atlasviewer.i18n import N_
 
 SIGNIFICANCE_COLOURS: dict[str, str] = {
     "higher": "#8FB3E3",
@@ -135,3 +136,34 @@ def _make_cells(
             )
         )
     return cells
+
+
+INDEX_BANDS: tuple[tuple[str, str], ...] = (
+    (N_("below 80"), "#5B8ACB"),
+    (N_("80 to 90"), "#A9C3E8"),
+    (N_("90 to 110"), "#E3E3E3"),
+    (N_("110 to 120"), "#F5D3A8"),
+    (N_("above 120"), "#E9A65B"),
+)
+"""The index bands a table may colour by instead of significance: label (translate with
+``_``) and fill, from well below to well above the national value (same hues as above)."""
+
+
+def index_band(index: float | None) -> int | None:
+    """The band of an index (Norway = 100), 0..4 as :data:`INDEX_BANDS`, or None.
+
+    Bands: below 80; 80 up to (not including) 90; 90 to 110 inclusive; above 110 up to and
+    including 120; above 120. They say how far a value lies from the national one, not whether
+    the difference exceeds chance (that is the significance).
+    """
+    if index is None or index != index:
+        return None
+    if index < 80:
+        return 0
+    if index < 90:
+        return 1
+    if index <= 110:
+        return 2
+    if index <= 120:
+        return 3
+    return 4

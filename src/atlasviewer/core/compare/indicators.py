@@ -314,12 +314,33 @@ class IndicatorIndex:
             self.indicators([atlas_id], [int(number)] if number.isdigit() else None)
         return self._by_key.get(key)
 
-    def search(self, query: str) -> list[Indicator]:
+    def search(self, query: str, *, load: bool = True) -> list[Indicator]:
         """Indicators with every word of ``query`` at a word start of their texts.
 
         Titles, labels and box texts, casefolded; "MR" finds "MR-undersøkelser", not "område".
+
+        Args:
+            query: The words to find.
+            load: Read the boxes not read yet (their measures' labels are in their data
+                files). Without it, a box not read yet is found by its title and texts (it is
+                then read), and only read boxes by their measures' labels: a search while the
+                index is still being read never waits for every file.
         """
         words = search_words(query)
         if not words:
             return []
-        return [i for i in self.indicators() if matches(words, i.search_text())]
+        found: list[Indicator] = []
+        for entry in self._entries:
+            unread = entry.indicators is None and not load
+            if unread and not matches(words, self._box_text(entry)):
+                continue
+            found.extend(i for i in self._load(entry) if matches(words, i.search_text()))
+        return found
+
+    def _box_text(self, entry: _BoxEntry) -> str:
+        """A box's searchable text without its data: titles in every language and its texts."""
+        atlas = self.library.atlas(entry.atlas_id)
+        box = entry.box
+        titles = _box_titles(atlas, box).values()
+        texts = _LINK_TARGET.sub("]", " ".join((box.finding, box.intro, box.selection)))
+        return " ".join([*titles, *(atlas.title(lang) for lang in atlas.languages), texts])
