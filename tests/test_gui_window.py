@@ -12,6 +12,7 @@ from atlasviewer import i18n
 from atlasviewer.core.library import AtlasLibrary
 from atlasviewer.qt.shell.language import LanguageManager
 from atlasviewer.qt.shell.main_window import MainWindow
+from atlasviewer.qt.shell.session import restore_window
 from atlasviewer.qt.shell.settings import load_settings
 from atlasviewer.qt.state import AppState
 
@@ -250,7 +251,7 @@ def test_settings_restore_atlas_box_selection_and_language(qtbot, window, librar
     state = AppState(library.registry)
     second = MainWindow(library, state, LanguageManager(), saved)
     qtbot.addWidget(second)
-    second.restore_from(saved)
+    restore_window(second, saved)
     assert second.state.box.number == 3 and second.state.selection == {"unn"}
     state.close()
 

@@ -114,8 +114,10 @@ def run_gui(args: argparse.Namespace) -> int:
         traceback.print_exc()
         return 3
     if recorder is None:
+        from atlasviewer.qt.shell.session import restore_window
+
         window.show()
-        window.restore_from(settings)
+        restore_window(window, settings)
         return app.exec()
     return _run_smoke(app, window, args, recorder, errors)
 
@@ -173,7 +175,7 @@ def _run_smoke(
                 return
         box = window.state.box
         print(
-            f"smoke: {window.current_location()[0]} box {box.number if box else '-'} painted in "
+            f"smoke: {window.state.location.atlas_id} box {box.number if box else '-'} painted in "
             f"{time.monotonic() - started:.2f} s (at {result['painted_at']:.3f})"
         )
         app.exit(0)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -40,8 +40,10 @@ from atlasviewer.qt.library.view import LibraryView
 from atlasviewer.qt.shell.language import LanguageManager
 from atlasviewer.qt.shell.menus import WindowMenus
 from atlasviewer.qt.shell.output_commands import OutputCommands
+from atlasviewer.qt.shell.session import store_window
 from atlasviewer.qt.shell.settings import AppSettings, save_settings
 from atlasviewer.qt.shell.warmup import Warmup
+from atlasviewer.qt.shell.window_commands import WindowCommands
 from atlasviewer.qt.state import AppState
 
 if TYPE_CHECKING:
@@ -49,7 +51,6 @@ if TYPE_CHECKING:
 
     from atlasviewer.core.factsheet import FactSheetTarget
     from atlasviewer.qt.factsheets.viewer import FactSheetViewer
-    from atlasviewer.qt.location import Location
     from atlasviewer.qt.reader.view import ReaderView
 
 
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.hover_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.hover_label, 1)
         self.output_commands = OutputCommands(self)
+        self.commands = WindowCommands(self)
         self.menus = WindowMenus(self)
         # The menu, actions and language chooser tests and callers reach on the window.
         self.file_menu = self.menus.file_menu
@@ -145,22 +147,7 @@ class MainWindow(QMainWindow):
         menus.create_fact_sheet_action.setEnabled(self.output_commands.atlas_has_result_boxes())
 
     def _show_library_problems(self) -> None:
-        problems = self.library.root_problems
-        if not self.library.atlases:
-            text = _("No atlases were found.")
-            if problems:
-                text += " " + " ".join(f"{p.file}: {p.message}" for p in problems[:3])
-            self.library_view.set_notice(text)
-        elif problems:
-            self.library_view.set_notice(
-                i18n.ngettext(
-                    "{count} problem with the data folders: {first}",
-                    "{count} problems with the data folders: {first}",
-                    len(problems),
-                ).format(count=len(problems), first=f"{problems[0].file}: {problems[0].message}")
-            )
-        else:
-            self.library_view.set_notice("")
+        self.library_view.set_notice(library_notice(self.library))
 
     # ------------------------------------------------------------------ navigation
 
@@ -253,10 +240,6 @@ class MainWindow(QMainWindow):
         self.library_view.cards.setFocus()
         self._on_location_changed()
 
-    def current_location(self) -> Location:
-        """Where the user is: atlas id ("" in the library), box number, fact sheet shown."""
-        return self.state.location
-
     def _on_location_changed(self, *_args: object) -> None:
         self.state.record_location()
         self._update_title()
@@ -316,85 +299,30 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
-    # ------------------------------------------------------------------ actions
-
-    def find_atlas(self) -> None:
-        """Ctrl+F: the library's search field (QWidget.find is Qt's, so not that name)."""
-        if self.stack.currentWidget() is not self.library_view:
-            self.show_library()
-        self.library_view.focus_search()
-
-    def toggle_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
-        self.menus.full_screen_action.setChecked(self.isFullScreen())
-
-    def reset_map(self) -> None:
-        if self._reader is not None:
-            self._reader.box_view.reset_map()
-
-    def open_data_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        folder = QFileDialog.getExistingDirectory(self, _("Open data folder"))
-        if not folder:
-            return
-        roots = [*self.library.roots, Path(folder)]
-        library = AtlasLibrary(roots, self.library.registry)
-        new_problems = [p for p in library.root_problems if p.file == str(Path(folder))]
-        if new_problems:
-            QMessageBox.warning(
-                self,
-                _("Open data folder"),
-                "\n".join(f"{p.file}: {p.message}" for p in new_problems),
-            )
-            return
-        self.state.set_library(library)
-        if folder not in self.settings.data_folders:
-            self.settings.data_folders.append(folder)
-        self.show_library()
-
     def _on_library(self, library: AtlasLibrary) -> None:
         self.library_view.set_atlases(library.atlases)
         self._show_library_problems()
 
-    def show_about(self) -> None:
-        from atlasviewer.qt.shell.about_dialog import AboutDialog
-
-        dialog = AboutDialog(self)
-        dialog.exec()
-
-    # ------------------------------------------------------------------ settings
-
-    def restore_from(self, settings: AppSettings) -> None:
-        """Window geometry, last atlas and box, and selection from the last run."""
-        if settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromHex(settings.window_geometry.encode()))
-        if settings.window_state:
-            self.restoreState(QByteArray.fromHex(settings.window_state.encode()))
-        if settings.selection:
-            self.state.set_selection(settings.selection)
-        if settings.last_atlas and self.library.get(settings.last_atlas) is not None:
-            self.open_atlas(settings.last_atlas, settings.last_box)
-        if settings.full_screen:
-            self.showFullScreen()
-
-    def store_into(self, settings: AppSettings) -> AppSettings:
-        settings.window_geometry = bytes(self.saveGeometry().toHex().data()).decode()
-        settings.window_state = bytes(self.saveState().toHex().data()).decode()
-        settings.full_screen = self.isFullScreen()
-        settings.language = i18n.current_language()
-        atlas_id, box_number, _sheet = self.current_location()
-        settings.last_atlas = atlas_id
-        settings.last_box = box_number
-        settings.selection = sorted(self.state.selection)
-        return settings
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         try:
-            save_settings(self.store_into(self.settings))
+            save_settings(store_window(self, self.settings))
         except OSError as exc:
             self.statusBar().showMessage(_("Settings not saved: {error}").format(error=exc))
         super().closeEvent(event)
+
+
+def library_notice(library: AtlasLibrary) -> str:
+    """What the library screen says about its data folders: no atlases, or their problems."""
+    problems = library.root_problems
+    if not library.atlases:
+        text = _("No atlases were found.")
+        if problems:
+            text += " " + " ".join(f"{p.file}: {p.message}" for p in problems[:3])
+        return text
+    if problems:
+        return i18n.ngettext(
+            "{count} problem with the data folders: {first}",
+            "{count} problems with the data folders: {first}",
+            len(problems),
+        ).format(count=len(problems), first=f"{problems[0].file}: {problems[0].message}")
+    return ""

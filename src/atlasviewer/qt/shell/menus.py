@@ -38,7 +38,7 @@ class WindowMenus:
 
     def _create_actions(self) -> None:
         window = self.window
-        commands = window.output_commands
+        commands, own = window.output_commands, window.commands
 
         def action(shortcut: Any = None, slot: Any = None, checkable: bool = False) -> QAction:
             act = QAction(window)
@@ -50,17 +50,17 @@ class WindowMenus:
             window.addAction(act)
             return act
 
-        self.open_folder_action = action(QKeySequence.StandardKey.Open, window.open_data_folder)
+        self.open_folder_action = action(QKeySequence.StandardKey.Open, own.open_data_folder)
         self.export_action = action("Ctrl+E", commands.export_current_figure)
         self.print_action = action(QKeySequence.StandardKey.Print, commands.print_current_figure)
         self.quit_action = action(QKeySequence.StandardKey.Quit, window.close)
         self.library_action = action("Ctrl+L", window.show_library)
         self.back_action = action("Alt+Left", window.go_back)
-        self.full_screen_action = action("F11", window.toggle_full_screen, checkable=True)
-        self.reset_map_action = action("Ctrl+0", window.reset_map)
+        self.full_screen_action = action("F11", own.toggle_full_screen, checkable=True)
+        self.reset_map_action = action("Ctrl+0", own.reset_map)
         self.copy_action = action(QKeySequence.StandardKey.Copy, commands.copy_current)
-        self.find_action = action(QKeySequence.StandardKey.Find, window.find_atlas)
-        self.about_action = action(None, window.show_about)
+        self.find_action = action(QKeySequence.StandardKey.Find, own.find_atlas)
+        self.about_action = action(None, own.show_about)
         self.create_fact_sheet_action = action(None, lambda: window.create_fact_sheet())
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(window)

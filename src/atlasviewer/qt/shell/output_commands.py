@@ -59,7 +59,7 @@ class OutputCommands:
         path, _filter = QFileDialog.getSaveFileName(
             window,
             _("Export current figure"),
-            str(Path.home() / f"{window.current_location()[0]}-{window.state.box.number}.png"),
+            str(Path.home() / f"{window.state.location.atlas_id}-{window.state.box.number}.png"),
             _("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"),
         )
         if path:
