@@ -113,6 +113,21 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--box", type=int, metavar="N", help=_("result box number to show (from 1)"))
     gui.add_argument("--screenshot", metavar="FILE", help=_("with --smoke: save the window as PNG"))
     gui.add_argument(
+        "--view",
+        dest="smoke_view",
+        choices=("compare", "profile", "variation"),
+        help=_(
+            "with --smoke: open the comparison workspace on this view instead of a result box "
+            "(with --atlas, that atlas's indicators only)"
+        ),
+    )
+    gui.add_argument(
+        "--area",
+        dest="smoke_area",
+        metavar="NAME",
+        help=_("with --smoke --view: the area to select (a referral area or municipality)"),
+    )
+    gui.add_argument(
         "--size",
         type=_window_size,
         default=(1600, 1000),

@@ -293,10 +293,12 @@ class LibraryView(QWidget):
     Signals:
         atlas_activated(object): The user opened an atlas (Enter, double click).
         fact_sheets_requested(object): The user asked for an atlas's list of fact sheets.
+        compare_requested(): The user asked for the comparison of areas across atlases.
     """
 
     atlas_activated = Signal(object)
     fact_sheets_requested = Signal(object)
+    compare_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -331,6 +333,8 @@ class LibraryView(QWidget):
         self.fact_sheets_action.triggered.connect(self.request_fact_sheets)
         self.fact_sheets_button = QPushButton(self)
         self.fact_sheets_button.clicked.connect(self.request_fact_sheets)
+        self.compare_button = QPushButton(self)
+        self.compare_button.clicked.connect(self.compare_requested)
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
@@ -338,6 +342,7 @@ class LibraryView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
         top.addWidget(self.fact_sheets_button)
+        top.addWidget(self.compare_button)
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(self.cards, 1)
@@ -419,6 +424,8 @@ class LibraryView(QWidget):
         self.open_action.setText(_("&Open"))
         self.fact_sheets_action.setText(_("&Fact sheets…"))
         self.fact_sheets_button.setText(_("Fact sheets…"))
+        self.compare_button.setText(_("Compare areas…"))
+        self.compare_button.setToolTip(_("Your area against the others, across every atlas"))
         self.fact_sheets_button.setToolTip(
             _("The fact sheets and reports the highlighted atlas links to")
         )

@@ -174,13 +174,35 @@ def _run_smoke(
                 fail(f"could not save {args.screenshot}")
                 return
         box = window.state.box
+        shown = f"{window.state.location.atlas_id} box {box.number if box else '-'}"
+        if getattr(args, "smoke_view", None):
+            shown = f"comparison {window.compare.workspace.view}"
         print(
-            f"smoke: {window.state.location.atlas_id} box {box.number if box else '-'} painted in "
+            f"smoke: {shown} painted in "
             f"{time.monotonic() - started:.2f} s (at {result['painted_at']:.3f})"
         )
         app.exit(0)
 
-    QTimer.singleShot(0, open_box)
+    def open_compare() -> None:
+        entry = window.compare
+        area = getattr(args, "smoke_area", None) or ""
+        if not entry.show(args.smoke_view, area, args.atlas or ""):
+            fail(window.statusBar().currentMessage())
+            return
+        QTimer.singleShot(SMOKE_POLL_MS, wait_compare)
+
+    def wait_compare() -> None:
+        app.processEvents()
+        if window.compare.workspace.is_ready():
+            result["painted_at"] = time.time()
+            window.grab()
+            finish()
+        elif time.monotonic() - started > SMOKE_TIMEOUT_S:
+            fail("timed out waiting for the comparison to be laid out")
+        else:
+            QTimer.singleShot(SMOKE_POLL_MS, wait_compare)
+
+    QTimer.singleShot(0, open_compare if getattr(args, "smoke_view", None) else open_box)
     code = app.exec()
     window.hide()
     if errors:

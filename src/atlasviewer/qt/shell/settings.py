@@ -33,6 +33,8 @@ class AppSettings:
         last_box: Number of the result box shown at exit (0 for none).
         selection: Canonical keys of the selected areas.
         data_folders: Extra data roots the user opened with File > Open data folder.
+        compare_area: The user's own area in the comparison ("my area"), a registry id.
+        compare_indicators: The indicators chosen for the comparison (keys, in order).
     """
 
     language: str | None = None
@@ -43,6 +45,8 @@ class AppSettings:
     last_box: int = 0
     selection: list[str] = field(default_factory=list)
     data_folders: list[str] = field(default_factory=list)
+    compare_area: str = ""
+    compare_indicators: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> AppSettings:
