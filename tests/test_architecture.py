@@ -3,7 +3,7 @@
 - the core imports no Qt, no matplotlib and nothing of ``render`` or ``qt`` (CONVENTIONS.md, 1);
 - ``render`` imports no Qt and nothing of ``qt``; ``i18n`` imports neither Qt nor matplotlib;
 - a pane of ``qt`` (library, reader, map, charts, tables, factsheets) imports no other pane:
-  only ``qt.shell`` puts them together;
+  only ``qt.shell`` puts them together; what they share (``qt/state.py``...) imports none;
 - no module of ``src/`` takes part in an import circle (every import counts, also those inside
   functions and under ``TYPE_CHECKING``: a circle there is a circle in the design).
 """
@@ -166,6 +166,17 @@ def test_panes_import_no_sibling_pane():
         others = tuple(f"atlasviewer.qt.{other}" for other in PANES + ["shell"] if other != pane)
         breaches += _breaches(f"atlasviewer.qt.{pane}", others)
     assert breaches == []
+
+
+def test_what_the_panes_share_imports_no_pane_and_no_shell():
+    shared = [
+        module
+        for module, path in MODULES.items()
+        if module.startswith("atlasviewer.qt.") and path.parent.name == "qt"
+    ]
+    panes = tuple(f"atlasviewer.qt.{name}" for name in [*PANES, "shell"])
+    assert "atlasviewer.qt.state" in shared
+    assert [b for module in shared for b in _breaches(module, panes)] == []
 
 
 def test_the_contracts_see_a_breach(tmp_path):

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QColor
 
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.qt.library.view import (
+from atlasviewer.qt.library.cards import (
     ATLAS_ROLE,
     IMAGE_HEIGHT,
     META_ROLE,

@@ -128,6 +128,17 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("with --smoke --view: the area to select (a referral area or municipality)"),
     )
     gui.add_argument(
+        "--soak",
+        type=int,
+        default=0,
+        metavar="N",
+        help=_(
+            "with --smoke: open N result boxes, every atlas in turn, select an area in each and "
+            "switch the language every 100 steps; print the resident memory after a tenth of the "
+            "steps and at the end"
+        ),
+    )
+    gui.add_argument(
         "--size",
         type=_window_size,
         default=(1600, 1000),

@@ -11,14 +11,11 @@ Layout is decided first (which block goes on which page), then painted, so every
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -27,42 +24,38 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QPolygonF,
 )
 
-from atlasviewer.core.factsheet import REGION, BoxFacts, FactSheet
-from atlasviewer.core.formatting import format_number
-from atlasviewer.core.model import Geography
-from atlasviewer.core.plans import NATIONAL_COLOUR, SELECTION_COLOUR, MapAreaStyle, MapPlan
-from atlasviewer.core.registry import normalise_name
+from atlasviewer.core.factsheet import BoxFacts, FactSheet
 from atlasviewer.i18n import _
-
-PAGE_WIDTH = 595.0  # A4 in points
-PAGE_HEIGHT = 842.0
-MARGIN = 42.0
-CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
-FOOTER_HEIGHT = 30.0
-MAP_WIDTH = 92.0
-MAP_HEIGHT = 92.0
-GAP = 12.0
-TEXT_WIDTH = CONTENT_WIDTH - MAP_WIDTH - GAP
-STRIP_HEIGHT = 26.0
-FIGURE_COLUMNS = ((112.0, 78.0), (62.0, 155.0))
-"""(label width, value width) of the two figure columns: the area against the country, then
-its place among the areas."""
-LABEL_GAP = 6.0
-"""Room between a figure's label and its value, at the least."""
-MEMBER_COLUMNS = 3
-FAMILY = "DejaVu Sans"
-TEXT_COLOUR = QColor("#222222")
-MUTED_COLOUR = QColor("#666666")
-RULE_COLOUR = QColor("#cccccc")
-AREA_FILL = QColor("#e8e4f0")
-
-GeographyLookup = Callable[[str], Geography | None]
-SceneFactory = Callable[[Geography], Any]
-"""Builds the map scene of a map set (:class:`atlasviewer.qt.map.scene.MapScene`): handed in by
-the caller, so that the fact sheets do not import the map pane."""
+from atlasviewer.qt.factsheets.sheet_figures import (
+    GeographyLookup,
+    LocatorMaps,
+    SceneFactory,
+    paint_strip,
+)
+from atlasviewer.qt.factsheets.sheet_style import (
+    BODY_FONT,
+    CONTENT_WIDTH,
+    FIGURE_COLUMNS,
+    FOOTER_HEIGHT,
+    GAP,
+    HEADING_FONT,
+    LABEL_GAP,
+    MAP_HEIGHT,
+    MAP_WIDTH,
+    MARGIN,
+    MEMBER_COLUMNS,
+    MUTED_COLOUR,
+    PAGE_HEIGHT,
+    RULE_COLOUR,
+    SMALL_FONT,
+    STRIP_HEIGHT,
+    TEXT_COLOUR,
+    TEXT_WIDTH,
+    TITLE_FONT,
+    sheet_font,
+)
 
 
 def _figure_widths(
@@ -84,20 +77,6 @@ def _figure_widths(
         extra = min(max(0.0, widest + LABEL_GAP - label_width), value_width / 2)
         widths.append((label_width + extra, value_width - extra))
     return widths
-
-
-def _font(size: float, bold: bool = False, italic: bool = False) -> QFont:
-    font = QFont(FAMILY)
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    font.setItalic(italic)
-    return font
-
-
-TITLE_FONT = 18.0
-HEADING_FONT = 10.5
-BODY_FONT = 8.5
-SMALL_FONT = 7.0
 
 
 @dataclass
@@ -130,9 +109,7 @@ class FactSheetPdf:
         scene_for: SceneFactory | None = None,
     ) -> None:
         self.sheet = sheet
-        self.geography_for = geography_for
-        self.scene_for = scene_for
-        self._scenes: dict[str, Any] = {}
+        self.locators = LocatorMaps(sheet.target, geography_for, scene_for)
 
     # ------------------------------------------------------------------ measuring
 
@@ -165,17 +142,19 @@ class FactSheetPdf:
         return [against_country, among_areas]
 
     def _block_height(self, box: BoxFacts) -> float:
-        height = self._text_height(self._heading(box), _font(HEADING_FONT, bold=True), TEXT_WIDTH)
-        height += 2 + self._text_height(self._subheading(box), _font(SMALL_FONT), TEXT_WIDTH)
+        height = self._text_height(
+            self._heading(box), sheet_font(HEADING_FONT, bold=True), TEXT_WIDTH
+        )
+        height += 2 + self._text_height(self._subheading(box), sheet_font(SMALL_FONT), TEXT_WIDTH)
         if box.has_figures or box.members:
             if box.members:
                 height += 4 + self._text_height(
-                    box.note, _font(SMALL_FONT, italic=True), TEXT_WIDTH
+                    box.note, sheet_font(SMALL_FONT, italic=True), TEXT_WIDTH
                 )
-            line = QFontMetricsF(_font(BODY_FONT)).lineSpacing()
+            line = QFontMetricsF(sheet_font(BODY_FONT)).lineSpacing()
             height += 6 + self._figure_rows(box) * line + 4 + STRIP_HEIGHT
             return max(height, MAP_HEIGHT) + 12
-        height += 3 + self._text_height(box.note, _font(BODY_FONT, italic=True), TEXT_WIDTH)
+        height += 3 + self._text_height(box.note, sheet_font(BODY_FONT, italic=True), TEXT_WIDTH)
         return height + 12
 
     def _figure_rows(self, box: BoxFacts) -> int:
@@ -270,7 +249,7 @@ class FactSheetPdf:
             painter,
             QRectF(MARGIN, y, CONTENT_WIDTH, 30),
             sheet.atlas_title,
-            _font(BODY_FONT, bold=True),
+            sheet_font(BODY_FONT, bold=True),
             MUTED_COLOUR,
         )
         y += 4
@@ -279,7 +258,7 @@ class FactSheetPdf:
             painter,
             QRectF(MARGIN, y, CONTENT_WIDTH, 40),
             title,
-            _font(TITLE_FONT, bold=True),
+            sheet_font(TITLE_FONT, bold=True),
             TEXT_COLOUR,
         )
         details = [sheet.level_label, _("Producer: {producer}").format(producer=sheet.producer)]
@@ -289,7 +268,7 @@ class FactSheetPdf:
             painter,
             QRectF(MARGIN, y + 2, CONTENT_WIDTH, 20),
             " \u00b7 ".join(details),
-            _font(BODY_FONT),
+            sheet_font(BODY_FONT),
             TEXT_COLOUR,
         )
         explanation = _(
@@ -301,7 +280,7 @@ class FactSheetPdf:
             painter,
             QRectF(MARGIN, y + 4, CONTENT_WIDTH, 40),
             explanation,
-            _font(SMALL_FONT),
+            sheet_font(SMALL_FONT),
             MUTED_COLOUR,
         )
         painter.setPen(QPen(RULE_COLOUR, 0.8))
@@ -320,14 +299,14 @@ class FactSheetPdf:
             painter,
             QRectF(MARGIN, y + 4, CONTENT_WIDTH - 80, 24),
             source,
-            _font(SMALL_FONT),
+            sheet_font(SMALL_FONT),
             MUTED_COLOUR,
         )
         self._draw_text(
             painter,
             QRectF(MARGIN + CONTENT_WIDTH - 80, y + 4, 80, 12),
             _("Page {number} of {count}").format(number=number, count=count),
-            _font(SMALL_FONT),
+            sheet_font(SMALL_FONT),
             MUTED_COLOUR,
             int(Qt.AlignmentFlag.AlignRight),
         )
@@ -339,14 +318,14 @@ class FactSheetPdf:
             painter,
             QRectF(x, y, TEXT_WIDTH, 60),
             self._heading(box),
-            _font(HEADING_FONT, bold=True),
+            sheet_font(HEADING_FONT, bold=True),
             TEXT_COLOUR,
         )
         y += 2 + self._draw_text(
             painter,
             QRectF(x, y + 2, TEXT_WIDTH, 40),
             self._subheading(box),
-            _font(SMALL_FONT),
+            sheet_font(SMALL_FONT),
             MUTED_COLOUR,
         )
         if not (box.has_figures or box.members):
@@ -354,7 +333,7 @@ class FactSheetPdf:
                 painter,
                 QRectF(x, y + 3, TEXT_WIDTH, 40),
                 box.note,
-                _font(BODY_FONT, italic=True),
+                sheet_font(BODY_FONT, italic=True),
                 MUTED_COLOUR,
             )
             return
@@ -363,13 +342,19 @@ class FactSheetPdf:
                 painter,
                 QRectF(x, y + 4, TEXT_WIDTH, 40),
                 box.note,
-                _font(SMALL_FONT, italic=True),
+                sheet_font(SMALL_FONT, italic=True),
                 MUTED_COLOUR,
             )
         y += 6
         y = self._paint_figures(painter, box, x, y)
-        self._paint_strip(painter, box, QRectF(x, y + 6, TEXT_WIDTH, STRIP_HEIGHT))
-        self._paint_locator(
+        paint_strip(
+            painter,
+            box,
+            QRectF(x, y + 6, TEXT_WIDTH, STRIP_HEIGHT),
+            self.sheet.lang,
+            self._draw_text,
+        )
+        self.locators.paint(
             painter, box, QRectF(MARGIN + TEXT_WIDTH + GAP, block.y, MAP_WIDTH, MAP_HEIGHT)
         )
         painter.setPen(QPen(RULE_COLOUR, 0.5))
@@ -377,8 +362,8 @@ class FactSheetPdf:
         painter.drawLine(QPointF(MARGIN, bottom), QPointF(MARGIN + CONTENT_WIDTH, bottom))
 
     def _paint_figures(self, painter: QPainter, box: BoxFacts, x: float, y: float) -> float:
-        line = QFontMetricsF(_font(BODY_FONT)).lineSpacing()
-        body, bold = _font(BODY_FONT), _font(BODY_FONT, bold=True)
+        line = QFontMetricsF(sheet_font(BODY_FONT)).lineSpacing()
+        body, bold = sheet_font(BODY_FONT), sheet_font(BODY_FONT, bold=True)
         if box.members:
             heading = _("Referral areas of {region}").format(region=self.sheet.area_name)
             self._draw_text(painter, QRectF(x, y, TEXT_WIDTH, line), heading, bold, TEXT_COLOUR)
@@ -410,108 +395,6 @@ class FactSheetPdf:
                 )
             left += label_width + value_width
         return y + self._figure_rows(box) * line
-
-    def _paint_strip(self, painter: QPainter, box: BoxFacts, rect: QRectF) -> None:
-        """Every area as a tick on one axis from the lowest to the highest value."""
-        values = [s.value for s in box.spread]
-        if box.national_value is not None:
-            values.append(box.national_value)
-        if not values:
-            return
-        low, high = min(values), max(values)
-        span = (high - low) or 1.0
-        axis_y = rect.top() + rect.height() * 0.45
-        left, width = rect.left() + 4, rect.width() - 8
-
-        def x_of(value: float) -> float:
-            return left + (value - low) / span * width
-
-        painter.setPen(QPen(QColor("#999999"), 0.8))
-        painter.drawLine(QPointF(left, axis_y), QPointF(left + width, axis_y))
-        painter.setPen(QPen(QColor("#8c8c8c"), 0.8))
-        for spread in box.spread:
-            if not spread.is_target:
-                painter.drawLine(
-                    QPointF(x_of(spread.value), axis_y - 5), QPointF(x_of(spread.value), axis_y + 5)
-                )
-        if box.national_value is not None:
-            nx = x_of(box.national_value)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(QColor(NATIONAL_COLOUR)))
-            painter.drawPolygon(
-                QPolygonF(
-                    [
-                        QPointF(nx, axis_y - 6),
-                        QPointF(nx + 4, axis_y),
-                        QPointF(nx, axis_y + 6),
-                        QPointF(nx - 4, axis_y),
-                    ]
-                )
-            )
-        painter.setPen(QPen(QColor(SELECTION_COLOUR), 2.2))
-        for spread in box.spread:
-            if spread.is_target:
-                painter.drawLine(
-                    QPointF(x_of(spread.value), axis_y - 8), QPointF(x_of(spread.value), axis_y + 8)
-                )
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        small = _font(SMALL_FONT - 0.5)
-        bottom = QRectF(rect.left(), axis_y + 8, rect.width(), 10)
-        self._draw_text(
-            painter,
-            bottom,
-            format_number(low, box.format, self.sheet.lang),
-            small,
-            MUTED_COLOUR,
-            int(Qt.AlignmentFlag.AlignLeft),
-        )
-        self._draw_text(
-            painter,
-            bottom,
-            format_number(high, box.format, self.sheet.lang),
-            small,
-            MUTED_COLOUR,
-            int(Qt.AlignmentFlag.AlignRight),
-        )
-
-    # ------------------------------------------------------------------ locator map
-
-    def _paint_locator(self, painter: QPainter, box: BoxFacts, rect: QRectF) -> None:
-        """The map set drawn by the map widget's own scene, the fact sheet's area highlighted."""
-        scene = self._locator_scene(box.map_file)
-        if scene is None:
-            return
-        home = scene.home_rect()
-        if home.isEmpty():
-            return
-        scene.render(painter, rect, home, Qt.AspectRatioMode.KeepAspectRatio)
-
-    def _locator_scene(self, map_file: str) -> Any:
-        cache_key = map_file or ""
-        if cache_key in self._scenes:
-            return self._scenes[cache_key]
-        geography = self.geography_for(map_file) if self.geography_for else None
-        scene = None
-        if geography is not None and geography.areas and self.scene_for is not None:
-            scene = self.scene_for(geography)
-            scene.apply_plan(self._locator_plan(geography))
-        self._scenes[cache_key] = scene
-        return scene
-
-    def _locator_plan(self, geography: Geography) -> MapPlan:
-        target = self.sheet.target
-        areas = {}
-        for area in geography.areas:
-            if target.level == REGION:
-                is_target = area.region == target.id
-            else:
-                is_target = area.canonical == target.id or normalise_name(area.key) == target.id
-            colour = SELECTION_COLOUR if is_target else AREA_FILL.name()
-            # Any value: a None value would draw the area hatched as "no data".
-            areas[area.key] = MapAreaStyle(
-                area.key, area.key, 1.0 if is_target else 0.0, "", colour, int(is_target)
-            )
-        return MapPlan(geography.id, "", areas, [])
 
 
 def write_fact_sheet_pdf(

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -45,6 +45,7 @@ from atlasviewer.core.problems import Severity
 from atlasviewer.i18n import _
 from atlasviewer.qt import translation
 from atlasviewer.qt.figures import box_figures
+from atlasviewer.qt.reader.figure_output import export_figure, render_scaled
 from atlasviewer.qt.reader.text_browser import AtlasTextBrowser
 from atlasviewer.qt.state import AppState
 
@@ -257,52 +258,12 @@ class ResultBoxView(QWidget):
 
     def export_current_figure(self, path: Path) -> str:
         """Save the current figure (PNG, SVG or PDF by suffix); returns an error text or ""."""
-        widget = self.current_figure_widget()
-        if widget is None:
-            return _("There is no figure to export.")
-        suffix = path.suffix.lower()
-        try:
-            if widget is self.map_widget and widget.plan is not None:
-                # The map's own export: the whole figure (legend, inset, credits), vector in
-                # SVG and PDF, the same drawing as `atlasviewer export`.
-                widget.save_figure(path, suffix.lstrip(".") or "png", dpi=200)
-            elif getattr(widget, "figure", None) is not None:
-                widget.figure.savefig(path, dpi=200 if suffix == ".png" else None)
-            elif suffix == ".svg":
-                from PySide6.QtSvg import QSvgGenerator
-
-                generator = QSvgGenerator()
-                generator.setFileName(str(path))
-                generator.setSize(widget.size())
-                generator.setViewBox(widget.rect())
-                painter = QPainter(generator)
-                widget.render(painter, QPoint())
-                painter.end()
-            elif suffix == ".pdf":
-                from PySide6.QtGui import QPdfWriter
-
-                writer = QPdfWriter(str(path))
-                self._render_scaled(widget, writer)
-            elif not widget.grab().save(str(path)):
-                return _("Could not write {path}.").format(path=path)
-        except (OSError, ValueError) as exc:
-            return _("Could not write {path}: {error}").format(path=path, error=exc)
-        return ""
+        return export_figure(self.current_figure_widget(), self.map_widget, path)
 
     def print_current_figure(self, printer: Any) -> None:
         widget = self.current_figure_widget()
         if widget is not None:
-            self._render_scaled(widget, printer)
-
-    @staticmethod
-    def _render_scaled(widget: QWidget, device: Any) -> None:
-        painter = QPainter(device)
-        target = QRectF(painter.viewport())
-        size = QSize(widget.size())
-        scale = min(target.width() / max(1, size.width()), target.height() / max(1, size.height()))
-        painter.scale(scale, scale)
-        widget.render(painter, QPoint())
-        painter.end()
+            render_scaled(widget, printer)
 
     # ------------------------------------------------------------------ box and texts
 

@@ -202,7 +202,20 @@ def _run_smoke(
         else:
             QTimer.singleShot(SMOKE_POLL_MS, wait_compare)
 
-    QTimer.singleShot(0, open_compare if getattr(args, "smoke_view", None) else open_box)
+    soak_steps = getattr(args, "soak", 0) or 0
+    if soak_steps > 0:
+        from atlasviewer.qt.shell.soak import Soak
+
+        def soaked(code: int) -> None:
+            result["code"] = code
+            app.exit(code)
+
+        soak = Soak(window, soak_steps, soaked, sys.stdout)
+        soak.start()
+    elif getattr(args, "smoke_view", None):
+        QTimer.singleShot(0, open_compare)
+    else:
+        QTimer.singleShot(0, open_box)
     code = app.exec()
     window.hide()
     if errors:
