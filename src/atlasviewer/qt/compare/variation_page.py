@@ -122,6 +122,7 @@ class VariationPage(QWidget):
             f"{atlas_title(by_key[k], lang)}, {by_key[k].period}".strip(", ") for k in frame["key"]
         ] if len(frame) else []  # fmt: skip
         self.model.set_frame(frame, lang)
+        self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
         if not self._sized:
             self._sized = True
             header = self.view.horizontalHeader()
@@ -131,7 +132,7 @@ class VariationPage(QWidget):
                 header.resizeSection(column, width)
 
     def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.DescendingOrder) -> None:
-        self.view.sortByColumn(column, order)
+        self.view.horizontalHeader().setSortIndicator(column, order)  # sorts, once
 
     def _on_clicked(self, index: QModelIndex) -> None:
         if index.column() == 0:
