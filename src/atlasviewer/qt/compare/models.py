@@ -101,7 +101,13 @@ class CellTableModel(QAbstractTableModel):
             for area, v in zip(self._areas, values, strict=True)
         }
         self._cells = {(c.area, c.indicator): c for c in comparison.cells()}
-        self._headers = comparison.headers()
+        # A measure other than the box's headline by its own label ("Private røntgeninstitutt"),
+        # which the box title before it would push out of the wrapped header.
+        self._headers = {
+            i.key: f"{i.title(comparison.lang) if i.headline else i.label(comparison.lang)} "
+            f"({i.atlas_id}, {i.box})"
+            for i in comparison.indicators
+        }
         self._names = {a: comparison.area_name(a) for a in self._areas}
         self._indicators = {i.key: i for i in comparison.indicators}
         self._texts = {}
@@ -230,8 +236,8 @@ def _wrap(text: str, width: int = 15) -> str:
     import textwrap
 
     lines = textwrap.wrap(text, width=width, break_long_words=False) or [text]
-    if len(lines) > 4:
-        lines = [*lines[:3], textwrap.shorten(" ".join(lines[3:]), width, placeholder="…")]
+    if len(lines) > 5:
+        lines = [*lines[:4], textwrap.shorten(" ".join(lines[4:]), width, placeholder="…")]
     return "\n".join(lines)
 
 

@@ -61,7 +61,7 @@ class TablePage(QWidget):
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
         self.view.horizontalHeader().setSortIndicatorShown(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setDefaultSectionSize(120)
+        self.view.horizontalHeader().setDefaultSectionSize(130)
         self.view.horizontalHeader().setSectionsClickable(True)
         self.view.verticalHeader().setSectionsClickable(True)
         self.view.verticalHeader().sectionClicked.connect(self._on_row_header)
