@@ -49,7 +49,9 @@ class Legend(QWidget):
 
     def set_entries(self, title: str, entries: list[tuple[str, str]], marker: str = "") -> None:
         """Show ``entries`` (name, colour); ``marker`` adds a note for the merged-area mark."""
-        for label in self._labels:
+        for label in self._labels:  # gone now, not at the next turn of the event loop
+            self._layout.removeWidget(label)
+            label.hide()
             label.deleteLater()
         self._labels = []
         self.title.setText(title)

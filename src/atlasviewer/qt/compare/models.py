@@ -41,7 +41,7 @@ AREA_ROLE = Qt.ItemDataRole.UserRole + 2
 INDICATOR_ROLE = Qt.ItemDataRole.UserRole + 3
 """The key of the cell's indicator."""
 NATIONAL_ROLE = Qt.ItemDataRole.UserRole + 4
-"""True on the national row, which stays last whatever the sort."""
+"""1 on the national row (which stays last whatever the sort), else None."""
 
 COLOUR_SIGNIFICANCE, COLOUR_INDEX, COLOUR_NONE = "significance", "index", "none"
 
@@ -177,8 +177,9 @@ class CellTableModel(QAbstractTableModel):
             header = self._headers.get(name, name)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return header + "\n" + _("Double-click a cell to open its result box.")
-            if name not in self._wrapped:
-                self._wrapped[name] = _wrap(header)
+            if name not in self._wrapped:  # a row header (transposed) is one line
+                vertical = orientation == Qt.Orientation.Vertical
+                self._wrapped[name] = _one_line(header) if vertical else _wrap(header)
             return self._wrapped[name]
         if role == Qt.ItemDataRole.FontRole and areas_here and self._bold_area(name):
             return _bold()
@@ -198,8 +199,8 @@ class CellTableModel(QAbstractTableModel):
             return area
         if role == INDICATOR_ROLE:
             return key
-        if role == NATIONAL_ROLE:
-            return area == NATIONAL and not self.transposed
+        if role == NATIONAL_ROLE:  # 1 or None: a bool handed to Qt here can lose a reference
+            return 1 if area == NATIONAL and not self.transposed else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
         indicator = self._indicators.get(key)
@@ -230,6 +231,12 @@ class CellTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and self._bold_area(area):
             return _bold()
         return None
+
+
+def _one_line(text: str, width: int = 44) -> str:
+    import textwrap
+
+    return textwrap.shorten(text, width, placeholder="…")
 
 
 def _wrap(text: str, width: int = 15) -> str:
