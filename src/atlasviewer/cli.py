@@ -116,6 +116,22 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("with --smoke: show the result box's view in presentation mode (as Shift+F5)"),
     )
     gui.add_argument(
+        "--view",
+        dest="smoke_view",
+        choices=("compare", "profile", "variation"),
+        metavar="VIEW",
+        help=_(
+            "with --smoke: open the comparison workspace on VIEW (compare, profile or "
+            "variation) instead of a result box (with --atlas, that atlas's indicators only)"
+        ),
+    )
+    gui.add_argument(
+        "--area",
+        dest="smoke_area",
+        metavar="NAME",
+        help=_("with --smoke --view: the area to select (a referral area or municipality)"),
+    )
+    gui.add_argument(
         "--soak",
         type=int,
         default=0,

@@ -80,11 +80,13 @@ class LibraryView(QWidget):
         box_activated(object, int): The user opened a result box found by the search (the
             atlas and the box's number).
         fact_sheets_requested(object): The user asked for an atlas's list of fact sheets.
+        compare_requested(): The user asked for the comparison of areas across atlases.
     """
 
     atlas_activated = Signal(object)
     box_activated = Signal(object, int)
     fact_sheets_requested = Signal(object)
+    compare_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +123,8 @@ class LibraryView(QWidget):
         self.fact_sheets_action.triggered.connect(self.request_fact_sheets)
         self.fact_sheets_button = QPushButton(self)
         self.fact_sheets_button.clicked.connect(self.request_fact_sheets)
+        self.compare_button = QPushButton(self)
+        self.compare_button.clicked.connect(self.compare_requested)
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
@@ -128,6 +132,7 @@ class LibraryView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search_field, 1)
         top.addWidget(self.fact_sheets_button)
+        top.addWidget(self.compare_button)
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(self.cards, 1)
@@ -230,6 +235,8 @@ class LibraryView(QWidget):
         self.open_action.setText(_("&Open"))
         self.fact_sheets_action.setText(_("&Fact sheets…"))
         self.fact_sheets_button.setText(_("Fact sheets…"))
+        self.compare_button.setText(_("Compare areas…"))
+        self.compare_button.setToolTip(_("Your area against the others, across every atlas"))
         self.fact_sheets_button.setToolTip(
             _("The fact sheets and reports the highlighted atlas links to")
         )

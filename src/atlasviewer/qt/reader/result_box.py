@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -82,9 +83,11 @@ class ResultBoxView(QWidget):
     Signals:
         hover_text_changed(str): Name and formatted value of the area under the mouse ("" off).
         painted(): The figures of the box were drawn (used by ``--smoke`` and the benchmarks).
+        compare_requested(): "Add to comparison": the box's indicators, to the comparison.
     """
 
     hover_text_changed = Signal(str)
+    compare_requested = Signal()
 
     def __init__(
         self,
@@ -107,10 +110,13 @@ class ResultBoxView(QWidget):
             lambda index: self.state.set_slice(self.slice_combo.itemData(index))
         )
         self.slice_label.setBuddy(self.slice_combo)
+        self.compare_button = QPushButton(self)
+        self.compare_button.clicked.connect(self.compare_requested)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.slice_label)
         header.addWidget(self.slice_combo)
+        header.addWidget(self.compare_button)
         self.text = AtlasTextBrowser(self)
         self.text.setMinimumHeight(90)
         self.notice = QLabel(self)
@@ -204,6 +210,10 @@ class ResultBoxView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.slice_label.setText(_("Year:"))
+        self.compare_button.setText(_("Add to comparison"))
+        self.compare_button.setToolTip(
+            _("Compare the areas on this box's indicators, across atlases")
+        )
         # Existing catalogue words, so the tab reads right in every language today.
         self.view_tabs.setTabText(0, _("Map") + " / " + _("Chart"))
         self.view_tabs.setTabText(1, _("Table"))

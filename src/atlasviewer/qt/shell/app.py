@@ -229,11 +229,33 @@ def _run_smoke(
                 fail(f"could not save {args.screenshot}")
                 return
         box = window.state.box
+        shown = f"{window.state.location.atlas_id} box {box.number if box else '-'}"
+        if getattr(args, "smoke_view", None):
+            shown = f"comparison {window.compare.workspace.view}"
         print(
-            f"smoke: {window.state.location.atlas_id} box {box.number if box else '-'} painted in "
+            f"smoke: {shown} painted in "
             f"{time.monotonic() - started:.2f} s (at {result['painted_at']:.3f})"
         )
         app.exit(0)
+
+    def open_compare() -> None:
+        entry = window.compare
+        area = getattr(args, "smoke_area", None) or ""
+        if not entry.show(args.smoke_view, area, args.atlas or ""):
+            fail(window.statusBar().currentMessage())
+            return
+        QTimer.singleShot(SMOKE_POLL_MS, wait_compare)
+
+    def wait_compare() -> None:
+        app.processEvents()
+        if window.compare.workspace.is_ready():
+            result["painted_at"] = time.time()
+            window.grab()
+            finish()
+        elif time.monotonic() - started > SMOKE_TIMEOUT_S:
+            fail("timed out waiting for the comparison to be laid out")
+        else:
+            QTimer.singleShot(SMOKE_POLL_MS, wait_compare)
 
     soak_steps = getattr(args, "soak", 0) or 0
     if soak_steps > 0:
@@ -245,6 +267,8 @@ def _run_smoke(
 
         soak = Soak(window, soak_steps, soaked, sys.stdout)
         soak.start()
+    elif getattr(args, "smoke_view", None):
+        QTimer.singleShot(0, open_compare)
     else:
         QTimer.singleShot(0, open_box)
     try:

@@ -37,6 +37,7 @@ from atlasviewer.core.model import Atlas
 from atlasviewer.i18n import _
 from atlasviewer.qt import translation
 from atlasviewer.qt.library.view import LibraryView
+from atlasviewer.qt.shell.compare_entry import CompareEntry
 from atlasviewer.qt.shell.language import LanguageManager
 from atlasviewer.qt.shell.menus import WindowMenus
 from atlasviewer.qt.shell.output_commands import OutputCommands
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         from atlasviewer.qt.shell.export_dialog import ExportCommand
 
         self.export_command = ExportCommand(self)  # File > Export…, with progress
+        self.compare = CompareEntry(self)
         self._on_library(library)
         state.library_changed.connect(self._on_library)
         state.atlas_changed.connect(self._on_location_changed)
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
         self._show_library_problems()
         self._update_title()
         self._update_actions()
+        if self.compare.showing:
+            self.compare.show()  # its title and Back
 
     def _update_title(self) -> None:
         atlas = self.state.atlas
@@ -175,6 +179,7 @@ class MainWindow(QMainWindow):
             self._reader = build_reader(self.state, self)
             self._reader.fact_sheet_requested.connect(self.fact_sheet_requested)
             self._reader.box_view.hover_text_changed.connect(self.hover_label.setText)
+            self._reader.box_view.compare_requested.connect(self.compare.add_current_box)
             navigation = self._reader.navigation
             navigation.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             navigation.addAction(self.menus.create_fact_sheet_action)
@@ -310,6 +315,8 @@ class MainWindow(QMainWindow):
 
     def go_back(self) -> None:
         """Return to where the user was before (Alt+Left): the state moves, the stack follows."""
+        if self.compare.leave():
+            return
         if self.state.go_back() and not self.state.sheet:
             self._on_sheet("")
         self._update_title()

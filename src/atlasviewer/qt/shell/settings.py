@@ -36,6 +36,8 @@ class AppSettings:
         recent_decks: Presentation decks opened or saved lately, newest first.
         projector_theme: Whether the window uses the projector theme (View menu).
         colour_blind: Whether maps use colour-blind-safe colours (View menu).
+        compare_area: The user's own area in the comparison ("my area"), a registry id.
+        compare_indicators: The indicators chosen for the comparison (keys, in order).
     """
 
     language: str | None = None
@@ -49,6 +51,8 @@ class AppSettings:
     recent_decks: list[str] = field(default_factory=list)
     projector_theme: bool = False
     colour_blind: bool = False
+    compare_area: str = ""
+    compare_indicators: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> AppSettings:
