@@ -141,6 +141,16 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
 
+def ngettext_for(lang: str, singular: str, plural: str, n: int) -> str:
+    """As :func:`ngettext`, in ``lang`` whatever the UI language (a finding written in nn)."""
+    if lang in LANGUAGES and lang != "en":
+        _load(lang)
+        forms = _plural_catalogues.get(lang, {}).get(singular)
+        if forms:
+            return forms[0] if n == 1 else forms[-1]
+    return singular if n == 1 else plural
+
+
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     """Mark ``message`` for extraction without translating it now."""
     return message
