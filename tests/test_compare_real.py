@@ -134,3 +134,20 @@ def test_first_generation_means_get_no_interval(index):
     bed_days = next(i for i in index.indicators(["v1-kols"]) if "Liggetid" in i.title("nb"))
     cells = Comparison([bed_days]).cells()
     assert all(c.method == "none" and c.significance == "not compared" for c in cells)
+
+
+def test_a_region_row_takes_only_the_regions_own_figures(index):
+    from atlasviewer.core.compare.matrix import resolve_areas
+
+    registry = index.library.registry
+    rows, unknown = resolve_areas(["Helse Vest"], registry, region_rows=True)
+    assert unknown == [] and rows[-1] == "region:helse_vest"
+    assert set(rows[:-1]) == {"forde", "bergen", "fonna", "stavanger"}
+    regional = next(i for i in index.indicators(["lab"], [3]) if i.rowset == "datasett_2")
+    per_area = index.indicators(["lab"], [3])[0]
+    cells = {(c.area, c.indicator): c for c in Comparison([regional, per_area], rows).cells()}
+    assert cells[("region:helse_vest", regional.key)].value is not None
+    assert cells[("region:helse_vest", regional.key)].n == 4
+    assert cells[("bergen", regional.key)].empty  # never the region's value for an area
+    assert cells[("region:helse_vest", per_area.key)].empty  # nor an area's for the region
+    assert Comparison([regional], rows).area_name("region:helse_vest") == "Helse Vest"

@@ -43,7 +43,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             "(default: every referral area)"
         ),
     )
-    parser.add_argument("--region", metavar="NAME", help=_("the referral areas of a health region"))
+    parser.add_argument(
+        "--region",
+        metavar="NAME",
+        help=_("the referral areas of a health region, and the region's own row"),
+    )
     parser.add_argument(
         "--view",
         choices=VIEWS,
@@ -134,7 +138,7 @@ def _areas(args: argparse.Namespace, registry) -> list[str] | None:  # type: ign
         names.append(args.region)
     if not names:
         return comparison_areas(registry)
-    ids, unknown = resolve_areas(names, registry)
+    ids, unknown = resolve_areas(names, registry, region_rows=True)
     if unknown:
         valid = sorted(a.name("nb") for a in registry.areas.values() if not a.historic)
         _usage(

@@ -14,12 +14,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from atlasviewer.core.compare.areas import AreaSet
+from atlasviewer.core.compare.areas import AreaSet, Placement
 from atlasviewer.core.compare.indicators import Indicator
 from atlasviewer.core.compare.significance import NO_INTERVAL, NOT_COMPARED, significance
 from atlasviewer.core.compare.values import IndicatorValues
 from atlasviewer.core.registry import AreaRegistry
 from atlasviewer.i18n import N_
+
+REGION_PREFIX = "region:"
+"""A comparison row of a health region is ``"region:<registry id>"`` (``region:helse_vest``):
+it takes values only from analyses per health region, its own row there; an area row never
+takes a region's value."""
+
+
+def row_name(row_id: str, registry: AreaRegistry, lang: str) -> str:
+    """The name of a comparison row: a referral area, a health region, or the country."""
+    if row_id.startswith(REGION_PREFIX):
+        region = registry.regions.get(row_id.removeprefix(REGION_PREFIX))
+        return region.name(lang) if region else row_id
+    if row_id in registry.areas:
+        return registry.areas[row_id].name(lang)
+    if row_id == "national":
+        return registry.national_name(lang)
+    return row_id
+
 
 SIGNIFICANCE_COLOURS: dict[str, str] = {
     "higher": "#8FB3E3",
@@ -36,7 +54,8 @@ class Cell:
     """The figures of one registry area for one indicator (None where the cell is empty).
 
     Attributes:
-        area: Registry area id; ``indicator`` the indicator's key.
+        area: Registry area id (or ``region:<id>`` for a region row); ``indicator`` the
+            indicator's key.
         row: The analysis's row that gives the cell ("" for an empty cell).
         mark: ``"exact"``, ``"merged"`` or ``"partial"`` ("" when empty).
         covers: What a merged row covers, for tooltip and export.
@@ -113,6 +132,9 @@ def _make_cells(
     cells: list[Cell] = []
     for area_id in areas:
         placement = area_set.placement(area_id)
+        if area_id.startswith(REGION_PREFIX):
+            region_row = area_set.region_row(area_id.removeprefix(REGION_PREFIX))
+            placement = Placement(region_row) if region_row else None
         row = values.areas.get(placement.row) if placement else None
         if placement is None or row is None or row.value is None:
             cells.append(Cell(area_id, indicator.key, national=national))

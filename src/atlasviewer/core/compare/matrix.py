@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
-from atlasviewer.core.compare.cells import Cell, indicator_cells
+from atlasviewer.core.compare.cells import REGION_PREFIX, Cell, indicator_cells, row_name
 from atlasviewer.core.compare.indicators import Indicator
 from atlasviewer.core.compare.variation import Variation, variation
 from atlasviewer.core.model import pick_text
@@ -36,7 +36,7 @@ COLUMN_LABELS: dict[str, str] = {
     "national": N_("National"),
     "index": N_("Index (Norway = 100)"),
     "rank": N_("Rank"),
-    "n": N_("Areas"),
+    "n": N_("Number of areas"),
     "rank_text": N_("Rank of areas"),
     "lowest": N_("Lowest"),
     "highest": N_("Highest"),
@@ -65,8 +65,15 @@ def comparison_areas(registry: AreaRegistry | None = None) -> list[str]:
     return [area.id for area in registry.areas.values() if not area.historic]
 
 
-def resolve_areas(names: Iterable[str], registry: AreaRegistry) -> tuple[list[str], list[str]]:
+def resolve_areas(
+    names: Iterable[str], registry: AreaRegistry, *, region_rows: bool = False
+) -> tuple[list[str], list[str]]:
     """Registry ids of areas named in any spelling (a health region gives its areas).
+
+    Args:
+        names: Area, region or merged-area names.
+        registry: The registry.
+        region_rows: A health region also gives its own row (``region:<id>``), after its areas.
 
     Returns:
         ``(ids, unknown names)``.
@@ -80,6 +87,8 @@ def resolve_areas(names: Iterable[str], registry: AreaRegistry) -> tuple[list[st
         elif found is not None and found.kind == "region":
             members = registry.regions[found.id].areas
             ids.extend(a for a in members if not registry.areas[a].historic)
+            if region_rows:
+                ids.append(REGION_PREFIX + found.id)
         elif (merged := registry.merged_match(name)) is not None:
             ids.extend(merged.members)
         else:
@@ -123,9 +132,8 @@ class Comparison:
         return self._cells
 
     def area_name(self, area_id: str) -> str:
-        if area_id == NATIONAL:
-            return self.registry.national_name(self.lang)
-        return self.registry.areas[area_id].name(self.lang)
+        """The name of a row: an area, a health region (``region:<id>``) or the country."""
+        return row_name(area_id, self.registry, self.lang)
 
     def frame(self) -> pd.DataFrame:
         """The cells as a long frame, one row per area and indicator."""

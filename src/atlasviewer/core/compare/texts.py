@@ -7,7 +7,7 @@ the indicator is (its d3 format, in the language), ranges with an en dash.
 from __future__ import annotations
 
 from atlasviewer.core.compare.areas import MERGED, PARTIAL
-from atlasviewer.core.compare.cells import Cell
+from atlasviewer.core.compare.cells import Cell, row_name
 from atlasviewer.core.compare.indicators import Indicator
 from atlasviewer.core.compare.significance import METHOD_LABELS, NO_INTERVAL, SIGNIFICANCE_LABELS
 from atlasviewer.core.formatting import format_number, format_range
@@ -40,7 +40,7 @@ def cell_tooltip(cell: Cell, indicator: Indicator, registry: AreaRegistry, lang:
     merged row covers; for an empty cell, that the analysis lacks the area.
     """
     text = lambda message: gettext_for(lang, message)  # noqa: E731
-    area = registry.areas[cell.area].name(lang) if cell.area in registry.areas else cell.area
+    area = row_name(cell.area, registry, lang)
     lines = [f"{area} · {indicator.title(lang)}"]
     if cell.empty:
         lines.append(text(N_("Not in this analysis: it has no figure for the area.")))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from atlasviewer.core.compare.areas import MERGED, PARTIAL
-from atlasviewer.core.compare.matrix import COLUMN_LABELS, NATIONAL, Comparison
+from atlasviewer.core.compare.matrix import COLUMN_LABELS, NATIONAL, Comparison, atlas_title
 from atlasviewer.core.compare.significance import METHOD_LABELS, SIGNIFICANCE_LABELS
 from atlasviewer.i18n import N_, gettext_for
 
@@ -60,9 +60,7 @@ def profile_view(comparison: Comparison, area_id: str) -> pd.DataFrame:
     """One area's profile with translated headers and words."""
     lang = comparison.lang
     frame = comparison.profile(area_id)
-    frame["atlas"] = frame["key"].map(
-        {i.key: i.atlas_titles.get(lang) or i.atlas_id for i in comparison.indicators}
-    )
+    frame["atlas"] = frame["key"].map({i.key: atlas_title(i, lang) for i in comparison.indicators})
     frame["rank_text"] = [
         gettext_for(lang, N_("{rank} of {n}")).format(rank=int(r), n=int(n)) if r == r else ""
         for r, n in zip(frame["rank"], frame["n"], strict=True)
@@ -89,9 +87,7 @@ def variation_view(
     """The variation overview with translated headers, sorted."""
     lang = comparison.lang
     frame = comparison.variation(sort_by=sort_by, ascending=ascending)
-    frame["atlas"] = frame["key"].map(
-        {i.key: i.atlas_titles.get(lang) or i.atlas_id for i in comparison.indicators}
-    )
+    frame["atlas"] = frame["key"].map({i.key: atlas_title(i, lang) for i in comparison.indicators})
     columns = ["atlas", "box", "indicator", "unit", "period", "n", "highest_area", "highest",
                "lowest_area", "lowest", "ratio", "ratio_inner", "cv", "scv", "scv_areas",
                "producer"]  # fmt: skip
