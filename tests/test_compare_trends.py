@@ -229,3 +229,53 @@ def test_trend_of_a_first_generation_indicator_over_its_years(index):
     plan = trend_plan_for(first, ["finnmark"], "en")
     # 238.1 -> 287.7: +49.6 (+21%).
     assert plan.lines[0].change_text.startswith("+49.6 (+21%)")
+
+
+# --------------------------------------------------------------------------- cells and profile
+
+
+def test_tooltip_gives_rank_range_counts_and_excess(generated, reg):
+    from atlasviewer.core.compare.matrix import Comparison
+    from atlasviewer.core.compare.texts import cell_tooltip
+
+    headline = generated[0]
+    cells = {c.area: c for c in Comparison([headline], ["nordby", "midtby"], reg, "en").cells()}
+    tip = cell_tooltip(cells["nordby"], headline, reg, "en")
+    assert "Rank: 1st of 5" in tip
+    assert "Events a year: 151 (population 10,000)" in tip  # 150.5, to whole events
+    # Expected at 9.4277 per 1,000: 94.28 a year, so about 56 more (150.5 - 94.28 = 56.2).
+    assert "About 56 more events a year than at the national rate" in tip
+    midtby = cell_tooltip(cells["midtby"], headline, reg, "nb")
+    # Midtby 10.06 between Vestby 10.1 and Sørby 10.03, all with wide intervals: 2nd to 4th.
+    assert "Plass: 3. av 5, trolig mellom 2. og 4." in midtby
+    assert "Hendelser i året: 81 (befolkning 8\u00a0000)" in midtby
+    assert "Om lag 5 flere hendelser i året enn ved landsgjennomsnittet (-3 til 14)" in midtby
+
+
+def test_profile_export_has_rank_range_counts_excess_and_finding(index, tmp_path):
+    import openpyxl
+
+    from atlasviewer.core.compare.export import write_csv, write_xlsx
+    from atlasviewer.core.compare.matrix import Comparison
+    from atlasviewer.core.compare.views import profile_view
+
+    indicators = index.indicators(["radiologi2"], [1])
+    comparison = Comparison(indicators, ["bergen"], lang="en")
+    view = profile_view(comparison, "bergen")
+    first = view.iloc[0]
+    assert first["Rank with plausible range"] == "4th of 21, plausibly 4th to 5th"
+    # Bergen: 14,393.4 examinations a year in 358,788.8 (the file's yearly averages).
+    assert first["Events"] == pytest.approx(14393.4) and first["Population"] == pytest.approx(
+        358788.8
+    )
+    # Expected = 14,393.4 x 378.262 / 401.17 (Bergen's rate), about 1,068 more a year.
+    value = comparison.cells()[0].value
+    expected = 14393.4 * 378.262154445 / value
+    assert first["Events a year above the national rate"] == pytest.approx(14393.4 - expected)
+    assert first["Finding"].startswith("Bergen: 8% above the national rate (significant)")
+    out = write_xlsx(comparison, tmp_path / "b.xlsx", area_id="bergen")
+    sheet = openpyxl.load_workbook(out)["Area profile"]
+    headers = [c.value for c in next(r for r in sheet.iter_rows() if r[0].value == "Atlas")]
+    assert "Rank with plausible range" in headers and "Finding" in headers
+    csv = write_csv(view, tmp_path / "b.csv", "en").read_text("utf-8-sig")
+    assert "4th of 21, plausibly 4th to 5th" in csv

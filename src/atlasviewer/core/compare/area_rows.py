@@ -8,6 +8,8 @@ joined only where they show the same area (never the wrong area silently, as the
 - a merged row ("Oslo", first-generation "OUS" for all of Oslo) has ``merged:<id>`` of the
   merged area: it is joined only to another analysis's row for the same merged area;
 - a partial row (first-generation Bergen without Haraldsplass) has ``<id>:partial``;
+- a health region's row, in an analysis per health region, has ``region:<id>`` (the comparison's
+  row id of the region); beside referral areas a region row is left out (it sums them);
 - a row of another area set (counties, psychiatric centre areas) has ``row:<name>``, its name
   normalised, so two analyses of the same other set still join by name.
 
@@ -22,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from atlasviewer.core.compare.areas import EXACT, MERGED, PARTIAL
+from atlasviewer.core.compare.cells import REGION_PREFIX, row_name
 from atlasviewer.core.compare.values import IndicatorValues
 from atlasviewer.core.registry import AreaRegistry, normalise_name
 
@@ -44,6 +47,8 @@ class AreaRow:
 
     def label(self, registry: AreaRegistry, lang: str) -> str:
         """The row's name in ``lang`` (the registry's spelling where it knows the area)."""
+        if self.key.startswith(REGION_PREFIX):
+            return row_name(self.key, registry, lang)
         if self.mark == EXACT and self.area_ids:
             return registry.areas[self.area_ids[0]].name(lang)
         if self.mark == MERGED:
@@ -63,10 +68,17 @@ def area_rows(values: IndicatorValues, registry: AreaRegistry) -> dict[str, Area
             continue
         group = placement.merged.id if placement.merged is not None else None
         by_row.setdefault(placement.row, []).append((area_id, placement.mark, group or ""))
+    regions = {row: region_id for region_id, row in area_set.regions.items()}
+    only_regions = bool(regions) and not area_set.rows
     rows: dict[str, AreaRow] = {}
     for name, area in values.areas.items():
         if area.value is None:
             continue
+        if name in regions:
+            if only_regions:  # an analysis per health region: its rows are the points
+                key = f"{REGION_PREFIX}{regions[name]}"
+                rows[name] = AreaRow(name, key, (key,), EXACT)
+            continue  # beside referral areas a region row is a sum of points, not one
         placed = by_row.get(name, [])
         exact = [a for a, mark, _ in placed if mark == EXACT]
         partial = [a for a, mark, _ in placed if mark == PARTIAL]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from atlasviewer.core.compare.area_stats import area_stats
 from atlasviewer.core.compare.areas import EXACT
-from atlasviewer.core.compare.cells import indicator_cells
+from atlasviewer.core.compare.cells import indicator_cells, row_name
 from atlasviewer.core.compare.significance import NOT_COMPARED
 from atlasviewer.core.compare.trends import indicator_series
 from atlasviewer.core.findings import FindingFacts, finding
@@ -32,7 +32,7 @@ def area_facts(
     cell = indicator_cells(indicator, [area_id], registry, lang)[0]
     if cell.empty:
         return None
-    name = registry.areas[area_id].name(lang) if area_id in registry.areas else area_id
+    name = row_name(area_id, registry, lang)
     if cell.mark != EXACT:
         name = f"{name} ({registry.display_name(cell.row, lang)})"
     stats = area_stats(indicator, cell.row)

@@ -123,8 +123,8 @@ _TREND_COLUMNS = {
     "change": N_("Change"),
     "relative": N_("Relative change"),
     "slope": N_("Slope per year"),
-    "slope_low": N_("Slope, lower 95 % limit"),
-    "slope_high": N_("Slope, upper 95 % limit"),
+    "slope_low": N_("Slope, lower limit (95 %)"),
+    "slope_high": N_("Slope, upper limit (95 %)"),
     "residual_sd": N_("Year-to-year noise (residual SD)"),
     "direction": N_("Change over the noise"),
 }
