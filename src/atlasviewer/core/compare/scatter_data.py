@@ -15,13 +15,18 @@ from atlasviewer.core.compare.area_rows import area_rows, selected_rows
 from atlasviewer.core.plans.contract import Credits
 from atlasviewer.core.plans.scatter_plan import ScatterPlan, build_scatter_plan
 from atlasviewer.core.registry import AreaRegistry, default_registry
-from atlasviewer.core.stats.correlation import METHOD
 from atlasviewer.i18n import N_, gettext_for
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from atlasviewer.core.compare.indicators import Indicator
+
+CORRELATION_METHOD = N_(
+    "Pearson's r of the values; Spearman's ρ as Pearson's r of the ranks, ties given their "
+    "average rank; over the areas with a value on both indicators."
+)
+"""The method of :mod:`atlasviewer.core.stats.correlation`, in words (translate with ``_``)."""
 
 
 def keyed_values(
@@ -82,5 +87,5 @@ def scatter_frame(plan: ScatterPlan, lang: str) -> pd.DataFrame:
         [(p.label, p.x, p.y) for p in plan.points],
         columns=[gettext_for(lang, N_("Area")), plan.x_label, plan.y_label],
     )
-    frame.attrs["note"] = "; ".join([*plan.statistics, METHOD])
+    frame.attrs["note"] = "; ".join([*plan.statistics, gettext_for(lang, CORRELATION_METHOD)])
     return frame

@@ -19,7 +19,7 @@ from atlasviewer.core.compare.area_rows import AreaRow, area_rows, selected_rows
 from atlasviewer.core.plans.contract import Credits
 from atlasviewer.core.plans.trend_plan import TrendPlan, build_trend_plan
 from atlasviewer.core.registry import AreaRegistry, default_registry
-from atlasviewer.core.stats.trend import METHOD, trend
+from atlasviewer.core.stats.trend import trend
 from atlasviewer.i18n import N_, gettext_for
 
 if TYPE_CHECKING:
@@ -128,6 +128,12 @@ _TREND_COLUMNS = {
     "residual_sd": N_("Year-to-year noise (residual SD)"),
     "direction": N_("Change over the noise"),
 }
+TREND_METHOD = N_(
+    "Change: least-squares slope over the years, its 95 % interval from Student's t with n − 2 "
+    "degrees of freedom and the residual standard deviation; rising or falling where that "
+    "interval excludes no change, else stable."
+)
+"""The method of :func:`atlasviewer.core.stats.trend.trend`, in words (translate with ``_``)."""
 _DIRECTIONS = {"rising": N_("rising"), "falling": N_("falling"), "stable": N_("stable")}
 
 
@@ -159,7 +165,5 @@ def trend_frame(
             record[text(_TREND_COLUMNS[column])] = value
         records.append(record)
     frame = pd.DataFrame(records)
-    frame.attrs["note"] = text(N_("Change: least-squares slope over the years; {method}.")).format(
-        method=METHOD
-    )
+    frame.attrs["note"] = text(TREND_METHOD)
     return frame
