@@ -57,7 +57,7 @@ def main() -> None:
         credits_for,
     )
     from atlasviewer.core.sources import checkout_roots
-    from atlasviewer.qt.map_scene import MapScene
+    from atlasviewer.qt.map.scene import MapScene
 
     library = AtlasLibrary(checkout_roots())
     atlas = library.atlas("radiologi2")
@@ -182,7 +182,7 @@ def measure_chart(plans: list) -> tuple[float, float]:  # type: ignore[type-arg]
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from atlasviewer.qt.chart_widget import ChartWidget
+    from atlasviewer.qt.charts.widget import ChartWidget
 
     widget = ChartWidget()
     widget.resize(*CHART_SIZE)
@@ -212,7 +212,7 @@ def measure_chart(plans: list) -> tuple[float, float]:  # type: ignore[type-arg]
 def measure_table(plans: list) -> float:  # type: ignore[type-arg]
     from PySide6.QtWidgets import QTableView
 
-    from atlasviewer.qt.table_model import TablePlanModel
+    from atlasviewer.qt.tables.model import TablePlanModel
 
     model = TablePlanModel()
     view = QTableView()
@@ -236,8 +236,8 @@ def switch_all(stage: Stage, plans: list) -> None:  # type: ignore[type-arg]
     """Map, bar chart and table to the next box, all painted (the parts kept across calls)."""
     from PySide6.QtWidgets import QTableView
 
-    from atlasviewer.qt.chart_widget import ChartWidget
-    from atlasviewer.qt.table_model import TablePlanModel
+    from atlasviewer.qt.charts.widget import ChartWidget
+    from atlasviewer.qt.tables.model import TablePlanModel
 
     if not _SWITCH_PARTS:
         chart = ChartWidget()
@@ -269,7 +269,7 @@ def synthetic(side: int) -> None:
 
     from atlasviewer.core.model import Area, Geography
     from atlasviewer.core.plans import MapAreaStyle, MapPlan
-    from atlasviewer.qt.map_scene import MapScene
+    from atlasviewer.qt.map.scene import MapScene
 
     random.seed(side)
     cell = 5000.0

@@ -65,7 +65,7 @@ app.exec()
 # Python type, ~25 ms the viewer itself does not spend before its first paint).
 LIBRARY = """
 import argparse, sys, time
-from atlasviewer.qt.app import build_window, create_application
+from atlasviewer.qt.shell.app import build_window, create_application
 app = create_application()
 window, _settings = build_window(argparse.Namespace(lang=sys.argv[1], data=None))
 def painted():
@@ -145,7 +145,7 @@ def measure_interactions(repeats: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from atlasviewer import i18n
-    from atlasviewer.qt.app import build_window, create_application
+    from atlasviewer.qt.shell.app import build_window, create_application
 
     os.environ["ATLASVIEWER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="bench-config-")
     app = create_application()

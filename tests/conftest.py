@@ -49,9 +49,9 @@ def v1_root() -> Path:
 @pytest.fixture
 def open_window(qtbot, tmp_path, monkeypatch):
     """Build the real main window over a library, shown at a size, with settings in tmp_path."""
-    from atlasviewer.qt.language import LanguageManager
-    from atlasviewer.qt.main_window import MainWindow
-    from atlasviewer.qt.settings import AppSettings
+    from atlasviewer.qt.shell.language import LanguageManager
+    from atlasviewer.qt.shell.main_window import MainWindow
+    from atlasviewer.qt.shell.settings import AppSettings
     from atlasviewer.qt.state import AppState
 
     monkeypatch.setenv("ATLASVIEWER_CONFIG_DIR", str(tmp_path))

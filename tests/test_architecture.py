@@ -1,4 +1,12 @@
-"""The core stays Qt-free (CONVENTIONS.md, point 1) and the package list matches the tree."""
+"""The layering of the package: contracts on who imports whom, no import circle, the package list.
+
+- the core imports no Qt, no matplotlib and nothing of ``render`` or ``qt`` (CONVENTIONS.md, 1);
+- ``render`` imports no Qt and nothing of ``qt``; ``i18n`` imports neither Qt nor matplotlib;
+- a pane of ``qt`` (library, reader, map, charts, tables, factsheets) imports no other pane:
+  only ``qt.shell`` puts them together; what they share (``qt/state.py``...) imports none;
+- no module of ``src/`` takes part in an import circle (every import counts, also those inside
+  functions and under ``TYPE_CHECKING``: a circle there is a circle in the design).
+"""
 
 from __future__ import annotations
 
@@ -32,6 +40,157 @@ def test_core_never_imports_qt_or_the_widgets():
                 if name.startswith(("PySide6", "atlasviewer.qt", "matplotlib.backends.backend_qt")):
                     offenders.append(f"{path.relative_to(REPO)} imports {name}")
     assert offenders == []
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+
+
+def _targets(module: str, node: ast.Import | ast.ImportFrom) -> list[str]:
+    """The names an import statement brings in, absolute (``from . import x`` resolved)."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    base = node.module or ""
+    if node.level:
+        package = module.split(".")
+        if MODULES[module].name != "__init__.py":
+            package = package[:-1]
+        package = package[: len(package) - node.level + 1]
+        base = ".".join([*package, base] if base else package)
+    # ``from package import module`` imports the module; ``from module import name`` the module.
+    return [
+        f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base
+        for alias in node.names
+    ]
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module -> the project's modules it imports, anywhere in its source."""
+    graph: dict[str, set[str]] = {}
+    for module, path in MODULES.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import | ast.ImportFrom):
+                for target in _targets(module, node):
+                    while target and target not in MODULES:
+                        target = target.rpartition(".")[0]
+                    if target and target != module:
+                        found.add(target)
+        graph[module] = found
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_cycle_finder_finds_a_circle():
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_import_circle_anywhere_in_src():
+    assert _cycles(import_graph()) == []
+
+
+def _all_imports(path: Path) -> set[str]:
+    module = _module_name(path)
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names.update(_targets(module, node))
+    return names
+
+
+LAYERS = [
+    # (modules under, imports they may not make)
+    ("atlasviewer.core", ("PySide6", "matplotlib", "atlasviewer.qt", "atlasviewer.render")),
+    ("atlasviewer.render", ("PySide6", "atlasviewer.qt", "matplotlib.backends.backend_qt")),
+    ("atlasviewer.i18n", ("PySide6", "matplotlib", "atlasviewer.qt", "atlasviewer.render")),
+]
+PANES = ["library", "reader", "map", "charts", "tables", "factsheets", "compare"]
+
+
+def _breaches(prefix: str, forbidden: tuple[str, ...]) -> list[str]:
+    return [
+        f"{module} imports {name}"
+        for module, path in sorted(MODULES.items())
+        if module == prefix or module.startswith(prefix + ".")
+        for name in sorted(_all_imports(path))
+        if any(name == f or name.startswith(f + ".") for f in forbidden)
+    ]
+
+
+def test_layering_contracts():
+    assert [b for prefix, forbidden in LAYERS for b in _breaches(prefix, forbidden)] == []
+
+
+def test_panes_import_no_sibling_pane():
+    breaches = []
+    for pane in PANES:
+        others = tuple(f"atlasviewer.qt.{other}" for other in PANES + ["shell"] if other != pane)
+        breaches += _breaches(f"atlasviewer.qt.{pane}", others)
+    assert breaches == []
+
+
+def test_what_the_panes_share_imports_no_pane_and_no_shell():
+    shared = [
+        module
+        for module, path in MODULES.items()
+        if module.startswith("atlasviewer.qt.") and path.parent.name == "qt"
+    ]
+    panes = tuple(f"atlasviewer.qt.{name}" for name in [*PANES, "shell"])
+    assert "atlasviewer.qt.state" in shared
+    assert [b for module in shared for b in _breaches(module, panes)] == []
+
+
+def test_the_contracts_see_a_breach(tmp_path):
+    """A pane importing a sibling, in a function, is found (the checks are not vacuous)."""
+    source = "def f():\n    from atlasviewer.qt.map.scene import MapScene\n"
+    path = PACKAGE / "qt" / "charts" / "widget.py"
+    tree = ast.parse(source)
+    names = {
+        target
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for target in _targets(_module_name(path), node)
+    }
+    assert names == {"atlasviewer.qt.map.scene"}
 
 
 def test_pandas_only_in_the_comparison_and_pyproj_nowhere():

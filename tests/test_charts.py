@@ -72,7 +72,7 @@ def drawn(plan: BarPlan, lang: str = "en", size=(12.8, 8.0), dpi: float = 100) -
 
 def _shown_chart(qtbot, width: int, height: int):
     """A chart widget on screen at ``width`` x ``height``, as the window would show it."""
-    from atlasviewer.qt.chart_widget import ChartWidget
+    from atlasviewer.qt.charts.widget import ChartWidget
 
     widget = ChartWidget()
     qtbot.addWidget(widget)
@@ -346,7 +346,7 @@ def _assert_nothing_clipped(widget) -> None:
 
 
 def test_switching_boxes_in_place_shows_what_drawing_anew_shows(qtbot, v2_root):
-    from atlasviewer.qt.chart_widget import ChartWidget
+    from atlasviewer.qt.charts.widget import ChartWidget
 
     first, second, third = _radiologi2_bar_plans(v2_root)
     assert [r.label for r in first.rows] != [r.label for r in second.rows]

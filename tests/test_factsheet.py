@@ -13,7 +13,8 @@ from atlasviewer import cli, i18n
 from atlasviewer.core.factsheet import build_fact_sheet, resolve_target
 from atlasviewer.core.formatting import format_number
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.qt.factsheet_pdf import write_fact_sheet_pdf
+from atlasviewer.qt.factsheets.generated import write_fact_sheet_pdf
+from atlasviewer.qt.map.scene import MapScene
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +81,7 @@ def test_area_fact_sheet_figures_match_the_data(
     assert first.period == "2021\u20132023"
 
     out = tmp_path / f"lab_{lang}.pdf"
-    pages = write_fact_sheet_pdf(sheet, out, lambda m: library.geography(atlas, m))
+    pages = write_fact_sheet_pdf(sheet, out, lambda m: library.geography(atlas, m), MapScene)
     count, text = _pdf_text(out)
     assert count == pages >= 2
     assert i18n.gettext("Page {number} of {count}").format(number=count, count=count) in text

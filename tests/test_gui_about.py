@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 
 from atlasviewer import i18n
-from atlasviewer.qt import about_dialog
-from atlasviewer.qt.about_dialog import AboutDialog
+from atlasviewer.qt.shell import about_dialog
+from atlasviewer.qt.shell.about_dialog import AboutDialog
 
 
 def test_about_names_producers_and_licences(qtbot):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QLabel
 
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.qt.map_scene import AreaItem
+from atlasviewer.qt.map.scene import AreaItem
 
 
 @pytest.fixture(scope="module")

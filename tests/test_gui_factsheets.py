@@ -102,7 +102,7 @@ def test_unpublished_fact_sheet_is_named_in_place(qtbot, window, library, v2_roo
     assert window.state.atlas.id == "kols"
     # The same file chosen from the fact-sheet list gets the viewer's message, naming it.
     window.reader.show_fact_sheets()
-    window.reader.fact_sheets.open_row(0)
+    window.reader.fact_sheet_page.sheets.open_row(0)
     assert window.showing_fact_sheet
     assert missing.name in window.fact_sheet_viewer.failure_message
     assert window.fact_sheet_viewer.page_count == 0
@@ -120,7 +120,7 @@ def test_reader_lists_the_atlas_fact_sheets_in_the_content_language(qtbot, windo
     qtbot.mouseClick(
         tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(node).center()
     )
-    sheets = window.reader.fact_sheets
+    sheets = window.reader.fact_sheet_page.sheets
     assert window.reader.pages.currentWidget() is window.reader.fact_sheet_page
     assert sheets.isVisible()
     titles = [sheets.list.item(row).text() for row in range(sheets.list.count())]
@@ -198,7 +198,7 @@ def test_create_fact_sheet_error_names_the_file(qtbot, window, tmp_path):
 
 
 def test_fact_sheets_with_the_same_link_text_are_told_apart_by_chapter(library):
-    from atlasviewer.qt.factsheet_actions import fact_sheet_entries
+    from atlasviewer.qt.factsheets.actions import fact_sheet_entries
 
     entries = fact_sheet_entries(library.get("kvalitet").variant("nb"))
     titles = {path.name: title for title, path, _ok in entries}
@@ -209,7 +209,7 @@ def test_fact_sheets_with_the_same_link_text_are_told_apart_by_chapter(library):
 
 
 def test_area_choices_follow_the_atlas_map(library):
-    from atlasviewer.qt.factsheet_actions import area_choices, target_from_selection
+    from atlasviewer.qt.factsheets.actions import area_choices, target_from_selection
 
     choices = area_choices(library, library.get("dagkir2"), "nb")
     labels = [c.label for c in choices]

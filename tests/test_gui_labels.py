@@ -84,7 +84,7 @@ def test_a_table_shows_its_caption_under_it(qtbot, open_window, library):
 
 
 def test_cards_follow_a_language_switch_made_while_an_atlas_was_open(qtbot, open_window, library):
-    from atlasviewer.qt.library_view import META_ROLE
+    from atlasviewer.qt.library.cards import META_ROLE
 
     window = open_window(library)
     assert window.open_atlas("radiologi2", 2)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from atlasviewer import i18n
-from atlasviewer.qt.language import LanguageManager
+from atlasviewer.qt.shell.language import LanguageManager
 
 
 def _cancel_text() -> str:

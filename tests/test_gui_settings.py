@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from atlasviewer.qt.settings import AppSettings, load_settings, save_settings, settings_path
+from atlasviewer.qt.shell.settings import AppSettings, load_settings, save_settings, settings_path
 
 
 def test_round_trip_keeps_every_field(tmp_path, monkeypatch):

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QColor
 
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.qt.library_view import (
+from atlasviewer.qt.library.cards import (
     ATLAS_ROLE,
     IMAGE_HEIGHT,
     META_ROLE,
@@ -24,10 +24,10 @@ HEAVY_MODULES = ("pandas", "shapely", "pyproj", "matplotlib", "mapclassify", "nu
 
 DEFERRED_MODULES = (
     "babel.dates",  # the card dates follow the first paint (locale data: ~30 ms)
-    "atlasviewer.qt.reader_view",  # built when an atlas is first opened
-    "atlasviewer.qt.pdf_viewer",  # built when a fact sheet is first shown
-    "atlasviewer.qt.about_dialog",
-    "atlasviewer.qt.factsheet_actions",
+    "atlasviewer.qt.reader.view",  # built when an atlas is first opened
+    "atlasviewer.qt.factsheets.viewer",  # built when a fact sheet is first shown
+    "atlasviewer.qt.shell.about_dialog",
+    "atlasviewer.qt.factsheets.actions",
     "atlasviewer.core.readers.v1_csv",  # the full parse of a first-generation file: its first box
     "atlasviewer.core.readers.v1_boxes",  # with formatting, intervals and statistics
     "atlasviewer.core.readers.v2_result_data",  # a box's data, its rows matched to its map
@@ -38,7 +38,7 @@ DEFERRED_MODULES = (
 
 PROBE = """
 import argparse, json, sys
-from atlasviewer.qt.app import build_window, create_application
+from atlasviewer.qt.shell.app import build_window, create_application
 app = create_application()
 window, _settings = build_window(argparse.Namespace(lang="en", data=[sys.argv[1], sys.argv[2]]))
 painted = {}
@@ -79,7 +79,7 @@ def test_library_paints_first_and_then_loads_the_figure_libraries(tmp_path, v2_r
     assert painted["details_pending"]  # dates and images come after the first paint
     # Then, while the user reads the library, what the first box needs is loaded.
     warm = set(painted["after_warmup"])
-    assert {"matplotlib.figure", "shapely", "atlasviewer.qt.chart_widget"} <= warm
+    assert {"matplotlib.figure", "shapely", "atlasviewer.qt.charts.widget"} <= warm
     assert "pandas" not in warm and "pyproj" not in warm
     assert painted["screen"] == "LibraryView"
 

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QTableView
 
 from atlasviewer import i18n
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.qt.language import LanguageManager
-from atlasviewer.qt.main_window import MainWindow
-from atlasviewer.qt.settings import load_settings
+from atlasviewer.qt.shell.language import LanguageManager
+from atlasviewer.qt.shell.main_window import MainWindow
+from atlasviewer.qt.shell.session import restore_window
+from atlasviewer.qt.shell.settings import load_settings
 from atlasviewer.qt.state import AppState
 
 
@@ -250,13 +251,13 @@ def test_settings_restore_atlas_box_selection_and_language(qtbot, window, librar
     state = AppState(library.registry)
     second = MainWindow(library, state, LanguageManager(), saved)
     qtbot.addWidget(second)
-    second.restore_from(saved)
+    restore_window(second, saved)
     assert second.state.box.number == 3 and second.state.selection == {"unn"}
     state.close()
 
 
 def test_smoke_run_paints_the_first_published_atlas(tmp_path, monkeypatch, library):
-    from atlasviewer.qt.app import run_gui
+    from atlasviewer.qt.shell.app import run_gui
 
     monkeypatch.setenv("ATLASVIEWER_CONFIG_DIR", str(tmp_path))
     shot = tmp_path / "smoke.png"

@@ -13,9 +13,9 @@ import atlasviewer.qt  # noqa: F401 - guards None's reference count before any Q
 from atlasviewer import i18n
 from atlasviewer.core.geography import read_geojson
 from atlasviewer.core.plans import NO_DATA_COLOUR, Credits, LegendEntry, MapAreaStyle, MapPlan
-from atlasviewer.qt.map_export import layout_figure, save_map
-from atlasviewer.qt.map_scene import MapScene
-from atlasviewer.qt.map_view import MapView
+from atlasviewer.qt.map.layout import layout_figure, save_map
+from atlasviewer.qt.map.scene import MapScene
+from atlasviewer.qt.map.widget import ChoroplethMap
 
 COLOURS = ["#eadae9", "#d5b6d2", "#c091bc", "#ab6ca6"]
 
@@ -62,7 +62,7 @@ def plan_for(geography, missing: tuple[str, ...] = ("Finnmark",)) -> MapPlan:
 @pytest.fixture
 def map_view(qtbot, kart_2024):
     scene = MapScene(kart_2024)
-    view = MapView(scene)
+    view = ChoroplethMap(scene)
     qtbot.addWidget(view)
     view.resize(1280, 800)
     view.apply_plan(plan_for(kart_2024))
@@ -236,7 +236,7 @@ def test_legend_title_words_are_never_cut(qapp, kart_2024, title, max_width):
 
     from PySide6.QtGui import QFontMetricsF
 
-    from atlasviewer.qt.map_export import LegendPainter
+    from atlasviewer.qt.map.layout import LegendPainter
 
     painter = LegendPainter(
         replace(plan_for(kart_2024), title=title),

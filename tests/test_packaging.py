@@ -143,7 +143,7 @@ def test_licence_icon_and_desktop_entry() -> None:
 
 
 def test_bundled_font_registers_with_qt(qapp) -> None:
-    from atlasviewer.qt.fonts import register_bundled_fonts
+    from atlasviewer.qt.shell.fonts import register_bundled_fonts
 
     assert "DejaVu Sans" in register_bundled_fonts()
 

@@ -9,7 +9,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 
 from atlasviewer import i18n
-from atlasviewer.qt.pdf_viewer import FactSheetViewer
+from atlasviewer.qt.factsheets.viewer import FactSheetViewer
 
 
 @pytest.fixture
@@ -68,16 +68,16 @@ def test_search_finds_and_steps_through_hits(viewer, files, qtbot):
     text = viewer.page_text(0)
     expected = text.lower().count("cataract")
     assert expected >= 2
-    viewer.search("cataract")
-    qtbot.waitUntil(lambda: viewer.hit_count == expected, timeout=5000)
+    viewer.search_bar.search("cataract")
+    qtbot.waitUntil(lambda: viewer.search_bar.hit_count == expected, timeout=5000)
     assert viewer.view.searchModel() is viewer.search_model
     assert viewer.search_status.text() == f"{expected} hits"
-    viewer.next_hit()
+    viewer.search_bar.next_hit()
     assert viewer.view.currentSearchResultIndex() == 0
     assert viewer.search_status.text() == f"1 of {expected}"
-    viewer.previous_hit()  # wraps round to the last hit
+    viewer.search_bar.previous_hit()  # wraps round to the last hit
     assert viewer.view.currentSearchResultIndex() == expected - 1
-    viewer.search("no such word qqq")
+    viewer.search_bar.search("no such word qqq")
     qtbot.waitUntil(lambda: viewer.search_status.text() == "No hits")
 
 
@@ -88,13 +88,13 @@ def test_zoom_modes_and_steps(viewer, files, qtbot):
     viewer.fit_page_action.trigger()
     assert viewer.view.zoomMode() == QPdfView.ZoomMode.FitInView
     assert viewer.fit_page_action.isChecked() and not viewer.fit_width_action.isChecked()
-    viewer._set_zoom(1.0)
-    viewer.zoom_in()
+    viewer.zoom.set_zoom(1.0)
+    viewer.zoom.zoom_in()
     assert viewer.view.zoomMode() == QPdfView.ZoomMode.Custom
     assert viewer.view.zoomFactor() == pytest.approx(1.1)
     assert viewer.zoom_label.text() == "110 %"
-    viewer.zoom_out()
-    viewer.zoom_out()
+    viewer.zoom.zoom_out()
+    viewer.zoom.zoom_out()
     assert viewer.view.zoomFactor() == pytest.approx(0.9)
 
 
@@ -160,7 +160,7 @@ def test_copy_page_text_puts_the_page_on_the_clipboard(viewer, files):
 
 def test_fact_sheet_list_of_an_atlas_opens_the_viewer(qtbot, v2_root, viewer):
     from atlasviewer.core.library import AtlasLibrary
-    from atlasviewer.qt.fact_sheet_list import FactSheetList
+    from atlasviewer.qt.factsheets.sheet_list import FactSheetList
 
     atlas = AtlasLibrary([v2_root]).atlas("gyn")
     sheets = FactSheetList()

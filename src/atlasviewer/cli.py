@@ -113,6 +113,32 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--box", type=int, metavar="N", help=_("result box number to show (from 1)"))
     gui.add_argument("--screenshot", metavar="FILE", help=_("with --smoke: save the window as PNG"))
     gui.add_argument(
+        "--view",
+        dest="smoke_view",
+        choices=("compare", "profile", "variation"),
+        help=_(
+            "with --smoke: open the comparison workspace on this view instead of a result box "
+            "(with --atlas, that atlas's indicators only)"
+        ),
+    )
+    gui.add_argument(
+        "--area",
+        dest="smoke_area",
+        metavar="NAME",
+        help=_("with --smoke --view: the area to select (a referral area or municipality)"),
+    )
+    gui.add_argument(
+        "--soak",
+        type=int,
+        default=0,
+        metavar="N",
+        help=_(
+            "with --smoke: open N result boxes, every atlas in turn, select an area in each and "
+            "switch the language every 100 steps; print the resident memory after a tenth of the "
+            "steps and at the end"
+        ),
+    )
+    gui.add_argument(
         "--size",
         type=_window_size,
         default=(1600, 1000),
@@ -184,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = _command_module(args.command)
         assert module is not None
         return int(module.run(args))
-    from atlasviewer.qt.app import run_gui
+    from atlasviewer.qt.shell.app import run_gui
 
     return run_gui(args)
 

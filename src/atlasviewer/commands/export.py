@@ -202,7 +202,7 @@ class BoxExporter:
             geography = self.library.geography(self.atlas, box.map_file or "kart_2024.geojson")
             map_plan = plans.build_map_plan(data, view, geography, lang=self.lang, credits=credits)
             scene = self._scene(geography)
-            from atlasviewer.qt.map_export import save_map
+            from atlasviewer.qt.map.layout import save_map
 
             for fmt in self._images():
                 self._write(stem, fmt, partial(_save_map, save_map, scene, map_plan, fmt, self.dpi))
@@ -236,7 +236,7 @@ class BoxExporter:
     def _scene(self, geography: Any) -> Any:
         """One map scene per map set, built once and re-coloured per view (as the window does)."""
         if geography.id not in self._scenes:
-            from atlasviewer.qt.map_scene import MapScene
+            from atlasviewer.qt.map.scene import MapScene
 
             self._scenes[geography.id] = MapScene(geography)
         return self._scenes[geography.id]

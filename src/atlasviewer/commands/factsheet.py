@@ -82,9 +82,10 @@ def run(args: argparse.Namespace) -> int:
 def _write_pdf(sheet, out: Path, geography_for) -> int:  # type: ignore[no-untyped-def]
     """Draw the sheet with Qt, headless when there is no display."""
     from atlasviewer.commands.headless import headless_application
-    from atlasviewer.qt.factsheet_pdf import write_fact_sheet_pdf
+    from atlasviewer.qt.factsheets.generated import write_fact_sheet_pdf
+    from atlasviewer.qt.map.scene import MapScene
 
     app = headless_application()
-    pages = write_fact_sheet_pdf(sheet, out, geography_for)
+    pages = write_fact_sheet_pdf(sheet, out, geography_for, MapScene)
     del app
     return pages

@@ -24,7 +24,7 @@ def headless_application() -> Any:
     use_headless_backends()
     from PySide6.QtWidgets import QApplication
 
-    from atlasviewer.qt.fonts import register_bundled_fonts
+    from atlasviewer.qt.shell.fonts import register_bundled_fonts
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     register_bundled_fonts()

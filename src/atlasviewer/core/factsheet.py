@@ -3,7 +3,7 @@
 Qt-free. :func:`build_fact_sheet` reads every result box of an atlas and, for the chosen area
 (or health region), collects the area's value beside the national value, its rank among the
 areas, its ratio to the national value and the spread of all areas, each formatted for the
-language. ``atlasviewer.qt.factsheet_pdf`` draws the result on A4; tests read it directly.
+language. ``atlasviewer.qt.factsheets.generated`` draws the result on A4; tests read it directly.
 """
 
 from __future__ import annotations

@@ -11,46 +11,68 @@ uses. Names the registry does not know are kept as given.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import QObject, Signal
 
 from atlasviewer import i18n
 from atlasviewer.core.model import Atlas, AtlasVariant, ResultBox
 from atlasviewer.core.registry import AreaRegistry, default_registry
+from atlasviewer.qt import translation
+from atlasviewer.qt.location import PAGE_FRONT, History, Location
 
 
 class AppState(QObject):
-    """Current atlas, content language, result box, selection, slice, UI language and level.
+    """The library, where the user is (atlas, page or box, fact sheet, history), selection, year.
 
     Signals:
+        library_changed(object): The library (an ``AtlasLibrary``) the window now shows.
         atlas_changed(object): The atlas (or None) now shown.
         variant_language_changed(str): The language of the atlas content now shown.
         box_changed(object): The result box (or None) now shown.
+        page_changed(int): The reader's text page (a chapter, ``PAGE_FRONT`` or
+            ``PAGE_FACT_SHEETS``), shown when there is no box.
+        sheet_changed(str): The fact sheet (PDF path) now shown, "" when none is.
         selection_changed(frozenset): The canonical keys of the selected areas.
         slice_changed(str): The year or label shown by first-generation boxes ("" for none).
-        ui_language_changed(str): The interface language.
-        level_changed(str): ``"area"`` or ``"region"``.
     """
 
+    library_changed = Signal(object)
     atlas_changed = Signal(object)
     variant_language_changed = Signal(str)
     box_changed = Signal(object)
+    page_changed = Signal(int)
+    sheet_changed = Signal(str)
     selection_changed = Signal(object)
     slice_changed = Signal(str)
-    ui_language_changed = Signal(str)
-    level_changed = Signal(str)
 
     def __init__(self, registry: AreaRegistry | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.registry = registry or default_registry()
+        self._library: Any = None
+        self._page = PAGE_FRONT
+        self._sheet = ""
+        self._going_back = False
+        self.history = History()
+        """The places the user has been (Back goes to the one before)."""
         self._atlas: Atlas | None = None
         self._content_language = i18n.current_language()
         self._box: ResultBox | None = None
         self._selection: frozenset[str] = frozenset()
         self._slice = ""
-        self._level = "area"
-        self._unsubscribe = i18n.on_language_changed(self._on_ui_language)
+        self._content_moved = self._box_moved = False
+        self._unsubscribe = [
+            translation.follow(self._on_ui_language),
+            translation.follow(self._after_retranslation, after_widgets=True),
+        ]
 
     # ------------------------------------------------------------------ reading
+
+    @property
+    def library(self) -> Any:
+        """The ``AtlasLibrary`` shown (None until the window sets one)."""
+        return self._library
 
     @property
     def atlas(self) -> Atlas | None:
@@ -64,12 +86,25 @@ class AppState(QObject):
         return self._atlas.variant(self._content_language)
 
     @property
-    def content_language(self) -> str:
-        return self._content_language
+    def page(self) -> int:
+        return self._page
 
     @property
-    def ui_language(self) -> str:
-        return i18n.current_language()
+    def sheet(self) -> str:
+        return self._sheet
+
+    @property
+    def location(self) -> Location:
+        """Where the user is: atlas id ("" in the library), box number, fact sheet shown."""
+        atlas = self._atlas
+        if atlas is None or self._library is None:
+            return Location("", 0, self._sheet)
+        box = self._box.number if self._box is not None else 0
+        return Location(self._library.atlas_id(atlas), box, self._sheet)
+
+    @property
+    def content_language(self) -> str:
+        return self._content_language
 
     @property
     def box(self) -> ResultBox | None:
@@ -82,10 +117,6 @@ class AppState(QObject):
     @property
     def slice(self) -> str:
         return self._slice
-
-    @property
-    def level(self) -> str:
-        return self._level
 
     # ------------------------------------------------------------------ keys
 
@@ -118,6 +149,20 @@ class AppState(QObject):
 
     # ------------------------------------------------------------------ changing
 
+    def set_library(self, library: Any) -> None:
+        """Show ``library`` (an ``AtlasLibrary``); an atlas of the old one is closed first.
+
+        Every pane that reads atlases, maps or areas takes them from here, so a data folder
+        opened later reaches all of them at once.
+        """
+        if library is self._library:
+            return
+        if self._atlas is not None:
+            self.set_atlas(None)
+        self._library = library
+        self.registry = library.registry
+        self.library_changed.emit(library)
+
     def set_atlas(self, atlas: Atlas | None) -> None:
         """Show ``atlas`` (in the best language for the UI); clears the box, keeps the selection."""
         if atlas is self._atlas:
@@ -125,30 +170,91 @@ class AppState(QObject):
         self._atlas = atlas
         self._box = None
         self._slice = ""
+        self._page = PAGE_FRONT
         self._update_content_language(emit=False)
         self.atlas_changed.emit(atlas)
         self.variant_language_changed.emit(self._content_language)
         self.box_changed.emit(None)
+        self.record_location()
 
     def set_box(self, box: ResultBox | None) -> None:
-        """Show result box ``box``; the selection survives, the slice goes to the box's latest."""
+        """Show result box ``box``; the selection survives, the slice goes to the box's latest.
+
+        The box's data is read here (once: boxes keep it), so that every pane that follows
+        ``box_changed`` finds the year it shows already set.
+        """
         if box is self._box:
             return
         self._box = box
-        self._slice = ""
+        self._slice = self._slice_in(box)
         self.box_changed.emit(box)
+        self.record_location()
+
+    def set_page(self, page: int) -> None:
+        """Show the reader's text page ``page`` (the box, if one is shown, is closed)."""
+        self._page = page
+        self.set_box(None)
+        self.page_changed.emit(page)
+
+    def set_sheet(self, sheet: str | Path, record: bool = True) -> None:
+        """Show the fact sheet ``sheet`` ("" to leave it); ``record`` it as a place for Back."""
+        sheet = str(sheet) if sheet else ""
+        if sheet != self._sheet:
+            self._sheet = sheet
+            self.sheet_changed.emit(sheet)
+        if record:
+            self.record_location()
+
+    def record_location(self) -> None:
+        """Remember where the user is now as a place for Back (not while going back)."""
+        if not self._going_back:
+            self.history.record(self.location)
+
+    def go_back(self) -> bool:
+        """Return to the place before this one; False when there is none.
+
+        Back from a fact sheet to the page it was opened from leaves that page as it was
+        (chapter, fact-sheet list); elsewhere a box, or the atlas's front page, is opened.
+        """
+        current = self.location
+        target = self.history.back_from(current)
+        if target is None:
+            return False
+        self._going_back = True
+        try:
+            atlas = self._library.get(target.atlas_id) if target.atlas_id else None
+            if target.sheet:
+                self.set_atlas(atlas)
+                if target.box != self.location.box:
+                    self.set_box(self._box_numbered(target.box))
+            elif atlas is None or atlas is not self._atlas:
+                self.set_sheet("")
+                self.set_atlas(atlas)
+                self.set_box(self._box_numbered(target.box))
+            else:
+                from_sheet = bool(self._sheet)
+                self.set_sheet("")
+                if not from_sheet or current.box != target.box:
+                    if target.box:
+                        self.set_box(self._box_numbered(target.box))
+                    else:
+                        self.set_page(PAGE_FRONT)
+            self.set_sheet(target.sheet)
+        finally:
+            self._going_back = False
+        return True
+
+    def _box_numbered(self, number: int) -> ResultBox | None:
+        variant = self.variant
+        if not number or variant is None:
+            return None
+        return next((b for b in variant.result_boxes if b.number == number), None)
 
     def set_slice(self, slice_: str) -> None:
         if slice_ == self._slice:
             return
         self._slice = slice_
         self.slice_changed.emit(slice_)
-
-    def set_level(self, level: str) -> None:
-        if level == self._level:
-            return
-        self._level = level
-        self.level_changed.emit(level)
 
     def select(self, name: str, add: bool = False) -> None:
         """Select the area or region ``name``; with ``add`` toggle it in the current selection.
@@ -171,9 +277,6 @@ class AppState(QObject):
         self._selection = selection
         self.selection_changed.emit(selection)
 
-    def clear_selection(self) -> None:
-        self.set_selection(frozenset())
-
     def set_ui_language(self, lang: str) -> None:
         """Switch the interface language (every subscriber re-translates itself)."""
         i18n.set_language(lang)
@@ -191,6 +294,7 @@ class AppState(QObject):
         shown = self._box
         if self._atlas is not None and shown is not None:
             self._box = self._same_box_in(self.variant)
+            self._slice = self._slice_in(self._box)
         # A box that is already the variant's own (set from it directly) stays: views that
         # re-translate have drawn it, and a box_changed for it would draw it a second time.
         box_moved = self._box is not shown
@@ -203,6 +307,13 @@ class AppState(QObject):
         if box_moved:
             self.box_changed.emit(self._box)
 
+    def _slice_in(self, box: ResultBox | None) -> str:
+        """The slice shown of ``box``: the one shown now if the box has it, else its latest."""
+        slices = box.load().slices if box is not None else []
+        if not slices:
+            return ""
+        return self._slice if self._slice in slices else slices[-1]
+
     def _same_box_in(self, variant: AtlasVariant | None) -> ResultBox | None:
         """The box with the same number in another language variant (boxes are parallel)."""
         if variant is None or self._box is None:
@@ -212,14 +323,17 @@ class AppState(QObject):
                 return box
         return None
 
-    def _on_ui_language(self, lang: str) -> None:
-        # The content box is switched before anyone re-translates, so views see the new box at
-        # once and can leave the box's figures to box_changed instead of drawing them twice.
-        changed, box_moved = self._update_content_language(emit=False)
-        self.ui_language_changed.emit(lang)
-        if changed:
-            self._emit_content_language(box_moved)
+    def _on_ui_language(self, _lang: str) -> None:
+        # The content box is switched before any widget re-translates, so views see the new box
+        # at once; it is announced after them (box_changed draws it, in the new language).
+        self._content_moved, self._box_moved = self._update_content_language(emit=False)
+
+    def _after_retranslation(self, _lang: str) -> None:
+        if self._content_moved:
+            self._content_moved = False
+            self._emit_content_language(self._box_moved)
 
     def close(self) -> None:
-        """Stop listening to the translation module (call when the window goes)."""
-        self._unsubscribe()
+        """Stop following language switches (call when the window goes)."""
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()

@@ -1,0 +1,1 @@
+"""The chart pane: tabs of matplotlib charts drawn when shown."""

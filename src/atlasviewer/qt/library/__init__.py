@@ -1,0 +1,1 @@
+"""The library screen: the atlas cards, search and the data-folder notice."""

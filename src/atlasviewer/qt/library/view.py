@@ -1,0 +1,274 @@
+"""The library screen: a card per atlas, newest first, with a search field.
+
+Cards are rows of a list model painted by a delegate (front image, title in the content
+language, producer, date, languages, a draft marker); a filter proxy matches the search text
+against each atlas's titles and its result boxes' titles and texts in every language. Arrow keys
+move between cards, Enter or a double click opens one (:attr:`LibraryView.atlas_activated`).
+A card's context menu and the "Fact sheets…" button ask for the list of the fact sheets the
+atlas links to (:attr:`LibraryView.fact_sheets_requested`).
+
+The library is the first screen, so it is built for a fast first paint: the cards are painted
+first with their titles, producers and languages on a plain image box; the front images (decoded
+one per event-loop turn) and the dates (babel's locale data takes ~30 ms to load) follow in the
+turns after. Before that first paint nothing asks Qt for a widget that Python did not create
+(``viewport()``, ``painter.device()``, ``option.widget``): PySide6's first look-up of such a
+widget's Python type costs ~25 ms.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from atlasviewer import i18n
+from atlasviewer.core.model import Atlas
+from atlasviewer.i18n import _, language_name
+from atlasviewer.qt import translation
+from atlasviewer.qt.library.cards import (
+    ATLAS_ROLE,
+    META_ROLE,
+    AtlasCardDelegate,
+    AtlasCardList,
+    AtlasFilterProxy,
+)
+
+
+class LibraryView(QWidget):
+    """The first screen: every atlas as a card.
+
+    Signals:
+        atlas_activated(object): The user opened an atlas (Enter, double click).
+        fact_sheets_requested(object): The user asked for an atlas's list of fact sheets.
+        compare_requested(): The user asked for the comparison of areas across atlases.
+    """
+
+    atlas_activated = Signal(object)
+    fact_sheets_requested = Signal(object)
+    compare_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._atlases: list[Atlas] = []
+        self._labelled: tuple[str, int] = ("", -1)
+        self._dates_shown = False
+        self.search_field = QLineEdit(self)
+        self.search_field.setClearButtonEnabled(True)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self.model = QStandardItemModel(self)
+        self.proxy = AtlasFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.cards = AtlasCardList(self)
+        self.cards.setModel(self.proxy)
+        self.cards.setItemDelegate(AtlasCardDelegate(self.cards))
+        self.cards.setViewMode(QListView.ViewMode.IconMode)
+        self.cards.setResizeMode(QListView.ResizeMode.Adjust)
+        self.cards.setMovement(QListView.Movement.Static)
+        self.cards.setUniformItemSizes(True)
+        self.cards.setSpacing(4)
+        self.cards.setWordWrap(True)
+        self.cards.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.cards.activated.connect(self._on_activated)
+        self.cards.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.cards.customContextMenuRequested.connect(self._show_card_menu)
+        self.cards.painted.connect(self._on_cards_painted)
+        self.open_action = QAction(self)
+        self.open_action.triggered.connect(self._open_current)
+        self.fact_sheets_action = QAction(self)
+        self.fact_sheets_action.triggered.connect(self.request_fact_sheets)
+        self.fact_sheets_button = QPushButton(self)
+        self.fact_sheets_button.clicked.connect(self.request_fact_sheets)
+        self.compare_button = QPushButton(self)
+        self.compare_button.clicked.connect(self.compare_requested)
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.hide()
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.search_field, 1)
+        top.addWidget(self.fact_sheets_button)
+        top.addWidget(self.compare_button)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.cards, 1)
+        layout.addWidget(self.empty_label)
+        self.search_field.textChanged.connect(self._on_search)
+        self.search_field.returnPressed.connect(self._focus_first_card)
+        self.search_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        self.search_shortcut.activated.connect(self.focus_search)
+        translation.register(self)
+
+    def set_atlases(self, atlases: list[Atlas]) -> None:
+        """Show these atlases, in the order given (the library lists them newest first)."""
+        self._atlases = list(atlases)
+        self.proxy.forget_texts()
+        self.model.clear()
+        for atlas in self._atlases:
+            item = QStandardItem()
+            item.setEditable(False)
+            item.setData(atlas, ATLAS_ROLE)
+            self.model.appendRow(item)
+        self._labelled = ("", -1)
+        self._relabel()
+        if self.proxy.rowCount():
+            self.cards.setCurrentIndex(self.proxy.index(0, 0))
+        self._update_empty()
+
+    def set_notice(self, text: str) -> None:
+        """A line above the cards (for problems with the data folders); empty hides it."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def visible_atlases(self) -> list[Atlas]:
+        return [self.proxy.index(r, 0).data(ATLAS_ROLE) for r in range(self.proxy.rowCount())]
+
+    def current_atlas(self) -> Atlas | None:
+        """The atlas of the current (highlighted) card, if any."""
+        index = self.cards.currentIndex()
+        return index.data(ATLAS_ROLE) if index.isValid() else None
+
+    def request_fact_sheets(self) -> None:
+        """Ask for the fact-sheet list of the current card's atlas."""
+        atlas = self.current_atlas()
+        if atlas is not None:
+            self.fact_sheets_requested.emit(atlas)
+
+    def _open_current(self) -> None:
+        atlas = self.current_atlas()
+        if atlas is not None:
+            self.atlas_activated.emit(atlas)
+
+    def _show_card_menu(self, pos: QPoint) -> None:
+        index = self.cards.indexAt(pos)
+        if not index.isValid():
+            return
+        self.cards.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.open_action)
+        menu.addAction(self.fact_sheets_action)
+        menu.exec(self.cards.viewport().mapToGlobal(pos))
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus()
+        self.search_field.selectAll()
+
+    def index_of(self, atlas_id: str) -> QModelIndex:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ATLAS_ROLE).id == atlas_id:
+                return index
+        return QModelIndex()
+
+    def retranslate_ui(self) -> None:
+        self.search_field.setPlaceholderText(
+            _("Search atlases and result boxes (Ctrl+F), e.g. “MR” or “hip”")
+        )
+        self.search_field.setToolTip(_("Search in atlas titles and in the result boxes' texts"))
+        self.cards.setAccessibleName(_("Atlases"))
+        self.empty_label.setText(_("No atlas matches the search."))
+        self.open_action.setText(_("&Open"))
+        self.fact_sheets_action.setText(_("&Fact sheets…"))
+        self.fact_sheets_button.setText(_("Fact sheets…"))
+        self.compare_button.setText(_("Compare areas…"))
+        self.compare_button.setToolTip(_("Your area against the others, across every atlas"))
+        self.fact_sheets_button.setToolTip(
+            _("The fact sheets and reports the highlighted atlas links to")
+        )
+        # The cards are labelled anew when next shown: a language switch while an atlas is
+        # open (the library hidden) need not pay for ~30 cards it does not show.
+        if self.isVisible():
+            self._relabel()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        self._relabel()  # cheap when the cards are labelled in the current language already
+        super().showEvent(event)
+
+    @property
+    def details_pending(self) -> bool:
+        """Whether the cards still wait for their dates or front images (just after start)."""
+        delegate = self.cards.itemDelegate()
+        images = isinstance(delegate, AtlasCardDelegate) and delegate.images_pending
+        return images or (not self._dates_shown and bool(self.model.rowCount()))
+
+    def _on_cards_painted(self) -> None:
+        if not self._dates_shown:
+            QTimer.singleShot(0, self, self._show_dates)
+
+    def _show_dates(self) -> None:
+        """Add the dates to the cards, in the turn after their first paint."""
+        if self._dates_shown:
+            return
+        self._dates_shown = True
+        self._labelled = ("", -1)
+        self._relabel()
+
+    def _relabel(self) -> None:
+        lang = i18n.current_language()
+        if (lang, self.model.rowCount()) == self._labelled:
+            return  # the window and the view both ask at start; label once per language
+        self._labelled = (lang, self.model.rowCount())
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row)
+            atlas: Atlas = item.data(ATLAS_ROLE)
+            languages = ", ".join(language_name(code) for code in atlas.languages)
+            date = self._date_text(atlas, lang)
+            parts = [p for p in (atlas.producer, date) if p]
+            meta = " · ".join(parts) + "\n" + languages
+            if atlas.generation == 1:
+                meta += " · " + _("first generation")
+            item.setData(meta, META_ROLE)
+            tooltip = atlas.title(lang)
+            if not atlas.published:
+                tooltip += "\n" + _("Draft: not published by the producer")
+            item.setData(tooltip, Qt.ItemDataRole.ToolTipRole)
+            item.setData(atlas.title(lang), Qt.ItemDataRole.AccessibleTextRole)
+
+    def _date_text(self, atlas: Atlas, lang: str) -> str:
+        if not atlas.date or not self._dates_shown:
+            return ""
+        from atlasviewer.core.formatting import format_date
+
+        return format_date(atlas.date, lang)
+
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_query(text)
+        if self.proxy.rowCount() and not self.cards.currentIndex().isValid():
+            self.cards.setCurrentIndex(self.proxy.index(0, 0))
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        self.empty_label.setVisible(self.proxy.rowCount() == 0 and bool(self.model.rowCount()))
+
+    def _focus_first_card(self) -> None:
+        if self.proxy.rowCount():
+            self.cards.setFocus()
+            self.cards.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        atlas = index.data(ATLAS_ROLE)
+        if atlas is not None:
+            self.atlas_activated.emit(atlas)

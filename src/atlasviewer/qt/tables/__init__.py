@@ -1,0 +1,1 @@
+"""The table pane: tabs of sortable tables of a result box."""
