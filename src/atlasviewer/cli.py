@@ -115,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument(
         "--view",
         dest="smoke_view",
-        choices=("compare", "profile", "variation"),
+        choices=("compare", "profile", "variation", "trend", "funnel", "scatter"),
         help=_(
             "with --smoke: open the comparison workspace on this view instead of a result box "
             "(with --atlas, that atlas's indicators only)"

@@ -120,12 +120,14 @@ def run_stats_view(
         )
         if suffix in (".png", ".svg", ".pdf"):
             from atlasviewer.commands.headless import use_headless_backends
-            from atlasviewer.render.stats_figures import save_stats_figure, stats_figure
+            from atlasviewer.render.stats_output import save_stats_figure, stats_figure
 
             use_headless_backends()
             save_stats_figure(stats_figure(view, plan, lang), out)
         else:
-            _write_table(view, indicator, second, plan, lang, out)
+            from atlasviewer.core.compare.stats_export import write_view_table
+
+            write_view_table(view, indicator, second, plan, lang, out)
     except OSError as exc:
         print(_("Cannot write {path}: {reason}").format(path=out, reason=exc), file=sys.stderr)
         return 1
@@ -135,23 +137,3 @@ def run_stats_view(
         )
     )
     return 0
-
-
-def _write_table(view, indicator, second, plan, lang, out: Path) -> None:  # type: ignore[no-untyped-def]
-    from atlasviewer.core.compare.matrix import atlas_title
-    from atlasviewer.core.compare.stats_export import write_stats_csv, write_stats_xlsx
-    from atlasviewer.core.compare.stats_views import view_frame
-
-    frame = view_frame(view, indicator, lang, second=second, plan=plan)
-    assert frame is not None
-    if out.suffix.casefold() == ".csv":
-        write_stats_csv(frame, out, lang)
-        return
-    sources = [indicator, *([second] if second is not None else [])]
-    lines = [
-        "; ".join(f"{atlas_title(i, lang)} ({i.atlas_id}), {i.title(lang)}" for i in sources),
-        ", ".join(dict.fromkeys(i.producer for i in sources if i.producer)),
-        ", ".join(dict.fromkeys(i.period for i in sources if i.period)),
-        frame.attrs.get("note", ""),
-    ]
-    write_stats_xlsx(frame, out, getattr(plan, "title", indicator.title(lang)), lines)

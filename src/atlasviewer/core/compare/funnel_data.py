@@ -64,7 +64,20 @@ def funnel_measure(indicator: Indicator) -> str | None:
 def indicator_funnel(
     indicator: Indicator, lang: str = "nb", registry: AreaRegistry | None = None
 ) -> FunnelResult | None:
-    """The funnel of ``indicator`` (areas keyed as :mod:`.area_rows`), or None without counts."""
+    """The funnel of ``indicator`` (areas keyed as :mod:`.area_rows`), or None without counts.
+
+    Kept with the indicator's values, per language: a new selection redraws, never recomputes.
+    """
+    values = indicator.values()
+    kept = ("__funnel__", lang)
+    if kept not in values.cells:
+        values.cells[kept] = _funnel_of(indicator, lang, registry)
+    return values.cells[kept]  # type: ignore[no-any-return]
+
+
+def _funnel_of(
+    indicator: Indicator, lang: str, registry: AreaRegistry | None
+) -> FunnelResult | None:
     measure = funnel_measure(indicator)
     if measure is None:
         return None

@@ -13,12 +13,14 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from atlasviewer.core.tables_export import CSV_DIALECTS
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from atlasviewer.core.compare.indicators import Indicator
 
 HEADER_ROWS = 5
 """Rows of the XLSX header block; the table's header is the next row."""
@@ -71,3 +73,34 @@ def write_stats_xlsx(frame: pd.DataFrame, path: Path, title: str, lines: list[st
             sheet.column_dimensions["A"].width = 26
 
     return write_atomically(path, write)
+
+
+def write_view_table(
+    view: str,
+    indicator: Indicator,
+    second: Indicator | None,
+    plan: Any,
+    lang: str,
+    path: Path,
+) -> Path:
+    """The table of a trend, funnel or scatter view as CSV or XLSX (by the suffix of ``path``).
+
+    The XLSX's header block names the source (atlas and indicator), producer, period and
+    method.
+    """
+    from atlasviewer.core.compare.matrix import atlas_title
+    from atlasviewer.core.compare.stats_views import view_frame
+
+    frame = view_frame(view, indicator, lang, second=second, plan=plan)
+    if frame is None:
+        raise ValueError(f"the {view} view does not apply to {indicator.key}")
+    if Path(path).suffix.casefold() == ".csv":
+        return write_stats_csv(frame, path, lang)
+    sources = [indicator, *([second] if second is not None else [])]
+    lines = [
+        "; ".join(f"{atlas_title(i, lang)} ({i.atlas_id}), {i.title(lang)}" for i in sources),
+        ", ".join(dict.fromkeys(i.producer for i in sources if i.producer)),
+        ", ".join(dict.fromkeys(i.period for i in sources if i.period)),
+        frame.attrs.get("note", ""),
+    ]
+    return write_stats_xlsx(frame, path, getattr(plan, "title", indicator.title(lang)), lines)

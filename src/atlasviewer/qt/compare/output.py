@@ -137,6 +137,8 @@ class CompareOutput:
 
     def copy(self) -> str:
         """Copy the view in front: TSV with its header, and a picture of the view."""
+        if self.workspace.stats.current is not None:
+            return self.workspace.stats.copy()  # a chart: its picture and its finding
         from atlasviewer.core.compare.views import to_tsv
 
         frame, index = self._frame()
