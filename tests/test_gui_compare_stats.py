@@ -54,6 +54,13 @@ def test_trend_follows_the_selection_and_gives_the_finding(qtbot, open_window, l
     assert page.plan.national.label == "Norway"
     window.state.set_selection(frozenset({"forde"}))
     qtbot.waitUntil(lambda: page.finding.text().startswith("Førde: 23% below the national rate"))
+    # One y axis for every area: a new selection draws lines, never rescales.
+    values = page.indicator.values()
+    highest = max(v for area in values.areas.values() for v in area.annual.values())
+    limits = page.figure.axes[0].get_ylim()
+    assert limits == pytest.approx((0.0, highest * 1.08))  # Østfold 2018, not Bergen or Førde
+    window.state.set_selection(frozenset({"bergen"}))
+    assert page.figure.axes[0].get_ylim() == limits
     page.layout_choice.setCurrentIndex(1)  # all areas, one panel each
     page.sort_choice.setCurrentIndex(2)  # by change
     assert len(page.plan.panels) == 21
@@ -69,6 +76,9 @@ def test_clicking_a_funnel_point_selects_its_area(qtbot, open_window, library):
     qtbot.waitUntil(lambda: window.state.selection == {"ostfold"})
     qtbot.waitUntil(lambda: [p.label for p in page.plan.points if p.selected] == ["Østfold"])
     assert page.finding.text().startswith("Østfold: ")
+    # Under the chart every area outside the 99.8 % limits, the chart's list stops at 15.
+    listed = page.finding.text().split("Outside the 99.8% limits: ")[1]
+    assert listed.count(";") == 18 and "Førde: 292, lower" in listed
 
 
 def test_scatter_second_indicator_export_and_copy(qtbot, open_window, library, tmp_path):
@@ -91,7 +101,8 @@ def test_scatter_second_indicator_export_and_copy(qtbot, open_window, library, t
     workspace.export_menu.aboutToShow.emit()
     assert workspace.export_menu.actions()[0].text() == "Chart as PNG…"
     text = workspace.output.copy()
-    assert text.startswith("Bergen: 8% above the national rate (significant)")
+    assert text.startswith("Number of examinations – Bergen: 8% above the national rate")
+    assert "\nOlder populations ≥ 68 – Bergen: 16% above the national rate" in text
     clipboard = QGuiApplication.clipboard().mimeData()
     assert clipboard.hasImage() and clipboard.text() == text
 

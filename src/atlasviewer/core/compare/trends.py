@@ -82,14 +82,15 @@ def trend_plan_for(
     """The trend plan of ``indicator``: selected rows as lines against Norway, or all.
 
     The rows showing the registry areas ``selected`` are lines against Norway; with
-    ``small_multiples`` every area gets a panel, sorted by ``sort``.
+    ``small_multiples`` every area gets a panel, sorted by ``sort``. Either way the y axis
+    spans every area (:func:`shared_limits`).
     """
     registry = registry or indicator.registry or default_registry()
     series = indicator_series(indicator, registry)
     areas = [(row.key, row.label(registry, lang), values) for row, values in series.rows]
     chosen = selected_rows(series.area_rows, selected)
     keys = [series.area_rows[name].key for name in chosen]
-    return build_trend_plan(
+    plan = build_trend_plan(
         series.years,
         areas,
         series.national,
@@ -103,6 +104,22 @@ def trend_plan_for(
         lang=lang,
         credits=credits_of(indicator, lang),
     )
+    plan.y_limits = shared_limits(series)
+    return plan
+
+
+def shared_limits(series: IndicatorSeries) -> tuple[float, float]:
+    """One y axis for every area and Norway, whichever are drawn.
+
+    As the plan's own rule: from 0 (or 8 % below a negative lowest) to 8 % above the highest,
+    so that heights compare across areas and a new selection never rescales the axis.
+    """
+    values = [v for _row, vals in series.rows for v in vals if v is not None]
+    values += [v for v in series.national or [] if v is not None]
+    if not values:
+        return 0.0, 1.0
+    low, high = min(values), max(values)
+    return (0.0 if low >= 0 else low * 1.08), (high * 1.08 if high > 0 else 1.0)
 
 
 def credits_of(indicator: Indicator, lang: str) -> Credits:

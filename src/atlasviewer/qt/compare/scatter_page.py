@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from atlasviewer.core.compare.indicators import Indicator
 from atlasviewer.i18n import _
-from atlasviewer.qt.compare.stats_page import StatsPage
-from atlasviewer.render.scatter_chart import draw_scatter_chart
+from atlasviewer.qt.compare.stats_page import StatsPage, selected_points
+from atlasviewer.render.scatter_chart import POINT_COLOUR, draw_scatter_chart
 
 
 class ScatterPage(StatsPage):
@@ -62,8 +62,11 @@ class ScatterPage(StatsPage):
         self.second_choice.blockSignals(False)
 
     def draw(self, figure: Figure, plan: Any) -> None:
-        self._ax = figure.add_subplot()
+        self._ax = self.single_axes()
         draw_scatter_chart(self._ax, plan, self.style_, self.lang)
+
+    def selection_layer(self, plan: Any) -> list[Any]:
+        return selected_points(self._ax, plan.points, self.style_, 2.2, lambda _p: POINT_COLOUR)
 
     def points(self) -> list[tuple[Any, float, float, str]]:
         if self.plan is None:

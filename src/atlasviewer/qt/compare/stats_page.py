@@ -12,6 +12,7 @@ follow the selection. Export (PNG, SVG, PDF of the chart; CSV, XLSX of its table
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +33,73 @@ from atlasviewer.core.compare.area_rows import area_rows
 from atlasviewer.core.compare.findings_data import area_finding
 from atlasviewer.core.compare.indicators import Indicator
 from atlasviewer.core.compare.stats_views import view_plan, view_problem
+from atlasviewer.core.plans.contract import SELECTION_COLOUR
 from atlasviewer.core.registry import default_registry
 from atlasviewer.i18n import _, current_language
 from atlasviewer.qt import translation
+from atlasviewer.render.layout import CachedConstrainedLayout
 from atlasviewer.render.style import ChartStyle
+from atlasviewer.render.text_renderer import caching_renderer_for
 
 PICK_RADIUS = 9.0
 """How near (pixels) a click must be to a point to pick its area."""
+
+
+def selected_points(
+    ax: Any, points: list[Any], style: ChartStyle, size: float, colour_of: Any
+) -> list[Any]:
+    """The selected points outlined and named, as the render functions draw them, animated."""
+    chosen = [p for p in points if p.selected]
+    if not chosen:
+        return []
+    dots = ax.scatter(
+        [p.x for p in chosen],
+        [p.y for p in chosen],
+        s=style.marker_size * size,
+        c=[colour_of(p) for p in chosen],
+        edgecolors=SELECTION_COLOUR,
+        linewidths=style.selection_width,
+        zorder=4,
+        animated=True,
+    )
+    names = [
+        ax.annotate(
+            p.label,
+            (p.x, p.y),
+            xytext=(5, 4),
+            textcoords="offset points",
+            fontsize=style.tick_size,
+            color=SELECTION_COLOUR,
+            fontweight="bold",
+            zorder=5,
+            animated=True,
+        )
+        for p in chosen
+    ]
+    return [dots, *names]
+
+
+class _StatsCanvas(FigureCanvasQTAgg):
+    """The Agg canvas with the text-caching renderer and the layout kept while it fits.
+
+    As the result box's chart canvas does (``qt/charts/widget.py``; not imported: panes do not
+    import each other): texts laid out and glyphs rendered once, constrained layout run again
+    only when the size or the texts' reach changed. Measured on radiologi2's funnel at
+    1280 x 800: a new selection drew in ~400 ms with a fresh layout and glyphs, see
+    ``benchmarks/bench_compare_stats.py`` for the figures now.
+    """
+
+    def get_renderer(self):  # type: ignore[no-untyped-def]  # as FigureCanvasAgg's
+        return caching_renderer_for(self)
+
+    def draw(self) -> None:
+        super().draw()
+        engine = self.figure.get_layout_engine()
+        if isinstance(engine, CachedConstrainedLayout) and not engine.accept(
+            self.figure, self.renderer.ink
+        ):
+            super().draw()
+            engine.accept(self.figure, self.renderer.ink)
 
 
 class StatsPage(QWidget):
@@ -69,10 +130,14 @@ class StatsPage(QWidget):
         self.controls.addWidget(self.choice_label)
         self.controls.addWidget(self.choice, 1)
         self.style_ = ChartStyle.screen()
-        self.figure = Figure(dpi=self.style_.dpi, layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.figure = Figure(dpi=self.style_.dpi, layout=CachedConstrainedLayout())
+        self.canvas = _StatsCanvas(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.mpl_connect("button_press_event", self._on_press)
+        self.canvas.mpl_connect("draw_event", self._on_drawn)
+        self._base_key: tuple[str, ...] | None = None
+        self._background: Any = None
+        self._layer: list[Any] = []
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -148,35 +213,94 @@ class StatsPage(QWidget):
         return {}
 
     def redraw(self) -> None:
-        """Build the plan for the indicator and selection, and draw it."""
+        """Build the plan for the indicator and selection, and draw what changed.
+
+        The chart is drawn in two layers: the base, everything that does not depend on the
+        selection (limits, dots, Norway, axes, texts), drawn in full only when the indicator
+        or an option changes; and the selection (outlines, names, the selected areas'
+        lines), drawn on top of the saved base (blitting), so that selecting another area
+        repaints only that layer.
+        """
         indicator = self.indicator
-        self.figure.clear()
         self.plan = None
         if indicator is None:
             self._show_message(_("Choose indicators in the Indicators tab."))
             return
         problem = view_problem(self.view, indicator, self.lang, self.second())
         if problem:
+            self._base_key = None
             self._show_message(problem)
             self.finding.setText(self.finding_text())
             return
+        options = self.plan_options()
+        second = self.second()
         self.plan = view_plan(
-            self.view,
-            indicator,
-            sorted(self.selection),
-            self.lang,
-            second=self.second(),
-            **self.plan_options(),
+            self.view, indicator, sorted(self.selection), self.lang, second=second, **options
         )
         self.message.hide()
         self.canvas.show()
-        self.draw(self.figure, self.plan)
-        self.canvas.draw_idle()
+        key = (
+            indicator.key,
+            second.key if second else "",
+            self.lang,
+            repr(sorted(options.items())),
+        )
+        if key != self._base_key:
+            base = view_plan(self.view, indicator, [], self.lang, second=second, **options)
+            self._clear_layer()
+            self.draw(self.figure, base)
+            self._base_key = key
+            self._background = None
+            self._layer = self.selection_layer(self.plan)
+            self.canvas.draw_idle()  # the layer is drawn over the base when it is drawn
+        else:
+            self._clear_layer()
+            self._layer = self.selection_layer(self.plan)
+            self._blit_layer()
         self.finding.setText(self.finding_text())
+
+    def selection_layer(self, plan: Any) -> list[Any]:
+        """Hook: the artists that show the selection of ``plan``, added to the axes (animated)."""
+        return []
+
+    def _clear_layer(self) -> None:
+        for artist in self._layer:
+            with contextlib.suppress(ValueError, NotImplementedError):
+                artist.remove()  # a legend replaced by a newer one is gone already
+        self._layer = []
+
+    def _on_drawn(self, _event: Any) -> None:
+        """After a full draw: keep the base as the background and draw the selection on it."""
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._draw_layer()
+
+    def _draw_layer(self) -> None:
+        for artist in self._layer:
+            if artist.axes is not None:
+                artist.axes.draw_artist(artist)
+            else:
+                self.figure.draw_artist(artist)
+
+    def _blit_layer(self) -> None:
+        if self._background is None:
+            self.canvas.draw_idle()
+            return
+        self.canvas.restore_region(self._background)
+        self._draw_layer()
+        self.canvas.blit(self.figure.bbox)
 
     def draw(self, figure: Figure, plan: Any) -> None:
         """Draw ``plan`` on the figure (subclasses)."""
         raise NotImplementedError
+
+    def single_axes(self) -> Any:
+        """The figure's one axes, cleared: kept from the last draw so that its layout is kept."""
+        axes = self.figure.axes
+        if len(axes) == 1:
+            axes[0].clear()
+            return axes[0]
+        self.figure.clear()
+        return self.figure.add_subplot()
 
     def _show_message(self, text: str) -> None:
         self.canvas.hide()
@@ -187,12 +311,11 @@ class StatsPage(QWidget):
         """The finding for the area shown, for each indicator of the view."""
         if not self.area_id:
             return _("Select an area to read its finding.")
-        found = [
-            area_finding(i, self.area_id, self.lang)
-            for i in (self.indicator, self.second())
-            if i is not None
-        ]
-        return "\n".join(text for text in found if text) or _(
+        shown = [i for i in (self.indicator, self.second()) if i is not None]
+        found = [(i, area_finding(i, self.area_id, self.lang)) for i in shown]
+        if len(shown) > 1:  # say which indicator each sentence is of
+            found = [(i, f"{i.title(self.lang)} – {text}") for i, text in found if text]
+        return "\n".join(text for _i, text in found if text) or _(
             "The analysis has no figure for the area selected."
         )
 

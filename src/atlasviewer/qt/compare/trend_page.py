@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from atlasviewer.i18n import N_, _
 from atlasviewer.qt.compare.stats_page import StatsPage
-from atlasviewer.render.trend_chart import draw_small_multiples, draw_trend_chart
+from atlasviewer.render.axes_text import GRID_COLOUR
+from atlasviewer.render.trend_chart import _draw_line, draw_small_multiples, draw_trend_chart
 
 LAYOUTS = (N_("Selected areas against Norway"), N_("All areas, one panel each"))
 SORTS = (("name", N_("by name")), ("value", N_("by value")), ("change", N_("by change")))
@@ -73,11 +74,29 @@ class TrendPage(StatsPage):
 
     def draw(self, figure: Figure, plan: Any) -> None:
         if plan.panels:
+            figure.clear()
             self._axes = draw_small_multiples(figure, plan, self.style_.scaled(0.85), self.lang)
         else:
-            ax = figure.add_subplot()
+            ax = self.single_axes()
             draw_trend_chart(ax, plan, self.style_, self.lang)
             self._axes = [ax]
+
+    def selection_layer(self, plan: Any) -> list[Any]:
+        if plan.panels or not self._axes:
+            return []
+        ax = self._axes[0]
+        before = set(ax.get_children())
+        for line in plan.lines:
+            _draw_line(ax, line, f"{line.label}: {line.change_text}", 1.8)
+        # "lower left", not "best": the y axis starts at 0 and rates lie well above it, and
+        # "best" costs ~15 ms a draw to find a place.
+        handles, labels = ax.get_legend_handles_labels()
+        ax.legend(handles, labels, fontsize=self.style_.legend_size, framealpha=0.92,
+                  edgecolor=GRID_COLOUR, loc="lower left")  # fmt: skip
+        layer = [a for a in ax.get_children() if a not in before or a is ax.get_legend()]
+        for artist in layer:
+            artist.set_animated(True)
+        return layer
 
     def points(self) -> list[tuple[Any, float, float, str]]:
         if self.plan is None or not self._axes:
