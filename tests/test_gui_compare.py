@@ -259,3 +259,23 @@ def test_opening_the_window_does_not_import_pandas_the_workspace_does(tmp_path, 
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
     )
     assert done.stdout.split()[-2:] == ["False", "True"], done.stderr[-2000:]
+
+
+def test_a_merged_area_is_starred_and_an_absent_one_empty(qtbot, open_window, library):
+    from atlasviewer.core.compare.areas import MERGED
+    from atlasviewer.core.compare.texts import MERGED_SUFFIX
+
+    window = open_window(library)
+    workspace = _workspace(window)
+    keys = [i.key for i in workspace.session.index.indicators(["v1-barn"], headline_only=True)]
+    workspace.session.set_keys(keys)
+    cells = workspace.session.comparison().cells()
+    merged = next(c for c in cells if c.mark == MERGED)  # Nordland with Helgeland, say
+    page = workspace.table_page
+    shown = page.proxy.index(_row_of(page, merged.area), _column_of(page, merged.indicator))
+    assert shown.data().endswith(MERGED_SUFFIX)
+    assert f"Value of {merged.row}" in shown.data(Qt.ItemDataRole.ToolTipRole)
+    empty = [c for c in cells if c.empty]
+    if empty:  # an area the analysis lacks: no figure, no colour
+        cell = page.proxy.index(_row_of(page, empty[0].area), _column_of(page, empty[0].indicator))
+        assert cell.data() == "" and cell.data(Qt.ItemDataRole.BackgroundRole) is None

@@ -71,18 +71,27 @@ class AreaChooser(QWidget):
         self.members.setStyleSheet("QLabel { color: #444444; }")
         self.members.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.my_combo = QComboBox(self)
+        self.my_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.my_combo.setMinimumContentsLength(8)
         self.my_combo.activated.connect(self._on_my_area)
         self.my_button = QPushButton(self)
         self.my_button.clicked.connect(self._show_my_area)
         self.region_combo = QComboBox(self)
+        self.region_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.region_combo.setMinimumContentsLength(8)
         self.region_combo.activated.connect(
             lambda i: self.region_chosen.emit(self.region_combo.itemData(i) or "")
         )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.my_label, self.region_label = QLabel(self), QLabel(self)
         form.addRow(self.my_label, self.my_combo)
-        form.addRow("", self.my_button)
+        form.addRow(self.my_button)
         form.addRow(self.region_label, self.region_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

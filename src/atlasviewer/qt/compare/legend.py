@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,20 +29,29 @@ SPINE_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
 class Legend(QWidget):
-    """A row of coloured swatches with their names ("higher", "similar", …)."""
+    """A row of coloured swatches with their names ("higher", "similar", …), a note below."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self._layout = QHBoxLayout()
+        self._layout.setSpacing(12)
         self.title = QLabel(self)
         self._layout.addWidget(self.title)
         self._labels: list[QLabel] = []
         self._layout.addStretch(1)
+        outer.addLayout(self._layout)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        outer.addWidget(self.note)
 
     def set_entries(self, title: str, entries: list[tuple[str, str]], marker: str = "") -> None:
         """Show ``entries`` (name, colour); ``marker`` adds a note for the merged-area mark."""
-        for label in self._labels:
+        for label in self._labels:  # gone now, not at the next turn of the event loop
+            self._layout.removeWidget(label)
+            label.hide()
             label.deleteLater()
         self._labels = []
         self.title.setText(title)
@@ -56,15 +66,13 @@ class Legend(QWidget):
             self._layout.insertWidget(at, label)
             self._labels.append(label)
             at += 1
-        if marker:
-            label = QLabel(marker, self)
-            self._layout.insertWidget(at, label)
-            self._labels.append(label)
+        self.note.setText(marker)
+        self.note.setVisible(bool(marker))
 
     @property
     def texts(self) -> list[str]:
         """The legend's names as shown (for tests)."""
-        return [label.text() for label in self._labels]
+        return [label.text() for label in self._labels] + [self.note.text()]
 
 
 def _escape(text: str) -> str:

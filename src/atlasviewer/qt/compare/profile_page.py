@@ -4,8 +4,9 @@ One row per indicator: its title (a click opens its result box), the atlas and p
 area's value, the national value, the rank ("3 of 21"), the lowest and highest area value, the
 spine (the range of all areas as a grey bar, the national value as a line in the middle, the
 area's value as a dot in its significance colour; a diamond where the value is a merged
-area's) and the significance in words. Rows sort by any column. The plan and the numbers come
-from the core (:func:`atlasviewer.core.compare.profile.profile_plan`), as in the exported chart.
+area's); the significance in words is in the row's tooltip. Rows sort by any column. Cells,
+ranks and intervals are the core's, the spine positions its rule
+(:func:`atlasviewer.core.compare.profile.profile_plan`), as in the exported chart.
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from atlasviewer.core.compare.areas import MERGED, PARTIAL
 from atlasviewer.core.compare.cells import SIGNIFICANCE_COLOURS
 from atlasviewer.core.compare.matrix import Comparison, atlas_title
-from atlasviewer.core.compare.profile import ProfilePlan, profile_plan
+from atlasviewer.core.compare.profile import ProfileRow, _position
 from atlasviewer.core.compare.significance import (
     METHOD_LABELS,
+    NO_INTERVAL,
+    NOT_COMPARED,
     SIGNIFICANCE_CLASSES,
     SIGNIFICANCE_LABELS,
 )
@@ -57,27 +61,16 @@ SPINE_COLUMN = 7
 
 
 class ProfileModel(FrameModel):
-    """The profile frame's rows, with each row's spine plan and significance colour."""
+    """One area's rows: the indicator's figures, the spine plan and significance colour."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(COLUMNS, self._tooltip_of, parent)
-        self.plan: ProfilePlan | None = None
 
-    def set_profile(self, frame: Any, plan: ProfilePlan, lang: str) -> None:
-        self.plan = plan
-        rows = {row.key: row for row in plan.rows}
-        records = frame.to_dict("records")
-        for record in records:
-            row = rows.get(record["key"])
-            record["spine_row"] = row
-            record["spine"] = record["index"]
-        self.beginResetModel()
-        self.records = records
-        self.lang = lang
+    def set_profile(self, records: list[dict[str, Any]], lang: str) -> None:
         self.decorations = {
             r: SIGNIFICANCE_COLOURS[rec["significance"]] for r, rec in enumerate(records)
         }
-        self.endResetModel()
+        self.set_records(records, lang)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -155,6 +148,7 @@ class ProfilePage(QWidget):
         layout.addWidget(self.credits)
         self.area_id = ""
         self._sized = False
+        self._ranges: tuple[Comparison | None, dict[str, Range]] = (None, {})
         translation.register(self)
 
     def retranslate_ui(self) -> None:
@@ -165,32 +159,27 @@ class ProfilePage(QWidget):
             _("Against national:"), entries, _("◆ merged area: the value of a larger area")
         )
 
-    @property
-    def plan(self) -> ProfilePlan | None:
-        return self.model.plan
-
     def show_profile(self, comparison: Comparison, area_id: str) -> None:
         """Show ``area_id``'s profile over the comparison's indicators."""
         self.area_id = area_id
+        lang = comparison.lang
         if not area_id:
             self.title.setText(_("Choose an area to see its profile."))
-            self.model.set_frame(_empty_frame(), comparison.lang)
+            self.model.set_profile([], lang)
             return
-        frame = comparison.profile(area_id)
-        plan = profile_plan(comparison, area_id)
-        lang = comparison.lang
-        by_key = {i.key: i for i in comparison.indicators}
-        frame["source"] = [
-            f"{atlas_title(by_key[k], lang)}, {by_key[k].period}".strip(", ") for k in frame["key"]
-        ]
-        frame["rank_text"] = [
-            _("{rank} of {n}").format(rank=int(r), n=int(n)) if r == r and r is not None else ""
-            for r, n in zip(frame["rank"], frame["n"], strict=True)
-        ]
-        frame["significance_text"] = [_(SIGNIFICANCE_LABELS[s]) for s in frame["significance"]]
-        self.model.set_profile(frame, plan, lang)
-        self.title.setText(plan.title)
-        self.credits.setText(plan.credits)
+        if self._ranges[0] is not comparison:
+            self._ranges = (comparison, indicator_ranges(comparison))
+        self.model.set_profile(profile_records(comparison, area_id, self._ranges[1]), lang)
+        self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
+        self.title.setText(
+            _("{area} against the national value").format(area=comparison.area_name(area_id))
+        )
+        producers = dict.fromkeys(i.producer for i in comparison.indicators if i.producer)
+        self.credits.setText(
+            _("Source: {producers}. Significance from 95 % intervals.").format(
+                producers=", ".join(producers)
+            )
+        )
         if not self._sized:
             self._size_columns()
 
@@ -213,10 +202,77 @@ class ProfilePage(QWidget):
             self.indicator_activated.emit(key)
 
 
-def _empty_frame() -> Any:
-    class _Empty:
-        @staticmethod
-        def to_dict(_orient: str) -> list[dict[str, Any]]:
-            return []
+Range = tuple[float | None, float | None, float | None]
+"""An indicator's (national, lowest, highest) value over the areas of its analysis."""
 
-    return _Empty()
+
+def indicator_ranges(comparison: Comparison) -> dict[str, Range]:
+    """Per indicator key: national value, lowest and highest area value (area-independent)."""
+    ranges: dict[str, Range] = {}
+    for indicator in comparison.indicators:
+        values = indicator.values()
+        present = list(values.values().values())
+        ranges[indicator.key] = (
+            values.national,
+            min(present) if present else None,
+            max(present) if present else None,
+        )
+    return ranges
+
+
+def profile_records(
+    comparison: Comparison, area_id: str, ranges: dict[str, Range]
+) -> list[dict[str, Any]]:
+    """The profile's rows of ``area_id``, one per indicator, with each row's spine plan.
+
+    The figures of :meth:`Comparison.profile` and the spine positions of
+    :func:`~atlasviewer.core.compare.profile.profile_plan` (the same ``_position`` rule), made
+    without pandas and without formatting every number: those two took ~130 ms for the 377
+    indicators of every atlas, where a change of area has 50 ms; the model formats the rows
+    it paints.
+    """
+    lang = comparison.lang
+    cells = {c.indicator: c for c in comparison.cells() if c.area == area_id}
+    records: list[dict[str, Any]] = []
+    for indicator in comparison.indicators:
+        key = indicator.key
+        cell = cells.get(key)
+        national, low, high = ranges[key]
+        value = cell.value if cell is not None else None
+        significance = cell.significance if cell is not None and value is not None else (
+            NOT_COMPARED
+        )  # fmt: skip
+        positions: tuple[float | None, ...] = (None, None, None)
+        if national is not None and low is not None and high is not None:
+            half = max(high - national, national - low)
+            positions = tuple(_position(v, national, half) for v in (low, high, value))
+        merged = cell is not None and cell.mark in (MERGED, PARTIAL)
+        spine = ProfileRow(key, "", "", "", "", "", "", significance,
+                           SIGNIFICANCE_COLOURS[significance], merged, *positions)  # fmt: skip
+        rank = cell.rank if cell is not None else None
+        records.append(
+            {
+                "key": key,
+                "atlas": indicator.atlas_id,
+                "box": indicator.box,
+                "indicator": indicator.title(lang),
+                "source": f"{atlas_title(indicator, lang)}, {indicator.period}".strip(", "),
+                "unit": indicator.unit(lang),
+                "format": indicator.format,
+                "value": value,
+                "national": national,
+                "lowest": low,
+                "highest": high,
+                "rank": rank,
+                "rank_text": _("{rank} of {n}").format(rank=rank, n=cell.n)
+                if rank and cell
+                else "",
+                "significance": significance,
+                "significance_text": _(SIGNIFICANCE_LABELS[significance]),
+                "method": cell.method if cell is not None else NO_INTERVAL,
+                "covers": cell.covers if merged and cell is not None else "",
+                "spine": cell.index if cell is not None else None,
+                "spine_row": spine,
+            }
+        )
+    return records

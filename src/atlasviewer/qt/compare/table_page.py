@@ -61,7 +61,7 @@ class TablePage(QWidget):
         self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
         self.view.horizontalHeader().setSortIndicatorShown(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setDefaultSectionSize(120)
+        self.view.horizontalHeader().setDefaultSectionSize(130)
         self.view.horizontalHeader().setSectionsClickable(True)
         self.view.verticalHeader().setSectionsClickable(True)
         self.view.verticalHeader().sectionClicked.connect(self._on_row_header)
@@ -119,27 +119,23 @@ class TablePage(QWidget):
         self.model.set_my_area(area_id)
 
     def show_selection(self, keys: frozenset[str]) -> None:
-        """Mark the rows (or columns) of the selected areas."""
-        selection = self.view.selectionModel()
-        selection.clearSelection()
-        if not keys:
+        """Mark the rows (or columns) of the selected areas, and scroll the first into view."""
+        self.model.set_selected(keys)
+        self.view.clearSelection()
+        if not keys or self.model.transposed or not self.isVisible():
             return
-        flags = selection.SelectionFlag.Select
-        if self.model.transposed:
-            flags |= selection.SelectionFlag.Columns
-            for column, area in enumerate(self.model.area_rows()):
-                if area in keys:
-                    selection.select(self.proxy.index(0, column), flags)
-            return
-        flags |= selection.SelectionFlag.Rows
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if index.data(AREA_ROLE) in keys:
-                selection.select(index, flags)
+                # Scrolled only when out of sight (scrollTo lays out all the columns: ~60 ms).
+                y = self.view.rowViewportPosition(row)
+                if not 0 <= y < self.view.viewport().height() - self.view.rowHeight(row):
+                    self.view.verticalScrollBar().setValue(max(0, row - 3))
+                return
 
     def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.DescendingOrder) -> None:
         """Sort the rows by the view's ``column`` (as a click on its header does)."""
-        self.view.sortByColumn(column, order)
+        self.view.horizontalHeader().setSortIndicator(column, order)  # sorts, once
 
     def _show_legend(self) -> None:
         marker = _("{star} merged area: the value of the merged area it is part of").format(

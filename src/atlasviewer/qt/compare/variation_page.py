@@ -121,17 +121,23 @@ class VariationPage(QWidget):
         frame["source"] = [
             f"{atlas_title(by_key[k], lang)}, {by_key[k].period}".strip(", ") for k in frame["key"]
         ] if len(frame) else []  # fmt: skip
+        if len(frame):  # no SCV: no count of areas in it either
+            frame["scv_areas"] = [
+                n if s == s and s is not None else None
+                for n, s in zip(frame["scv_areas"], frame["scv"], strict=True)
+            ]
         self.model.set_frame(frame, lang)
+        self.proxy.sort(self.proxy.sortColumn(), self.proxy.sortOrder())
         if not self._sized:
             self._sized = True
             header = self.view.horizontalHeader()
             header.resizeSection(0, 220)
             header.resizeSection(1, 110)
-            for column, width in enumerate((72, 80, 80, 56, 56, 44, 100, 64, 100, 64), start=2):
-                header.resizeSection(column, width)
+            for column in range(2, len(COLUMNS)):  # as wide as the header or the figures
+                self.view.resizeColumnToContents(column)
 
     def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.DescendingOrder) -> None:
-        self.view.sortByColumn(column, order)
+        self.view.horizontalHeader().setSortIndicator(column, order)  # sorts, once
 
     def _on_clicked(self, index: QModelIndex) -> None:
         if index.column() == 0:

@@ -60,6 +60,18 @@ class CompareEntry:
 
         Returns False, with a message in the status bar, for an area or atlas not known.
         """
+        if self._workspace is None:  # the first opening reads every box: ~1-2 s
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                return self._show(view, area, atlas)
+            finally:
+                QApplication.restoreOverrideCursor()
+        return self._show(view, area, atlas)
+
+    def _show(self, view: str, area: str, atlas: str) -> bool:
         window = self.window
         workspace = self.workspace
         if atlas:

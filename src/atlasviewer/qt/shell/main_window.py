@@ -262,6 +262,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.reader)
         else:
             self.stack.setCurrentWidget(self.library_view)
+            self.library_view.cards.setFocus()
         self._update_title()
         self._update_actions()
 
