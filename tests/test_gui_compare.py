@@ -279,3 +279,14 @@ def test_a_merged_area_is_starred_and_an_absent_one_empty(qtbot, open_window, li
     if empty:  # an area the analysis lacks: no figure, no colour
         cell = page.proxy.index(_row_of(page, empty[0].area), _column_of(page, empty[0].indicator))
         assert cell.data() == "" and cell.data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_sort_positions_put_empty_cells_and_norway_last_in_either_order():
+    from atlasviewer.qt.compare.sorting import sort_positions
+
+    keys = [3.0, None, 10.0, 378.0, "Østfold", "bergen"]
+    national = [False, False, False, True, False, False]
+    # Ascending: 3, 10, then the texts (casefolded), then the empty cell, then Norway.
+    assert sort_positions(keys, national, descending=False) == [0, 4, 1, 5, 3, 2]
+    # Descending: 10, 3, the texts in reverse, and still the empty cell, then Norway.
+    assert sort_positions(keys, national, descending=True) == [1, 4, 0, 5, 2, 3]

@@ -41,10 +41,10 @@ from atlasviewer.qt.compare.legend import SPINE_ROLE, Legend, SpineDelegate
 from atlasviewer.qt.compare.models import (
     INDICATOR_ROLE,
     Column,
-    CompareSortProxy,
     FrameModel,
     Index,
 )
+from atlasviewer.qt.compare.sorting import CompareSortProxy
 
 COLUMNS = [
     Column("indicator", N_("Indicator")),

@@ -35,8 +35,8 @@ from atlasviewer.qt.compare.models import (
     COLOUR_SIGNIFICANCE,
     INDICATOR_ROLE,
     CellTableModel,
-    CompareSortProxy,
 )
+from atlasviewer.qt.compare.sorting import CompareSortProxy
 
 
 class TablePage(QWidget):

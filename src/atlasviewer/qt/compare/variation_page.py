@@ -28,10 +28,10 @@ from atlasviewer.qt import translation
 from atlasviewer.qt.compare.models import (
     INDICATOR_ROLE,
     Column,
-    CompareSortProxy,
     FrameModel,
     Index,
 )
+from atlasviewer.qt.compare.sorting import CompareSortProxy
 
 COLUMNS = [
     Column("indicator", N_("Indicator")),
@@ -135,6 +135,7 @@ class VariationPage(QWidget):
             header.resizeSection(1, 110)
             for column in range(2, len(COLUMNS)):  # as wide as the header or the figures
                 self.view.resizeColumnToContents(column)
+                header.resizeSection(column, min(header.sectionSize(column), 140))
 
     def sort_by(self, column: int, order: Qt.SortOrder = Qt.SortOrder.DescendingOrder) -> None:
         self.view.horizontalHeader().setSortIndicator(column, order)  # sorts, once
