@@ -279,3 +279,14 @@ def test_profile_export_has_rank_range_counts_excess_and_finding(index, tmp_path
     assert "Rank with plausible range" in headers and "Finding" in headers
     csv = write_csv(view, tmp_path / "b.csv", "en").read_text("utf-8-sig")
     assert "4th of 21, plausibly 4th to 5th" in csv
+
+
+def test_value_axis_is_in_the_language_asked_for(index):
+    from atlasviewer.core.compare.trends import value_label
+
+    first = index.indicators(["v1-dagkir2"], [1], headline_only=True)[0]
+    # The CSV's English rows translate the title; the measure's label exists in Norwegian only.
+    assert value_label(first, "en") == "Shoulder surgery (acromion resection)"
+    assert value_label(first, "nb") == "Skulderkirurgi (Acromion)"
+    second = index.indicators(["radiologi2"], [1], headline_only=True)[0]
+    assert value_label(second, "en") == second.labels["en"]

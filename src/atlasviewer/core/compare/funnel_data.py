@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from atlasviewer.core.compare.area_rows import area_rows, selected_rows
 from atlasviewer.core.compare.significance import NO_INTERVAL, WILSON
-from atlasviewer.core.compare.trends import credits_of
+from atlasviewer.core.compare.trends import credits_of, value_label
 from atlasviewer.core.plans.funnel_plan import FunnelPlan, build_funnel_plan, build_funnel_table
 from atlasviewer.core.registry import AreaRegistry, default_registry
 from atlasviewer.core.stats.funnel import FunnelResult, funnel_proportions, funnel_rates
@@ -135,7 +135,7 @@ def funnel_plan_for(
         result,
         title=indicator.title(lang),
         x_label=size_label(indicator, result, lang),
-        y_label=indicator.label(lang),
+        y_label=value_label(indicator, lang),
         format_y=indicator.format,
         selected=chosen,
         lang=lang,

@@ -95,7 +95,7 @@ def trend_plan_for(
         areas,
         series.national,
         title=indicator.title(lang),
-        y_label=indicator.label(lang),
+        y_label=value_label(indicator, lang),
         format_y=indicator.format,
         selected=keys,
         national_label=registry.national_name(lang),
@@ -120,6 +120,20 @@ def shared_limits(series: IndicatorSeries) -> tuple[float, float]:
         return 0.0, 1.0
     low, high = min(values), max(values)
     return (0.0 if low >= 0 else low * 1.08), (high * 1.08 if high > 0 else 1.0)
+
+
+def value_label(indicator: Indicator, lang: str) -> str:
+    """The value axis title: the measure's label in ``lang``, else the title in ``lang``.
+
+    A first-generation atlas labels its measures in one language only (the label "in
+    English" is the Norwegian one while the title is translated): Norwegian under an
+    English title would put Norwegian in the English UI, so the title is taken then.
+    """
+    label, title = indicator.labels.get(lang), indicator.titles.get(lang)
+    untranslated = lang != "nb" and label == indicator.labels.get("nb")
+    if title and (not label or (untranslated and title != indicator.titles.get("nb"))):
+        return title
+    return label or indicator.label(lang)
 
 
 def credits_of(indicator: Indicator, lang: str) -> Credits:

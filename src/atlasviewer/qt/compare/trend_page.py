@@ -12,8 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
+from atlasviewer.core.compare.area_rows import area_rows, selected_rows
+from atlasviewer.core.plans.contract import SELECTION_COLOUR
+from atlasviewer.core.registry import default_registry
 from atlasviewer.i18n import N_, _
 from atlasviewer.qt.compare.stats_page import StatsPage
 from atlasviewer.render.axes_text import GRID_COLOUR
@@ -82,8 +86,19 @@ class TrendPage(StatsPage):
             self._axes = [ax]
 
     def selection_layer(self, plan: Any) -> list[Any]:
-        if plan.panels or not self._axes:
+        if not self._axes:
             return []
+        if plan.panels:  # the selected areas' panels framed in the selection colour
+            chosen = set(self._selected_keys())
+            frames = []
+            for ax, line in zip(self._axes, plan.panels, strict=False):
+                if line.key in chosen:
+                    frame = Rectangle((0, 0), 1, 1, transform=ax.transAxes, fill=False,
+                                      edgecolor=SELECTION_COLOUR, linewidth=2.0, clip_on=False,
+                                      animated=True)  # fmt: skip
+                    ax.add_patch(frame)
+                    frames.append(frame)
+            return frames
         ax = self._axes[0]
         before = set(ax.get_children())
         for line in plan.lines:
@@ -97,6 +112,13 @@ class TrendPage(StatsPage):
         for artist in layer:
             artist.set_animated(True)
         return layer
+
+    def _selected_keys(self) -> list[str]:
+        indicator = self.indicator
+        if indicator is None:
+            return []
+        rows = area_rows(indicator.values(), indicator.registry or default_registry())
+        return [rows[name].key for name in selected_rows(rows, self.selection)]
 
     def points(self) -> list[tuple[Any, float, float, str]]:
         if self.plan is None or not self._axes:
