@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Set up and run Atlas Viewer from a checkout.
 #   bash dev.sh start [ARGS...]  set up .venv and start the viewer on the bundled atlases (../shared)
+#                                (as root also the X11 libraries a real window needs; with no display
+#                                at all it says how to proceed: xvfb-run, or offscreen for --smoke)
 #   bash dev.sh test             set up .venv and run the whole check: ruff, mypy, pytest, smoke run
 #   bash dev.sh setup            only set up (system libraries where root, .venv, the package)
 #   bash dev.sh translations     extract UI strings to translations/messages.pot, update nb.po, nn.po
@@ -14,9 +16,21 @@ VENV=${ATLASVIEWER_VENV:-.venv}
 system_packages() {
     # What PySide6 needs on a bare Debian 12 (../shared/ENVIRONMENT.md), poppler-utils to look at
     # PDFs, and what the bare-machine installer test uses.
-    local wanted=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core)
+    ensure_packages libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
+        fonts-dejavu-core
+}
+
+window_packages() {
+    # What Qt's xcb platform plugin needs for a real X11 window (../shared/ENVIRONMENT.md): without
+    # libxcb-icccm4, for one, Qt aborts with a misleading message about xcb-cursor0.
+    ensure_packages libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+        libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 \
+        libxkbcommon-x11-0
+}
+
+ensure_packages() {
     local missing=()
-    for p in "${wanted[@]}"; do
+    for p in "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
@@ -27,6 +41,25 @@ system_packages() {
     else
         echo "dev.sh: please install these system packages: ${missing[*]}" >&2
     fi
+}
+
+# Whether `atlasviewer ARGS...` opens the window (not --help, --version or a command).
+opens_window() {
+    for arg in "$@"; do
+        case "$arg" in
+            -h|--help|--version|validate|export|factsheet) return 1 ;;
+        esac
+    done
+    return 0
+}
+
+# Stop with one line instead of Qt's abort about the xcb platform plugin when there is no screen.
+require_display() {
+    [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ] && return 0
+    echo "dev.sh: no display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset): run" \
+        "'xvfb-run -a bash dev.sh start' (apt-get install xvfb xauth) for a window, or" \
+        "'QT_QPA_PLATFORM=offscreen bash dev.sh start --smoke' for a smoke run" >&2
+    exit 2
 }
 
 setup() {
@@ -43,6 +76,16 @@ setup() {
         echo "dev.sh: pip install failed (full log: $VENV/pip-install.log)" >&2
         exit 1
     fi
+    # A .venv made before the PySide6 6.11.3 pin still has pyside6-pdf 6.12, whose QtPdf files
+    # overlap pyside6-addons' own: remove it and lay the addons' files down again.
+    if "$VENV/bin/python" -m pip show -q pyside6-pdf >/dev/null 2>&1; then
+        echo "dev.sh: replacing pyside6-pdf (6.12) with pyside6-addons' QtPdf"
+        "$VENV/bin/python" -m pip uninstall -q -y pyside6-pdf >/dev/null 2>&1
+        "$VENV/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall \
+            --no-deps "$(grep -o 'pyside6-addons==[0-9.]*' pyproject.toml)" >/dev/null 2>&1
+    fi
+    "$VENV/bin/python" -c "from PySide6 import QtPdfWidgets" 2>/dev/null \
+        || { echo "dev.sh: PySide6's QtPdf is missing from $VENV" >&2; exit 1; }
     "$VENV/bin/python" -c "import atlasviewer" || { echo "dev.sh: installation failed" >&2; exit 1; }
     compile_translations
 }
@@ -59,7 +102,12 @@ case "${1:-}" in
     setup)
         setup ;;
     start)
-        shift; setup
+        shift
+        if opens_window "$@"; then
+            require_display
+            case "${QT_QPA_PLATFORM:-xcb}" in xcb*) window_packages ;; esac
+        fi
+        setup
         exec "$VENV/bin/atlasviewer" "$@" ;;
     test)
         shift; setup
@@ -68,7 +116,14 @@ case "${1:-}" in
         echo "== ruff"; "$VENV/bin/ruff" check "${lint[@]}"
         "$VENV/bin/ruff" format --check "${lint[@]}"
         echo "== mypy"; "$VENV/bin/mypy"
-        echo "== pytest"; "$VENV/bin/pytest" -q -p no:cacheprovider "$@"
+        # The suite opens no socket (tests/conftest.py guards Python's); as root, where unshare
+        # works, pytest runs with networking cut off, so Qt's and every child's connections fail too.
+        pytest=("$VENV/bin/pytest" -q -p no:cacheprovider "$@")
+        if [ "$(id -u)" = "0" ] && unshare -n true 2>/dev/null; then
+            echo "== pytest (no network: unshare -n)"; unshare -n "${pytest[@]}"
+        else
+            echo "== pytest"; "${pytest[@]}"
+        fi
         echo "== smoke: the real window on the real atlases (screenshots in out/)"
         mkdir -p out
         ATLASVIEWER_CONFIG_DIR=$(mktemp -d) ; export ATLASVIEWER_CONFIG_DIR
@@ -88,5 +143,5 @@ case "${1:-}" in
         done
         compile_translations ;;
     *)
-        sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+        sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -72,3 +73,156 @@ def open_window(qtbot, tmp_path, monkeypatch):
     for state, language in opened:
         state.close()
         language.close()
+
+
+class DialogAnswers:
+    """The answers a test gives to the viewer's dialogs, and the dialogs it was asked.
+
+    Set the attributes before the action that opens a dialog; ``asked`` lists ``(kind, title)``
+    of every dialog in order (kind: the static function's name, e.g. ``"warning"``).
+    """
+
+    def __init__(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.button = QMessageBox.StandardButton.Ok  # what every message box answers
+        self.save_file = ""  # getSaveFileName's path ("" = cancelled)
+        self.open_file = ""  # getOpenFileName's path
+        self.folder = ""  # getExistingDirectory's folder
+        self.asked: list[tuple[str, str]] = []
+
+    def _message(self, kind):
+        def answer(parent, title, text, *args, **kwargs):
+            self.asked.append((kind, title))
+            return self.button
+
+        return answer
+
+    def _file(self, kind, attribute):
+        def answer(parent=None, caption="", *args, **kwargs):
+            self.asked.append((kind, caption))
+            path = getattr(self, attribute)
+            return path if kind == "getExistingDirectory" else (path, "")
+
+        return answer
+
+
+@pytest.fixture
+def answer_dialogs(monkeypatch) -> DialogAnswers:
+    """Answer QMessageBox's and QFileDialog's static dialogs instead of showing them."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    answers = DialogAnswers()
+    for kind in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, answers._message(kind))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", answers._file("getSaveFileName", "save_file")
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", answers._file("getOpenFileName", "open_file")
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", answers._file("getExistingDirectory", "folder")
+    )
+    return answers
+
+
+class ModalGuard:
+    """Closes a modal dialog nobody answers within ``patience`` seconds, and remembers it."""
+
+    def __init__(self, patience: float = 5.0) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.patience = patience
+        self.left_open: list[str] = []
+        self._seen: dict[int, float] = {}
+        self._timer = QTimer()
+        self._timer.setInterval(100)
+        self._timer.timeout.connect(self._check)
+        self._timer.start()
+
+    def _check(self) -> None:
+        import time
+
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            return
+        first = self._seen.setdefault(id(modal), time.monotonic())
+        if time.monotonic() - first < self.patience:
+            return
+        text = getattr(modal, "text", lambda: "")()
+        self.left_open.append(f"{type(modal).__name__} {modal.windowTitle()!r} {text!r}".strip())
+        if isinstance(modal, QDialog):
+            modal.reject()
+        else:
+            modal.close()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+@pytest.fixture(autouse=True)
+def modal_guard(request):
+    """In a test with a QApplication, a modal dialog left unanswered fails the test, not the run.
+
+    Without it a dialog's own event loop waits for a click forever (pytest-timeout's per-test
+    limit in pyproject.toml then ends the whole run). Answer dialogs with ``answer_dialogs``.
+    """
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield None
+        return
+    request.getfixturevalue("qapp")
+    guard = ModalGuard()
+    yield guard
+    guard.stop()
+    if guard.left_open:
+        pytest.fail("a modal dialog was left unanswered: " + "; ".join(guard.left_open))
+
+
+class NetworkBlocked(OSError):
+    """A test tried to open a network connection: the suite opens no socket (issue 18)."""
+
+
+@pytest.fixture(autouse=True)
+def _no_sockets(monkeypatch):
+    """No test connects anywhere: the viewer is offline, and its tests must be too.
+
+    Python's socket connects raise :class:`NetworkBlocked` (an ``OSError``, as a real failure
+    would be); Qt's own connections (CUPS for a system printer) are cut by ``dev.sh test``
+    running pytest under ``unshare -n``, and the print tests print to :func:`pdf_printer`.
+    """
+
+    def refuse(*args, **kwargs):
+        raise NetworkBlocked("tests open no socket: " + repr(args[1:] if args else kwargs))
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+@pytest.fixture
+def pdf_printer(tmp_path):
+    """A printer that writes a PDF file, without asking CUPS (a QPrinter does, on localhost:631).
+
+    ``pdf_printer("name.pdf", first, last)`` gives a ``QPdfWriter`` with the print dialog's
+    page range (``fromPage``/``toPage``, 0 = all pages) that the viewer's printing reads.
+    """
+    from PySide6.QtGui import QPdfWriter
+
+    class PdfFilePrinter(QPdfWriter):
+        def __init__(self, path: Path, first: int, last: int) -> None:
+            super().__init__(str(path))
+            self.path, self._range = path, (first, last)
+
+        def fromPage(self) -> int:  # noqa: N802 - QPrinter's name
+            return self._range[0]
+
+        def toPage(self) -> int:  # noqa: N802 - QPrinter's name
+            return self._range[1]
+
+    def make(name: str = "printed.pdf", first: int = 0, last: int = 0) -> PdfFilePrinter:
+        return PdfFilePrinter(tmp_path / name, first, last)
+
+    return make

@@ -316,3 +316,15 @@ def test_search_without_loading_reads_only_boxes_whose_texts_match(tmp_path, reg
     assert [i.column for i in index.search("akutt", load=False)] == ["andel"]  # box 2, now read
     assert not library.atlas("testatlas").primary.result_boxes[0].loaded
     assert [i.box for i in index.search("akutt")] == [1, 2]
+
+
+def test_profile_labels_keep_both_ends_where_twins_differ():
+    from atlasviewer.render.profile_chart import shorten_middle
+
+    private = "Antall undersøkelser: Antall offentlig/privat pr. 10 000 innbyggere – Private"
+    public = "Antall undersøkelser: Antall offentlig/privat pr. 10 000 innbyggere – Offentlig"
+    short = [shorten_middle(label, 50) for label in (private, public)]
+    assert all(len(label) <= 50 for label in short)
+    assert short[0].startswith("Antall undersøkelser") and short[0].endswith("– Private")
+    assert short[1].endswith("– Offentlig") and "…" in short[1]
+    assert shorten_middle("Eldre", 50) == "Eldre"

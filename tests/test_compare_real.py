@@ -151,3 +151,15 @@ def test_a_region_row_takes_only_the_regions_own_figures(index):
     assert cells[("bergen", regional.key)].empty  # never the region's value for an area
     assert cells[("region:helse_vest", per_area.key)].empty  # nor an area's for the region
     assert Comparison([regional], rows).area_name("region:helse_vest") == "Helse Vest"
+
+
+def test_boxes_of_one_title_are_told_apart_by_their_chapter(index):
+    """radiologi2 calls a box "Antall undersøkelser" in each of its three MR chapters."""
+    titles = [i.title("nb") for i in index.indicators(["radiologi2"]) if i.headline]
+    counts = [t for t in titles if t.endswith("Antall undersøkelser")]
+    assert counts == [
+        "MR kolumna (ryggrad): Antall undersøkelser",
+        "MR lumbosakralkolumna: Antall undersøkelser",
+        "MR cervikalkolumna: Antall undersøkelser",
+    ]
+    assert "Unødvendige undersøkelser?" in titles  # a title of its own stays as it is

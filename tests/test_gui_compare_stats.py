@@ -100,9 +100,14 @@ def test_scatter_second_indicator_export_and_copy(qtbot, open_window, library, t
     assert csv.splitlines()[0].startswith("Area,")
     workspace.export_menu.aboutToShow.emit()
     assert workspace.export_menu.actions()[0].text() == "Chart as PNG…"
+    workspace.copy_menu.aboutToShow.emit()
+    assert [a.text() for a in workspace.copy_menu.actions()] == [
+        "Copy the chart with its finding", "Copy the finding as text"
+    ]  # fmt: skip
     text = workspace.output.copy()
-    assert text.startswith("Number of examinations – Bergen: 8% above the national rate")
-    assert "\nOlder populations ≥ 68 – Bergen: 16% above the national rate" in text
+    first, second = page.indicator.title("en"), page.second().title("en")
+    assert text.startswith(f"{first} – Bergen: 8% above the national rate (significant)")
+    assert f"\n{second} – Bergen: 16% above the national rate" in text
     clipboard = QGuiApplication.clipboard().mimeData()
     assert clipboard.hasImage() and clipboard.text() == text
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 
 from atlasviewer.core.library import AtlasLibrary
 from atlasviewer.core.problems import Severity
@@ -68,4 +67,16 @@ def test_frozen_build_reads_the_bundled_atlases(tmp_path, monkeypatch):
 
 
 def test_checkout_roots_are_the_shared_atlases(v2_root, v1_root):
-    assert checkout_roots() == [Path(v2_root).resolve(), Path(v1_root).resolve()]
+    # Both sides as found beside the checkout: ../shared may be a symlink (as in CI).
+    assert checkout_roots() == [v2_root, v1_root]
+
+
+def test_checkout_roots_through_a_symlinked_shared_folder(tmp_path):
+    real = tmp_path / "elsewhere"
+    for name in ("helseatlas", "helseatlas-v1"):
+        (real / name).mkdir(parents=True)
+    (tmp_path / "shared").symlink_to(real, target_is_directory=True)
+    (tmp_path / "repo").mkdir()
+    roots = checkout_roots(tmp_path / "repo")
+    assert roots == [tmp_path / "shared" / "helseatlas", tmp_path / "shared" / "helseatlas-v1"]
+    assert roots[0].samefile(real / "helseatlas")

@@ -138,16 +138,18 @@ def test_failure_message_follows_the_language(viewer, tmp_path):
     assert viewer.failure_message == english
 
 
-def test_print_to_pdf_printer_renders_every_page(viewer, files, tmp_path):
-    from PySide6.QtPrintSupport import QPrinter
-
+def test_print_to_pdf_printer_renders_every_page(viewer, files, pdf_printer):
     viewer.open_pdf(files / "fact-sheet-cataract.pdf")
-    out = tmp_path / "printed.pdf"
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(out))
+    printer = pdf_printer()
     assert viewer.print_to(printer) == viewer.page_count
-    assert _reference_page_count(out) == viewer.page_count
+    assert _reference_page_count(printer.path) == viewer.page_count
+
+
+def test_print_a_page_range_prints_only_those_pages(viewer, files, pdf_printer):
+    viewer.open_pdf(files / "dagkirurgi_2013-2017.pdf")
+    printer = pdf_printer(first=3, last=5)  # as the print dialog's "Pages from 3 to 5"
+    assert viewer.print_to(printer) == 3
+    assert _reference_page_count(printer.path) == 3
 
 
 def test_copy_page_text_puts_the_page_on_the_clipboard(viewer, files):

@@ -42,8 +42,19 @@ def data_roots(cli_roots: list[str] | None, environ: Mapping[str, str] | None = 
     return checkout_roots()
 
 
-def checkout_roots() -> list[Path]:
-    """The real atlases beside a development checkout (``src/atlasviewer/core`` -> repo)."""
-    repository = Path(__file__).resolve().parents[3]
+def checkout_roots(repository: Path | None = None) -> list[Path]:
+    """The real atlases beside a development checkout (``src/atlasviewer/core`` -> repo).
+
+    The roots are ``../shared/<name>`` as found beside the checkout, not resolved: ``../shared``
+    may be a symlink, and its roots are kept as written, as any root given on the command line.
+
+    Args:
+        repository: The checkout (default: the one this module is in).
+
+    Returns:
+        The roots of :data:`CHECKOUT_ROOTS` that exist as folders under ``../shared``.
+    """
+    if repository is None:
+        repository = Path(__file__).resolve().parents[3]
     shared = repository.parent / "shared"
     return [shared / name for name in CHECKOUT_ROOTS if (shared / name).is_dir()]

@@ -10,7 +10,6 @@ headless command draw the same figure.
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +43,11 @@ def draw_profile(ax: Axes, plan: ProfilePlan, style: ChartStyle | None = None) -
         "fontfamily": list(style.font_family),
         "va": "center",
     }
-    ax.text(0, -1.0, plan.title, fontsize=style.title_size, fontweight="bold",
+    # One atlas's profile names the atlas once, under the title, not on every row.
+    atlases = {row.atlas for row in plan.rows}
+    one_atlas = atlases.pop() if len(atlases) == 1 else ""
+    title = f"{plan.title} ({one_atlas})" if one_atlas else plan.title
+    ax.text(0, -1.0, title, fontsize=style.title_size, fontweight="bold",
             fontfamily=list(style.font_family), va="center")  # fmt: skip
     for i, header in enumerate(plan.columns):
         x = LABEL_WIDTH + (i + 1) * COLUMN_WIDTH
@@ -53,7 +56,9 @@ def draw_profile(ax: Axes, plan: ProfilePlan, style: ChartStyle | None = None) -
         y = number + 0.5
         if number % 2 == 0:
             ax.axhspan(y - 0.5, y + 0.5, color="#F4F4F4", zorder=0)
-        label = textwrap.shorten(f"{row.label} ({row.source})", width=86, placeholder="…")
+        source = ", ".join(p for p in (None if one_atlas else row.atlas, row.period) if p)
+        label = shorten_middle(" ".join(row.label.split()), 86 - len(source) - 3)
+        label = f"{label} ({source})" if source else label
         ax.text(0, y, label, ha="left", **text_kw)
         texts = (row.value_text, row.national_text, row.lowest_text, row.highest_text)
         for i, value in enumerate(texts):
@@ -112,3 +117,33 @@ def _metadata(path: Path) -> dict[str, str] | None:
     if suffix == ".svg":
         return {"Creator": "Atlas Viewer"}
     return None
+
+
+def shorten_middle(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut in the middle between words.
+
+    Labels of one box's measures differ at their ends ("... pr. 10 000 innbyggere – Private"
+    and "... – Offentlig"), so both ends are kept and the middle gives way.
+    """
+    if len(text) <= limit:
+        return text
+    words = text.split(" ")
+    head: list[str] = []
+    tail: list[str] = []
+    first, last = 0, len(words) - 1
+    used = 2  # the ellipsis and its space
+    while first <= last:
+        from_head = len(" ".join(head)) <= len(" ".join(tail))
+        word = words[first] if from_head else words[last]
+        if used + len(word) + 1 > limit:
+            break
+        used += len(word) + 1
+        if from_head:
+            head.append(word)
+            first += 1
+        else:
+            tail.insert(0, word)
+            last -= 1
+    if not head:
+        return text[: limit - 1] + "…"
+    return " ".join([*head, "…", *tail])

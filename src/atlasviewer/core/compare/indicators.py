@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from atlasviewer.core.compare.search import matches, search_words
 from atlasviewer.core.model import (
     Atlas,
+    AtlasVariant,
     BarChartView,
     LocalizedText,
     MapView,
@@ -142,11 +143,28 @@ def _box_titles(atlas: Atlas, box: ResultBox) -> dict[str, str]:
             twin = next((b for b in boxes if b.data_file.removesuffix(".json") in
                          (stem, f"{stem}_en")), None)  # fmt: skip
         if twin is not None and twin.title:
-            titles[lang] = twin.title
+            titles[lang] = _told_apart(variant, twin)
     for lang in LANGS:
         if lang not in titles:
             titles.setdefault(lang, pick_text(titles, lang) or box.title)
     return titles
+
+
+def _told_apart(variant: AtlasVariant, box: ResultBox) -> str:
+    """The box's title, led by its chapter's where another box of the atlas has the same one.
+
+    radiologi2 calls a box "Antall undersøkelser" in each of its three MR chapters; in a
+    comparison across boxes they are told apart as "MR lumbosakralkolumna: Antall
+    undersøkelser".
+    """
+    title = box.title.strip()
+    twins = [b for b in variant.result_boxes if b.title.strip() == title]
+    if len(twins) < 2:
+        return title
+    for chapter in variant.chapters:
+        if any(item is box for item in chapter.items) and chapter.title.strip():
+            return f"{chapter.title.strip()}: {title}"
+    return title
 
 
 def _period(data: ResultData, annual: list[str], box: ResultBox) -> str:

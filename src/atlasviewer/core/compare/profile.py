@@ -29,7 +29,8 @@ class ProfileRow:
 
     key: str
     label: str
-    source: str
+    atlas: str
+    period: str
     value_text: str
     national_text: str
     lowest_text: str
@@ -87,7 +88,8 @@ def profile_plan(comparison: Comparison, area_id: str) -> ProfilePlan:
             ProfileRow(
                 key=indicator.key,
                 label=indicator.title(lang),
-                source=f"{atlas_title(indicator, lang)}, {indicator.period}".strip(", "),
+                atlas=atlas_title(indicator, lang),
+                period=indicator.period,
                 value_text=format_number(value, fmt, lang),
                 national_text=format_number(national, fmt, lang),
                 lowest_text=format_number(low, fmt, lang),

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from atlasviewer.core.compare.areas import AreaSet
 from atlasviewer.core.compare.significance import BYAR, NO_INTERVAL, PUBLISHED, WILSON
@@ -35,8 +35,21 @@ from atlasviewer.core.intervals import value_interval
 from atlasviewer.core.model import ResultData, RowSet, TableView, pick_text
 from atlasviewer.core.registry import AreaRegistry, default_registry
 
-if TYPE_CHECKING:
-    from atlasviewer.core.compare.indicators import Indicator
+
+class Indicator(Protocol):
+    """What :func:`read_values` reads of an indicator (:class:`.indicators.Indicator`).
+
+    A protocol, not an import: ``indicators`` imports this module, so importing it back would
+    close an import circle (tests/test_architecture.py forbids one).
+    """
+
+    rowset: str
+    column: str
+    error_bars: tuple[str, str] | None
+    annual: Any
+    generation: int
+    format: str
+
 
 _POPULATION = re.compile(r"pop|innb|folkt|befolk|inhabit|population", re.IGNORECASE)
 _SCALES = (1.0, 10.0, 100.0, 1_000.0, 10_000.0, 100_000.0)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from atlasviewer import i18n
 from atlasviewer.core.compare.matrix import comparison_areas
 from atlasviewer.core.compare.municipalities import MunicipalityIndex
 from atlasviewer.core.compare.search import matches, search_words
@@ -159,7 +160,10 @@ class AreaChooser(QWidget):
         names = sorted({i.name for i in items}, key=str.casefold)
         shown = ", ".join(names[:MUNICIPALITIES_SHOWN])
         if len(names) > MUNICIPALITIES_SHOWN:
-            shown += " " + _("and {count} more").format(count=len(names) - MUNICIPALITIES_SHOWN)
+            more = len(names) - MUNICIPALITIES_SHOWN
+            shown += " " + i18n.ngettext("and {count} more", "and {count} more", more).format(
+                count=more
+            )
         self.members.setText(_("{area} is formed by: {names}").format(area=name, names=shown))
         self.members.setToolTip(", ".join(names))
 

@@ -5,8 +5,9 @@ Every file is written by the core's functions (:func:`~atlasviewer.core.compare.
 :func:`~atlasviewer.render.profile_chart.save_profile`), the same as ``atlasviewer compare``
 writes, and atomically: into a temporary file in the target's folder, then moved over the
 target with :func:`os.replace`, so a failed or interrupted write never leaves half a file.
-Copy puts the view in front on the clipboard as tab-separated text with its header line and,
-beside it, as a picture of the view.
+Copy puts the view in front on the clipboard as tab-separated text with its header line, or
+as a picture of the view: one or the other, as the reader's Copy does (one ``QMimeData`` with
+both crashed the interpreter at exit on the offscreen platform the tests and CI use).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
@@ -135,21 +136,34 @@ class CompareOutput:
 
             save_profile(profile_plan(comparison, area), path)
 
+    def fill_copy_menu(self, menu: QMenu) -> None:
+        """The Copy menu's entries, in the current language."""
+        menu.clear()
+        table = QAction(_("Copy as a table (tab-separated, with headers)"), menu)
+        table.triggered.connect(lambda _checked=False: self.copy())
+        picture = QAction(_("Copy as a picture"), menu)
+        picture.triggered.connect(lambda _checked=False: self.copy_picture())
+        menu.addAction(table)
+        menu.addAction(picture)
+
     def copy(self) -> str:
-        """Copy the view in front: TSV with its header, and a picture of the view."""
+        """Copy the view in front as TSV with its header line; returns the text."""
         if self.workspace.stats.current is not None:
             return self.workspace.stats.copy()  # a chart: its picture and its finding
         from atlasviewer.core.compare.views import to_tsv
 
         frame, index = self._frame()
         text = to_tsv(frame, index=index)
-        data = QMimeData()
-        data.setText(text)
-        page = self.workspace.views.currentWidget()
-        if page is not None:
-            data.setImageData(page.grab().toImage())
-        QGuiApplication.clipboard().setMimeData(data)
+        QGuiApplication.clipboard().setText(text)
         return text
+
+    def copy_picture(self) -> bool:
+        """Copy a picture of the view in front (as it is on screen)."""
+        page = self.workspace.views.currentWidget()
+        if page is None:
+            return False
+        QGuiApplication.clipboard().setImage(page.grab().toImage())
+        return True
 
     def _fail(self, message: str, path: Path | str | None) -> None:
         self.last_error = message

@@ -247,8 +247,12 @@ def profile_records(
             half = max(high - national, national - low)
             positions = tuple(_position(v, national, half) for v in (low, high, value))
         merged = cell is not None and cell.mark in (MERGED, PARTIAL)
-        spine = ProfileRow(key, "", "", "", "", "", "", significance,
-                           SIGNIFICANCE_COLOURS[significance], merged, *positions)  # fmt: skip
+        spine = ProfileRow(
+            key=key, label="", atlas="", period="", value_text="", national_text="",
+            lowest_text="", highest_text="", significance=significance,
+            colour=SIGNIFICANCE_COLOURS[significance], merged=merged,
+            lowest_pos=positions[0], highest_pos=positions[1], value_pos=positions[2],
+        )  # fmt: skip
         rank = cell.rank if cell is not None else None
         records.append(
             {

@@ -60,6 +60,9 @@ class StatsViews:
         workspace.state.selection_changed.connect(lambda _keys: self.follow_selection())
         workspace.views.currentChanged.connect(lambda _index: self.follow_selection())
         workspace.export_menu.aboutToShow.connect(self._fill_menu)
+        copy_menu = getattr(workspace, "copy_menu", None)
+        if copy_menu is not None:
+            copy_menu.aboutToShow.connect(self._fill_copy_menu)
         translation.register(self, owner=workspace)
 
     def retranslate_ui(self) -> None:
@@ -100,6 +103,28 @@ class StatsViews:
             action = QAction(_(text), menu)
             action.triggered.connect(lambda _checked=False, k=kind: self.export(k))
             menu.addAction(action)
+
+    def _fill_copy_menu(self) -> None:
+        menu: QMenu = self.workspace.copy_menu
+        if self.current is None:
+            self.workspace.output.fill_copy_menu(menu)
+            return
+        menu.clear()
+        both = QAction(_("Copy the chart with its finding"), menu)
+        both.triggered.connect(lambda _checked=False: self.copy())
+        text = QAction(_("Copy the finding as text"), menu)
+        text.triggered.connect(lambda _checked=False: self.copy_finding())
+        menu.addAction(both)
+        menu.addAction(text)
+
+    def copy_finding(self) -> str:
+        """Copy the finding of the page in front as plain text."""
+        from PySide6.QtGui import QGuiApplication
+
+        page = self.current
+        found = page.finding.text() if page is not None else ""
+        QGuiApplication.clipboard().setText(found)
+        return found
 
     def export(self, kind: str, path: Path | str | None = None) -> Path | None:
         """Write the page in front as ``kind``; asks where without ``path``. None if not."""

@@ -107,7 +107,8 @@ class CompareWorkspace(QWidget):
         from atlasviewer.qt.compare.output import CompareOutput
 
         self.output = CompareOutput(self)
-        self.copy_button.clicked.connect(self.output.copy)
+        self.copy_menu = QMenu(self)
+        self.copy_button.setMenu(self.copy_menu)
         self.stats = StatsViews(self)
         self._connect()
         self.session.set_library(state.library)
@@ -140,7 +141,8 @@ class CompareWorkspace(QWidget):
         self.views.setTabToolTip(2, _("Where do the areas differ most?"))
         self.heading.setText(_("Compare areas"))
         self.copy_button.setText(_("Copy"))
-        self.copy_button.setToolTip(_("Copy the view as a table (and the profile as a picture)"))
+        self.copy_button.setToolTip(_("Copy the view as a table or as a picture"))
+        self.output.fill_copy_menu(self.copy_menu)
         self.export_button.setText(_("Export"))
         self.output.fill_menu(self.export_menu)
         self.session.language_switched()
