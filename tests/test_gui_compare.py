@@ -291,3 +291,44 @@ def test_sort_positions_put_empty_cells_and_norway_last_in_either_order():
     assert sort_positions(keys, national, descending=False) == [0, 4, 1, 5, 3, 2]
     # Descending: 10, 3, the texts in reverse, and still the empty cell, then Norway.
     assert sort_positions(keys, national, descending=True) == [1, 4, 0, 5, 2, 3]
+
+
+def test_choosing_indicators_search_atlas_chapter_order_remove(qtbot, open_window, library):
+    from atlasviewer.qt.compare.indicator_chooser import TARGET_ROLE
+
+    window = open_window(library)
+    workspace = _workspace(window)
+    chooser = workspace.indicators
+    session = workspace.session
+    # A chapter: radiologi2's second ("MR lumbosakralkolumna"), boxes 4 and 5.
+    tree = chooser.tree_model
+    atlas = next(tree.item(r) for r in range(tree.rowCount()) if tree.item(r).data(TARGET_ROLE)[0]
+                 == "radiologi2")  # fmt: skip
+    chapter = next(atlas.child(r) for r in range(atlas.rowCount()) if atlas.child(r).data(
+        TARGET_ROLE)[1] == [4, 5])  # fmt: skip
+    chooser.tree.setCurrentIndex(chapter.index())
+    assert chooser.add_current() > 0
+    assert {k.split("/")[1] for k in session.keys} == {"4", "5"}
+    # A search: every word at a word start, across atlases; the results are added.
+    qtbot.keyClicks(chooser.search_field, "cervikalkolumna")
+    chooser.run_search()
+    assert chooser.browse.currentWidget() is chooser.results
+    found = [chooser.results_model.item(r).data(TARGET_ROLE) for r in
+             range(chooser.results_model.rowCount())]  # fmt: skip
+    boxes = {"/".join(k.split("/")[:2]) for k in found}
+    assert {"radiologi2/6", "radiologi2/7"} <= boxes  # the chapter on the cervical spine
+    chooser.results.selectAll()
+    assert chooser.add_current() == len(found)
+    # Reorder and remove; the table's columns follow.
+    last = session.keys[-1]
+    chooser.chosen.setCurrentIndex(chooser.chosen_model.index(len(session.keys) - 1, 0))
+    chooser.up_button.click()
+    assert session.keys[-2] == last
+    chooser.chosen.setCurrentIndex(chooser.chosen_model.index(len(session.keys) - 2, 0))
+    chooser.remove_button.click()
+    assert last not in session.keys
+    workspace.show_view("table")
+    assert workspace.table_page.proxy.columnCount() == len(session.keys)
+    assert window.settings.compare_indicators == session.keys
+    chooser.all_button.click()  # back to every atlas
+    assert session.keys == [] and len(session.comparison().indicators) > 100

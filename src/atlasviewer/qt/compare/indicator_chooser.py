@@ -132,8 +132,12 @@ class IndicatorChooser(QWidget):
         for atlas_id in library.ids:
             atlas = library.atlas(atlas_id)
             variant = atlas.variant(lang) if atlas.variants else atlas.primary
-            item = QStandardItem(atlas.title(lang))
+            title = atlas.title(lang)
+            if atlas.generation == 1:  # the two generations share titles ("Fødselshjelp")
+                title += " · " + _("first generation")
+            item = QStandardItem(title)
             item.setEditable(False)
+            item.setToolTip(title)
             item.setData((atlas_id, None), TARGET_ROLE)
             for number, chapter in enumerate(variant.chapters, start=1):
                 boxes = [b.number for b in chapter.result_boxes]

@@ -112,6 +112,7 @@ class CompareWorkspace(QWidget):
         self.stats = StatsViews(self)
         self._connect()
         self.session.set_library(state.library)
+        self.indicators.fill_tree()  # built before the session had a library
         self.areas.set_library(state.library)
         self.areas.set_my_area(self.session.my_area)
         self.table_page.set_my_area(self.session.my_area)
