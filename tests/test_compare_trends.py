@@ -290,3 +290,24 @@ def test_value_axis_is_in_the_language_asked_for(index):
     assert value_label(first, "nb") == "Skulderkirurgi (Acromion)"
     second = index.indicators(["radiologi2"], [1], headline_only=True)[0]
     assert value_label(second, "en") == second.labels["en"]
+
+
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        # Østby shown without its historic part Gamleby: partial, joined only to partial.
+        (["Østby", "Gamleby", "Nordby", "Sørby"], {"Østby": "østby:partial", "Gamleby": "gamleby"}),
+        # Another area set (counties here): keyed by name, never by a referral area.
+        (["Fjellfylke", "Nordby"], {"Fjellfylke": "row:fjellfylke", "Nordby": "row:nordby"}),
+    ],
+)
+def test_partial_and_foreign_rows_get_keys_of_their_own(tmp_path, reg, names, expected):
+    box = _box()
+    data = box["innhold"][-1]["data"]
+    national = data[-1]
+    template = dict(data[0])
+    box["innhold"][-1]["data"] = [{**template, "area": n} for n in names] + [national]
+    write_atlas(tmp_path, {"a.json": box})
+    headline = IndicatorIndex(AtlasLibrary([tmp_path], reg, check_checksums=False)).indicators()[0]
+    rows = area_rows(headline.values(), reg)
+    assert {name: rows[name].key for name in expected} == expected
