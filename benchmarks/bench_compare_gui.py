@@ -100,6 +100,14 @@ def main() -> None:
     workspace.show_view("variation")
     variation = workspace.variation_page
     results["sort (variation)"] = rounds(page, lambda i: variation.sort_by(i % len(COLUMNS)))
+    for chart in ("trend", "funnel", "scatter"):  # issue 15's views (their own figures too:
+        workspace.show_view(chart)  # benchmarks/bench_compare_stats.py)
+        app.processEvents()
+        results[f"area ({chart})"] = rounds(
+            page, lambda i: workspace.select_area(areas[(i + 1) % n])
+        )
+    charts = ("table", "trend", "funnel", "scatter")
+    results["view (charts)"] = rounds(page, lambda i: workspace.show_view(charts[i % 4]))
     for name, times in results.items():
         wall = statistics.median(t[0] for t in times)
         cpu = statistics.median(t[1] for t in times)

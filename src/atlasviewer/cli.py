@@ -118,11 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument(
         "--view",
         dest="smoke_view",
-        choices=("compare", "profile", "variation"),
+        choices=("compare", "profile", "variation", "trend", "funnel", "scatter"),
         metavar="VIEW",
         help=_(
-            "with --smoke: open the comparison workspace on VIEW (compare, profile or "
-            "variation) instead of a result box (with --atlas, that atlas's indicators only)"
+            "with --smoke: open the comparison workspace on VIEW (compare, profile, variation, "
+            "trend, funnel or scatter) instead of a result box (with --atlas, that atlas's "
+            "indicators only)"
         ),
     )
     gui.add_argument(

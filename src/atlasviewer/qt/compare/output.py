@@ -148,6 +148,8 @@ class CompareOutput:
 
     def copy(self) -> str:
         """Copy the view in front as TSV with its header line; returns the text."""
+        if self.workspace.stats.current is not None:
+            return self.workspace.stats.copy()  # a chart: its picture and its finding
         from atlasviewer.core.compare.views import to_tsv
 
         frame, index = self._frame()

@@ -34,11 +34,12 @@ from atlasviewer.qt.compare.area_chooser import AreaChooser
 from atlasviewer.qt.compare.indicator_chooser import IndicatorChooser
 from atlasviewer.qt.compare.profile_page import ProfilePage
 from atlasviewer.qt.compare.session import CompareSession
+from atlasviewer.qt.compare.stats_views import STATS_VIEWS, StatsViews
 from atlasviewer.qt.compare.table_page import TablePage
 from atlasviewer.qt.compare.variation_page import VariationPage
 from atlasviewer.qt.state import AppState
 
-VIEWS = ("table", "profile", "variation")
+VIEWS = ("table", "profile", "variation", *STATS_VIEWS)
 """The views, in the order of their tabs (``--smoke --view compare`` is the table)."""
 
 
@@ -108,6 +109,7 @@ class CompareWorkspace(QWidget):
         self.output = CompareOutput(self)
         self.copy_menu = QMenu(self)
         self.copy_button.setMenu(self.copy_menu)
+        self.stats = StatsViews(self)
         self._connect()
         self.session.set_library(state.library)
         self.indicators.fill_tree()  # built before the session had a library
@@ -198,8 +200,10 @@ class CompareWorkspace(QWidget):
             self.table_page.show_selection(self.state.selection)
         elif view == "profile":
             self.profile_page.show_profile(comparison, self.profile_area())
-        else:
+        elif view == "variation":
             self.variation_page.show_comparison(comparison)
+        else:
+            self.stats.refresh(view, comparison)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
