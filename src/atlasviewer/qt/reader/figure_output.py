@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRectF, QSize
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
 from atlasviewer.i18n import _
+from atlasviewer.qt.painting import painting
 
 
 def export_figure(widget: Any, map_widget: Any, path: Path) -> str:
@@ -35,9 +35,8 @@ def export_figure(widget: Any, map_widget: Any, path: Path) -> str:
             generator.setFileName(str(path))
             generator.setSize(widget.size())
             generator.setViewBox(widget.rect())
-            painter = QPainter(generator)
-            widget.render(painter, QPoint())
-            painter.end()
+            with painting(generator) as painter:
+                widget.render(painter, QPoint())
         elif suffix == ".pdf":
             from PySide6.QtGui import QPdfWriter
 
@@ -45,17 +44,17 @@ def export_figure(widget: Any, map_widget: Any, path: Path) -> str:
             render_scaled(widget, writer)
         elif not widget.grab().save(str(path)):
             return _("Could not write {path}.").format(path=path)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, ArithmeticError) as exc:
+        # ArithmeticError: a figure that cannot be laid out (a map with no usable area).
         return _("Could not write {path}: {error}").format(path=path, error=exc)
     return ""
 
 
 def render_scaled(widget: QWidget, device: Any) -> None:
     """Paint ``widget`` onto ``device`` (a printer, a PDF), scaled to fit its page."""
-    painter = QPainter(device)
-    target = QRectF(painter.viewport())
-    size = QSize(widget.size())
-    scale = min(target.width() / max(1, size.width()), target.height() / max(1, size.height()))
-    painter.scale(scale, scale)
-    widget.render(painter, QPoint())
-    painter.end()
+    with painting(device) as painter:
+        target = QRectF(painter.viewport())
+        size = QSize(widget.size())
+        scale = min(target.width() / max(1, size.width()), target.height() / max(1, size.height()))
+        painter.scale(scale, scale)
+        widget.render(painter, QPoint())
