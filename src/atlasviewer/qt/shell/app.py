@@ -75,10 +75,10 @@ def build_window(args: argparse.Namespace) -> tuple[Any, Any]:
     from atlasviewer.core.sources import data_roots
     from atlasviewer.qt.shell.language import LanguageManager
     from atlasviewer.qt.shell.main_window import MainWindow
-    from atlasviewer.qt.shell.settings import load_settings
+    from atlasviewer.qt.shell.settings import read_settings
     from atlasviewer.qt.state import AppState
 
-    settings = load_settings()
+    settings, notice = read_settings()
     lang = getattr(args, "lang", None) or settings.language or i18n.system_language()
     i18n.set_language(lang)
     roots = data_roots(getattr(args, "data", None))
@@ -89,6 +89,9 @@ def build_window(args: argparse.Namespace) -> tuple[Any, Any]:
     window = MainWindow(library, state, language, settings)
     language.setParent(window)
     state.setParent(window)
+    if notice:  # a damaged settings file: set aside, said where it went
+        window.statusBar().showMessage(notice)
+        sys.stderr.write(f"atlasviewer: {notice}\n")
     return window, settings
 
 
