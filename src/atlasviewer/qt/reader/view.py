@@ -126,6 +126,7 @@ class ReaderView(QWidget):
         for browser in (self.text_page, self.box_view.text):
             browser.fact_sheet_requested.connect(self.fact_sheet_requested)
             browser.missing_file.connect(self._on_missing_file)
+            browser.link_refused.connect(self._show_note)
             browser.box_requested.connect(self._open_box_number)
         state.atlas_changed.connect(self._on_atlas)
         state.variant_language_changed.connect(self._on_variant_language)
@@ -302,11 +303,15 @@ class ReaderView(QWidget):
         self._mark_current()
 
     def _on_missing_file(self, path: Path) -> None:
-        self.missing_note.setText(
+        self._show_note(
             _("The file “{name}” is not there: it was expected at {path}").format(
                 name=path.name, path=path
             )
         )
+
+    def _show_note(self, text: str) -> None:
+        """A note over the page shown (a missing file, a link that was not opened)."""
+        self.missing_note.setText(text)
         self.missing_note.setVisible(self.pages.currentIndex() == 0)
         if self.pages.currentIndex() == 1:
             self.box_view.show_notice(self.missing_note.text())
