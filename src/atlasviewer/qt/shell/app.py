@@ -172,9 +172,15 @@ def _run_smoke(
 
     def finish() -> None:
         if args.screenshot:
-            Path(args.screenshot).parent.mkdir(parents=True, exist_ok=True)
-            if not window.grab().save(args.screenshot):
-                fail(f"could not save {args.screenshot}")
+            from atlasviewer.core.atomic import WriteError, atomic_save
+
+            target = Path(args.screenshot)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                # Checked to be a whole PNG, then moved into place: no truncated file.
+                atomic_save(target, lambda path: window.grab().save(str(path)))
+            except (WriteError, OSError) as exc:
+                fail(str(exc))
                 return
         box = window.state.box
         print(
