@@ -79,8 +79,12 @@ def fitted(source: QRectF, area: QRectF) -> QRectF:
 
 
 def scene_to_target(source: QRectF, target: QRectF) -> QTransform:
-    """The transform drawing scene rectangle ``source`` into ``target`` (same aspect ratio)."""
-    scale = target.width() / source.width()
+    """The transform drawing scene rectangle ``source`` into ``target`` (same aspect ratio).
+
+    An empty ``source`` (a map with no drawable area) is drawn at scale 1: there is nothing to
+    scale, and dividing by its zero width took the window down (issue 18).
+    """
+    scale = target.width() / source.width() if source.width() > 0 else 1.0
     transform = QTransform()
     transform.translate(target.left(), target.top())
     transform.scale(scale, scale)
