@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from atlasviewer import i18n
 from atlasviewer.core.model import Chapter, FactBox, ResultBox, TextItem
+from atlasviewer.core.problems import Severity
 from atlasviewer.i18n import _
 from atlasviewer.qt import translation
 from atlasviewer.qt.location import PAGE_FACT_SHEETS, PAGE_FRONT
@@ -163,14 +164,18 @@ class ReaderView(QWidget):
         atlas = self.state.atlas
         ui = i18n.current_language()
         content = self.state.content_language
-        shown = atlas is not None and content != ui and not {ui, content} <= {"nb", "nn"}
-        if shown:
+        lines: list[str] = []
+        if atlas is not None and content != ui and not {ui, content} <= {"nb", "nn"}:
             if ui == "en":
-                text = _("This atlas is only available in Norwegian.")
+                lines.append(_("This atlas is only available in Norwegian."))
             else:
-                text = _("This atlas is only available in English.")
-            self.language_note.setText(text)
-        self.language_note.setVisible(shown)
+                lines.append(_("This atlas is only available in English."))
+        errors = [p for p in atlas.problems if p.severity is Severity.ERROR] if atlas else []
+        if errors:  # a file of the atlas that could not be read: named, not silently empty
+            lines.append(_("Some of this atlas's files could not be read:"))
+            lines += [f"• {p.message} ({p.file})" for p in errors[:4]]
+        self.language_note.setText("\n".join(lines))
+        self.language_note.setVisible(bool(lines))
 
     def _fill_navigation(self) -> None:
         variant = self.state.variant
