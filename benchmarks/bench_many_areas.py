@@ -8,7 +8,10 @@ a temporary folder and prints, per size, medians of:
 - planning the box (map, bar and table plans) and planning it again for a selection (the match
   of rows to areas is kept with the data, so the second is the cost of a click's plans);
 - drawing the bar chart in an Agg figure of the window's size (6.4 x 4.8 in) and at the plan's
-  wanted height.
+  wanted height;
+- in the window (1280 x 800, in this process): switching between the boxes of two atlases of
+  that size until both are painted again (the bar chart scrolls at its full height), and a
+  click on an area until every view shows the selection.
 
     .venv/bin/python benchmarks/bench_many_areas.py [--runs N]
 """
@@ -76,6 +79,48 @@ def _draw(plan, height: float) -> None:  # type: ignore[no-untyped-def]
     figure.canvas.draw()
 
 
+def _window_figures(roots: list[Path], ids: list[str], runs: int) -> tuple[float, float]:
+    """Median ms of a box switch (open, paint) and of a click, in the real window."""
+    import tempfile as _tempfile
+
+    os.environ.setdefault("ATLASVIEWER_CONFIG_DIR", _tempfile.mkdtemp())
+    from PySide6.QtWidgets import QApplication
+
+    from atlasviewer.qt.shell.language import LanguageManager
+    from atlasviewer.qt.shell.main_window import MainWindow
+    from atlasviewer.qt.shell.settings import AppSettings
+    from atlasviewer.qt.state import AppState
+
+    app = QApplication.instance() or QApplication([])
+    library = AtlasLibrary(roots)
+    state, language = AppState(library.registry), LanguageManager()
+    window = MainWindow(library, state, language, AppSettings())
+    window.resize(1280, 800)
+    window.show()
+
+    def show(atlas_id: str) -> None:
+        window.open_atlas(atlas_id, 1)
+        while not window.reader.box_view.is_painted():
+            app.processEvents()
+        window.grab()  # paints every pane, the chart's pending draw too
+
+    for atlas_id in ids:  # the first visit builds each map's scene
+        show(atlas_id)
+    turn = iter(ids * (runs * 2))
+    switch_ms = _ms(lambda: show(next(turn)), runs * 2)
+
+    def click() -> None:
+        pane = window.reader.box_view.map_pane
+        pane.map_widget.area_clicked.emit(next(iter(pane.map_plan.areas)), False)
+        window.grab()
+
+    click_ms = _ms(click, runs * 2)
+    window.close()
+    state.close()
+    language.close()
+    return switch_ms, click_ms
+
+
 def measure(count: int, folder: Path, runs: int) -> str:
     """The figures of one generated atlas of ``count`` areas, as one line."""
     atlas = write_atlas(folder / str(count), AtlasSpec(2, count, count))
@@ -93,11 +138,17 @@ def measure(count: int, folder: Path, runs: int) -> str:
     bar = _plan(data, geography)
     window_ms = _ms(lambda: _draw(bar, 4.8), runs)
     tall_ms = _ms(lambda: _draw(bar, bar.wanted_height), runs)
+    other = write_atlas(folder / f"{count}b", AtlasSpec(2, count, count + 1))
+    switch_ms, window_click_ms = _window_figures(
+        [atlas.root, other.root], [atlas.library_id, other.library_id], runs
+    )
     return (
         f"{count} areas: --smoke to painted {smoke:.2f} s; data+map read {load_ms:.0f} ms;"
         f" plans {first_ms:.1f} ms, again for a selection {click_ms:.1f} ms;"
         f" bar chart drawn 6.4x4.8 in {window_ms:.0f} ms,"
-        f" at its wanted {bar.wanted_height:.1f} in {tall_ms:.0f} ms"
+        f" at its wanted {bar.wanted_height:.1f} in {tall_ms:.0f} ms;"
+        f" in the window: box switch to painted {switch_ms:.0f} ms,"
+        f" click to every view painted {window_click_ms:.0f} ms"
     )
 
 

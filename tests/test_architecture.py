@@ -143,7 +143,7 @@ LAYERS = [
     ("atlasviewer.render", ("PySide6", "atlasviewer.qt", "matplotlib.backends.backend_qt")),
     ("atlasviewer.i18n", ("PySide6", "matplotlib", "atlasviewer.qt", "atlasviewer.render")),
 ]
-PANES = ["library", "reader", "map", "charts", "tables", "factsheets"]
+PANES = ["library", "reader", "map", "charts", "tables", "factsheets", "present", "compare"]
 
 
 def _breaches(prefix: str, forbidden: tuple[str, ...]) -> list[str]:

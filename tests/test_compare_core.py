@@ -267,7 +267,7 @@ def test_cell_texts_and_tooltip(tmp_path, reg):
     assert cell_text(cells["midtby"], indicator, "nb") == ""
     tip = cell_tooltip(cells["nordby"], indicator, reg, "en")
     assert "Value: 12.5" in tip and "National: 25.0 (index 50)" in tip
-    assert "Rank: 2 of 2" in tip and "95 % interval: 11.0–14.0" in tip
+    assert "Rank: 2nd of 2" in tip and "95 % interval: 11.0–14.0" in tip
     assert "Against national: lower" in tip and "Value of Storby (Storby: Nordby, Sørby)" in tip
     assert "Not in this analysis" in cell_tooltip(cells["midtby"], indicator, reg, "en")
 

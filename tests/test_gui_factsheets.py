@@ -125,7 +125,8 @@ def test_reader_lists_the_atlas_fact_sheets_in_the_content_language(qtbot, windo
     assert sheets.isVisible()
     titles = [sheets.list.item(row).text() for row in range(sheets.list.count())]
     assert titles[:3] == ["Shoulder", "Menisci", "Hallux valgus and hammer toe"]
-    assert len(titles) == 13 and titles[-1] == "report"
+    # A link in running text ("the report") is named by its document (issue 19, item 15).
+    assert len(titles) == 13 and titles[-1] == "Daysurgery 2013-2017 (linked as “report”)"
     rect = sheets.list.visualItemRect(sheets.list.item(1))
     qtbot.mouseClick(sheets.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.showing_fact_sheet
@@ -134,7 +135,7 @@ def test_reader_lists_the_atlas_fact_sheets_in_the_content_language(qtbot, windo
     assert window.reader.pages.currentWidget() is window.reader.fact_sheet_page
     i18n.set_language("nb")  # the content follows: the Norwegian text links only to its report
     titles = [sheets.list.item(row).text() for row in range(sheets.list.count())]
-    assert titles == ["rapporten"]
+    assert titles == ["Dagkirurgi 2013-2017 (lenket som «rapporten»)"]
     assert sheets.heading.text() == i18n.gettext("Fact sheets")
     node_texts = [tree.topLevelItem(r).text(0) for r in range(tree.topLevelItemCount())]
     assert i18n.gettext("Fact sheets ({count})").format(count=1) in node_texts
@@ -204,7 +205,8 @@ def test_fact_sheets_with_the_same_link_text_are_told_apart_by_chapter(library):
     titles = {path.name: title for title, path, _ok in entries}
     assert len(entries) == 14
     assert titles["kvalitet_hjerteinfarkt.pdf"] == "Hjerteinfarkt – en-sides pdf"
-    assert titles["kvalitetsatlas.pdf"] == "rapporten"  # a unique text stays as it is
+    # A unique link in running text is named by its document, the link text as context.
+    assert titles["kvalitetsatlas.pdf"] == "Kvalitetsatlas (linked as “rapporten”)"
     assert len(set(titles.values())) == 14
 
 

@@ -28,6 +28,7 @@ DEFERRED_MODULES = (
     "atlasviewer.qt.factsheets.viewer",  # built when a fact sheet is first shown
     "atlasviewer.qt.shell.about_dialog",
     "atlasviewer.qt.factsheets.actions",
+    "atlasviewer.qt.compare.workspace",  # built when the comparison is first opened (pandas)
     "atlasviewer.core.readers.v1_csv",  # the full parse of a first-generation file: its first box
     "atlasviewer.core.readers.v1_boxes",  # with formatting, intervals and statistics
     "atlasviewer.core.readers.v2_result_data",  # a box's data, its rows matched to its map

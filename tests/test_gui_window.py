@@ -220,7 +220,8 @@ def test_draft_with_missing_data_shows_problems_in_place(qtbot, window):
     qtbot.waitUntil(lambda: box_view.figures_note.isVisible(), timeout=10000)
     text = box_view.figures_note.text()
     assert "could not be read" in text
-    assert ".json" in text  # names the file
+    assert ".json" not in text  # the file is under "Details" (tests/test_gui_unseen_atlases.py)
+    assert ".json" in box_view.problem_details.text.text()
     # The rest of the window still works: another atlas opens.
     assert window.open_atlas("kols", 1)
 

@@ -270,3 +270,35 @@ def test_built_bundle_speaks_norwegian_from_compiled_catalogues() -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert "vis denne hjelpeteksten og avslutt" in done.stdout and "val:" in done.stdout
+
+
+@pytest.mark.skipif(not (BUILT / "atlasviewer").is_file(), reason="no build in dist/")
+def test_built_bundle_writes_a_comparison_and_a_deck(tmp_path: Path) -> None:
+    """pandas (the comparison's matrix) and python-pptx (slides) are in the frozen build."""
+    import subprocess
+
+    from openpyxl import load_workbook
+    from pptx import Presentation
+
+    env = {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    table = tmp_path / "bergen.xlsx"
+    deck = tmp_path / "radiologi2.pptx"
+    for command in (
+        ["compare", "--atlas", "radiologi2", "--area", "Bergen", "--out", str(table)],
+        ["deck", "--atlas", "radiologi2", "--box", "1", "--out", str(deck)],
+    ):
+        done = subprocess.run(
+            [str(BUILT / "atlasviewer"), *command],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+    assert any(
+        isinstance(cell.value, float)
+        for row in load_workbook(table).worksheets[0].iter_rows()
+        for cell in row
+    )
+    assert len(Presentation(str(deck)).slides) >= 1

@@ -71,10 +71,13 @@ def test_search_finds_and_steps_through_hits(viewer, files, qtbot):
     viewer.search_bar.search("cataract")
     qtbot.waitUntil(lambda: viewer.search_bar.hit_count == expected, timeout=5000)
     assert viewer.view.searchModel() is viewer.search_model
-    assert viewer.search_status.text() == f"{expected} hits"
-    viewer.search_bar.next_hit()
-    assert viewer.view.currentSearchResultIndex() == 0
+    # The first hit is shown at once (it was "N hits" with none shown until Next).
+    qtbot.waitUntil(lambda: viewer.view.currentSearchResultIndex() == 0)
     assert viewer.search_status.text() == f"1 of {expected}"
+    viewer.search_bar.next_hit()
+    assert viewer.view.currentSearchResultIndex() == 1
+    assert viewer.search_status.text() == f"2 of {expected}"
+    viewer.search_bar.previous_hit()
     viewer.search_bar.previous_hit()  # wraps round to the last hit
     assert viewer.view.currentSearchResultIndex() == expected - 1
     viewer.search_bar.search("no such word qqq")

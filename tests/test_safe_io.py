@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from atlasviewer.core import safe_io
 from atlasviewer.core.geography import read_geojson
@@ -181,3 +183,28 @@ def test_a_malformed_csv_fails_its_atlas_only(tmp_path, v1_root, damage):
     assert "cannot be read as CSV" in error.message
     kols = library.atlas("v1-kols")
     assert not _errors(kols.problems)
+
+
+def _depth(value) -> int:
+    """The nesting depth of arrays and objects, counted by hand (recursively)."""
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 0
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet='[]{}"\\ab,:'),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=30,
+)
+
+
+@given(_JSON_VALUES, st.integers(min_value=1, max_value=8))
+def test_depth_read_from_the_text_agrees_with_the_values(value, limit):
+    import json
+
+    from atlasviewer.core.safe_io import json_depth_exceeds
+
+    assert json_depth_exceeds(json.dumps(value), limit) == (_depth(value) > limit)

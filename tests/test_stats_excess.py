@@ -6,7 +6,11 @@ import math
 
 import pytest
 
-from atlasviewer.core.stats.excess import excess_events, expected_from_standardised
+from atlasviewer.core.stats.excess import (
+    excess_events,
+    expected_from_standardised,
+    poisson_interval,
+)
 
 
 def test_excess_events_with_the_garwood_interval():
@@ -34,3 +38,15 @@ def test_excess_on_real_scale():
     assert got.high - got.difference == pytest.approx(1.96 * math.sqrt(13047) / 5, rel=0.02)
     assert got.significant
     assert expected_from_standardised(120.0, 120.0, 100.0) == pytest.approx(100.0)
+
+
+def test_large_counts_take_byars_limits_which_agree_with_garwoods():
+    # Byar: L = x (1 - 1/(9x) - z/(3 sqrt x))^3, U = (x+1) (1 - 1/(9(x+1)) + z/(3 sqrt(x+1)))^3.
+    # At x = 100 that is 81.3621 to 121.6279; Garwood's table gives 81.364 to 121.627.
+    low, high = poisson_interval(100.0)
+    z = 1.959963984540054
+    assert low == pytest.approx(100 * (1 - 1 / 900 - z / 30) ** 3, rel=1e-12)
+    assert high == pytest.approx(101 * (1 - 1 / 909 + z / (3 * math.sqrt(101))) ** 3, rel=1e-12)
+    assert (low, high) == pytest.approx((81.364, 121.627), rel=3e-5)
+    # Under 100 events the exact limits: 10 gives Garwood's 4.795 to 18.390.
+    assert poisson_interval(10.0) == pytest.approx((4.7954, 18.3904), abs=1e-4)

@@ -18,12 +18,17 @@ import sys
 from collections.abc import MutableMapping, Sequence
 
 from atlasviewer import __version__, i18n
+from atlasviewer.commands.options import add_lang_argument
 from atlasviewer.i18n import LANGUAGES, N_, _
 
 COMMANDS: dict[str, str] = {
     "validate": N_("Check atlases and print every problem found, per atlas."),
     "export": N_("Write every view of an atlas's result boxes to image, table and summary files."),
-    "factsheet": N_("Write an A4 PDF fact sheet for one referral area or health region."),
+    "factsheet": N_(
+        "Write an A4 PDF fact sheet for one referral area or health region: a block per "
+        "result box, about five to a page (an atlas of seven boxes takes two pages)."
+    ),
+    "deck": N_("Write a presentation deck, or a deck of result boxes, as PowerPoint or PDF."),
     "compare": N_(
         "Compare areas with the national value across the atlases: table, area profile and "
         "variation, as XLSX, CSV or a profile chart."
@@ -69,16 +74,6 @@ def add_data_argument(parser: argparse.ArgumentParser, *, command: bool = False)
     )
 
 
-def add_lang_argument(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
-    """The ``--lang`` option, before a command or after it (``command``: as for ``--data``)."""
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=argparse.SUPPRESS if command else None,
-        help=_("language of the interface and content (nb, nn, en)"),
-    )
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The ``atlasviewer`` parser, its texts in the active language."""
     parser = argparse.ArgumentParser(
@@ -111,8 +106,32 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument(
         "--atlas", metavar="ID", help=_("atlas to open (default: the first published)")
     )
-    gui.add_argument("--box", type=int, metavar="N", help=_("result box number to show (from 1)"))
+    gui.add_argument(
+        "--box", type=_box_number, metavar="N", help=_("result box number to show (from 1)")
+    )
     gui.add_argument("--screenshot", metavar="FILE", help=_("with --smoke: save the window as PNG"))
+    gui.add_argument(
+        "--present",
+        action="store_true",
+        help=_("with --smoke: show the result box's view in presentation mode (as Shift+F5)"),
+    )
+    gui.add_argument(
+        "--view",
+        dest="smoke_view",
+        choices=("compare", "profile", "variation", "trend", "funnel", "scatter"),
+        metavar="VIEW",
+        help=_(
+            "with --smoke: open the comparison workspace on VIEW (compare, profile, variation, "
+            "trend, funnel or scatter) instead of a result box (with --atlas, that atlas's "
+            "indicators only)"
+        ),
+    )
+    gui.add_argument(
+        "--area",
+        dest="smoke_area",
+        metavar="NAME",
+        help=_("with --smoke --view: the area to select (a referral area or municipality)"),
+    )
     gui.add_argument(
         "--soak",
         type=int,
@@ -159,6 +178,18 @@ def _window_size(text: str) -> tuple[int, int]:
         message = _("{text} is too small (at least 320x240)").format(text=text)
         raise argparse.ArgumentTypeError(message)
     return width, height
+
+
+def _box_number(text: str) -> int:
+    """A result box number as given after ``--box``: a whole number from 1."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        message = _("result boxes are numbered from 1, not {text}").format(text=repr(text))
+        raise argparse.ArgumentTypeError(message)
+    return number
 
 
 def language_asked(arguments: Sequence[str]) -> str | None:

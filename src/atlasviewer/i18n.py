@@ -165,6 +165,21 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - as N_
     return singular, plural
 
 
+_LANGUAGE_LABELS = {
+    "nb": N_("Norwegian (bokmål)"),
+    "nn": N_("Norwegian (nynorsk)"),
+    "en": N_("English language"),  # not "English": the menu shows that one untranslated
+}
+
+
+def language_label(lang: str) -> str:
+    """The name of a language in the active UI language, as a card lists an atlas's editions.
+
+    (The language menu names each language in itself: :func:`language_name`.)
+    """
+    return gettext(_LANGUAGE_LABELS[lang]) if lang in _LANGUAGE_LABELS else lang
+
+
 def current_language() -> str:
     """The active UI language code: ``nb``, ``nn`` or ``en``."""
     return _current

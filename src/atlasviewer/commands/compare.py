@@ -15,11 +15,12 @@ from pathlib import Path
 from atlasviewer.i18n import _
 
 FORMATS = (".xlsx", ".csv", ".pdf", ".png", ".svg")
-VIEWS = ("table", "profile", "variation")
+VIEWS = ("table", "profile", "variation", "trend", "funnel", "scatter")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from atlasviewer.cli import add_lang_argument
+    from atlasviewer.commands.compare_stats import add_stats_arguments
 
     parser.add_argument(
         "--atlas",
@@ -53,10 +54,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=VIEWS,
         default=None,
         help=_(
-            "table (areas x indicators), profile (one area) or variation; "
-            "for CSV the view written (default: table, or profile for one area)"
+            "table (areas x indicators), profile (one area), variation, or one indicator's "
+            "trend, funnel or scatter (--box, --vs); for CSV the view written "
+            "(default: table, or profile for one area)"
         ),
     )
+    add_stats_arguments(parser)
     add_lang_argument(parser, command=True)
     parser.add_argument(
         "--out",
@@ -73,6 +76,7 @@ def _usage(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from atlasviewer import i18n
+    from atlasviewer.commands.compare_stats import STATS_VIEWS, run_stats_view
     from atlasviewer.commands.library_args import library_from_args, unknown_atlases
 
     lang = getattr(args, "lang", None) or i18n.system_language()
@@ -95,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
     if areas is None:
         return 2
     view = args.view or ("profile" if len(areas) == 1 and args.area else "table")
+    if view in STATS_VIEWS:
+        return run_stats_view(args, library, atlas_ids, areas, lang, out)
     if (view == "profile" or suffix in (".pdf", ".png", ".svg")) and len(areas) != 1:
         return _usage(_("The area profile is of one area: name it with --area NAME."))
 

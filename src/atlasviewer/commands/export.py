@@ -34,7 +34,7 @@ VIEW_NAMES = {"map": "map", "barchart": "bar", "linechart": "line", "table": "ta
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from atlasviewer.cli import add_lang_argument
+    from atlasviewer.commands.options import add_lang_argument
 
     parser.add_argument("--atlas", required=True, metavar="ID", help=_("the atlas to export"))
     add_lang_argument(parser, command=True)
@@ -141,7 +141,14 @@ class BoxExporter:
         formats: list[str],
         dpi: float,
         lang: str,
+        *,
+        map_size: tuple[int, int] = (1280, 800),
+        chart_size: tuple[float, float] | None = None,
+        chart_style: Any = None,
     ) -> None:
+        self.map_size = map_size
+        self.chart_size = chart_size
+        self.chart_style = chart_style
         self.library = library
         self.atlas = atlas
         self.variant = variant
@@ -185,7 +192,7 @@ class BoxExporter:
                 counts[kind] = counts.get(kind, 0) + 1
                 view_name = _view_name(kind, counts[kind])
                 try:
-                    self._export_view(box, data, view, credits, f"{stem}-{view_name}")
+                    self.export_view(box, data, view, credits, f"{stem}-{view_name}")
                 except Exception as exc:  # report the view, keep going with the rest
                     _error(
                         _("{box}: view {view}: {error}").format(
@@ -202,7 +209,26 @@ class BoxExporter:
         # say): what could be written is, and the exit code says the export is not whole.
         return failures + (1 if errors else 0)
 
-    def _export_view(self, box: Any, data: Any, view: Any, credits: Any, stem: str) -> None:
+    def export_view(
+        self,
+        box: Any,
+        data: Any,
+        view: Any,
+        credits: Any,
+        stem: str,
+        selected: Callable[[list[str]], list[str]] | None = None,
+    ) -> None:
+        """Write one view of ``box`` in the formats asked for (``<stem>.<format>``).
+
+        Args:
+            box: The result box.
+            data: Its data, read.
+            view: The view of ``data`` to draw.
+            credits: The box's credit line (:func:`~atlasviewer.core.plans.credits_for`).
+            stem: The file name without its suffix, in the output folder.
+            selected: Given a view's area names, those to outline (slides highlight areas);
+                None outlines none, as ``export`` writes them.
+        """
         from atlasviewer.core import plans
 
         if view.kind == "map":
@@ -213,20 +239,41 @@ class BoxExporter:
                 raise ValueError(_("the map cannot be drawn: {reason}").format(reason=why))
             map_plan = plans.build_map_plan(data, view, geography, lang=self.lang, credits=credits)
             scene = self._scene(geography)
+            scene.apply_plan(map_plan)
+            scene.set_selection(selected(list(map_plan.areas)) if selected else [])
             from atlasviewer.qt.map.layout import save_map
 
             for fmt in self._images():
-                self._write(stem, fmt, partial(_save_map, save_map, scene, map_plan, fmt, self.dpi))
+                write = partial(
+                    _save_map, save_map, scene, map_plan, fmt, self.dpi, self.map_size, box.title
+                )
+                self._write(stem, fmt, write)
         elif view.kind in ("barchart", "linechart"):
             from atlasviewer.render.charts import figure_for
 
             chart: plans.BarPlan | plans.LinePlan
             if isinstance(view, BarChartView):
-                chart = plans.build_bar_plan(data, view, lang=self.lang, credits=credits)
+                rowset = data.rowsets.get(view.rowset)
+                names = [str(n) for n in rowset.frame.get(view.y, [])] if rowset else []
+                chart = plans.build_bar_plan(
+                    data,
+                    view,
+                    lang=self.lang,
+                    credits=credits,
+                    selected=selected(names) if selected else (),
+                    registry=self.library.registry,
+                )
             else:
                 chart = plans.build_line_plan(data, view, lang=self.lang, credits=credits)
             if self._images():
-                figure = figure_for(chart, dpi=self.dpi, lang=self.lang)
+                figure = figure_for(
+                    chart,
+                    size=self.chart_size,
+                    dpi=self.dpi,
+                    style=self.chart_style,
+                    lang=self.lang,
+                    title=box.title,
+                )
                 for fmt in self._images():
                     self._write(stem, fmt, partial(_save_figure, figure, fmt))
         elif view.kind == "table":
@@ -290,8 +337,17 @@ class BoxExporter:
         self.written.append(path)
 
 
-def _save_map(save_map: Any, scene: Any, plan: Any, fmt: str, dpi: float, path: Path) -> None:
-    save_map(path, scene, plan, fmt, dpi=dpi)
+def _save_map(
+    save_map: Any,
+    scene: Any,
+    plan: Any,
+    fmt: str,
+    dpi: float,
+    size: tuple[int, int],
+    title: str,
+    path: Path,
+) -> None:
+    save_map(path, scene, plan, fmt, dpi=dpi, size=size, title=title)
 
 
 def _save_figure(figure: Any, fmt: str, path: Path) -> None:

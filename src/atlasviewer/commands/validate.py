@@ -16,7 +16,7 @@ from atlasviewer.i18n import _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from atlasviewer.cli import add_lang_argument
+    from atlasviewer.commands.options import add_lang_argument
 
     add_lang_argument(parser, command=True)
     parser.add_argument(

@@ -104,17 +104,67 @@ def _coordinates_sound(kind: Any, coordinates: Any) -> bool:
     depth = POSITION_DEPTH.get(kind) if isinstance(kind, str) else None
     if depth is None:
         return True  # an unknown type: shapely names it
+    if depth == 0:
+        return _is_position(coordinates)
     stack = [(coordinates, depth)]
     while stack:
         item, level = stack.pop()
-        if level == 0:
-            if not _is_position(item):
-                return False
-            continue
         if not isinstance(item, list):
             return False
+        if level == 1:
+            if not _are_positions(item):
+                return False
+            continue
         stack.extend((child, level - 1) for child in item)
     return True
+
+
+def _are_positions(items: list[Any]) -> bool:
+    """Whether every item is a position (see :func:`_is_position`), checked by numpy at once.
+
+    Python per position took ~0.85 s for the first-generation maps' 126,000; numpy's dtype says
+    the same (a string, a bool, a list or a number too large for a float make it other than
+    int or float; a ragged list cannot be made an array) in a few milliseconds.
+    """
+    import numpy as np
+
+    if not items:
+        return True
+    try:
+        array = np.array(items)
+    except (ValueError, TypeError, OverflowError):
+        return False
+    return (
+        array.ndim == 2
+        and array.shape[1] >= 2
+        and array.dtype.kind in "iuf"
+        and bool(np.isfinite(array).all())
+    )
+
+
+def _repaired(geometry: BaseGeometry, area_before: float) -> BaseGeometry:
+    """``geometry`` made valid, polygons kept.
+
+    ``buffer(0)`` first: it is the classic repair of the slivers and touching rings that real
+    maps have (the first-generation maps' 23 invalid features change by at most 0.006 %), and
+    5x faster than ``make_valid`` (0.2 s against 1.0 s for those 23). Where it changes the area
+    by more than :data:`REPAIR_TOLERANCE` (a ring crossing itself: buffer(0) drops a lobe),
+    ``make_valid`` by structure keeps every lobe as a polygon.
+    """
+    import shapely
+
+    fixed = geometry.buffer(0)
+    if area_before > 0 and abs(fixed.area - area_before) / area_before <= REPAIR_TOLERANCE:
+        return fixed
+    repaired = shapely.make_valid(geometry, method="structure", keep_collapsed=False)
+    if repaired.geom_type in ("Polygon", "MultiPolygon"):
+        return repaired
+    polygons = [
+        part
+        for part in shapely.get_parts(repaired)
+        if part.geom_type in ("Polygon", "MultiPolygon")
+    ]
+    return shapely.union_all(polygons) if polygons else repaired
 
 
 def read_geometry(
@@ -152,13 +202,7 @@ def read_geometry(
     if not valid:
         area_before = geometry.area
         try:
-            repaired = shapely.make_valid(geometry)
-            polygons = [
-                part
-                for part in shapely.get_parts(repaired)
-                if part.geom_type in ("Polygon", "MultiPolygon")
-            ]
-            fixed = shapely.union_all(polygons) if polygons else repaired
+            fixed = _repaired(geometry, area_before)
         except ShapelyError as exc:
             log.error(place, N_("The feature's geometry cannot be read: {reason}."), reason=exc)
             return None

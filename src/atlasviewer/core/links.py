@@ -19,7 +19,7 @@ from atlasviewer.core.confine import OutsideRoot, front_image, reference_path, s
 from atlasviewer.core.model import AtlasVariant, FactBox, ResultBox, TextItem
 from atlasviewer.core.problems import Problem, ProblemLog
 from atlasviewer.core.safe_io import is_regular_file
-from atlasviewer.i18n import N_
+from atlasviewer.i18n import N_, _
 
 SITE_PREFIX = "/helseatlas/"
 
@@ -115,14 +115,17 @@ def _texts(variant: AtlasVariant) -> Iterator[tuple[str, str]]:
     yield "ingress", variant.ingress
     yield "frontpagetext", variant.frontpage_text
     for chapter_index, chapter in enumerate(variant.chapters):
-        where = f" (chapter “{chapter.title}”)" if chapter.title else ""
+        # The place is written in the language the atlases are read in (a command's --lang).
+        where = " " + _("(chapter “{title}”)").format(title=chapter.title) if chapter.title else ""
         for item_index, item in enumerate(chapter.items):
             place = f"kapittel[{chapter_index}].innhold[{item_index}]"
             if isinstance(item, (TextItem, FactBox)):
                 yield f"{place}.tekst{where}", item.markdown
             elif isinstance(item, ResultBox):
                 place = item.place or place
-                box = f" (chapter “{chapter.title}”, result box {item.number})"
+                box = " " + _("(chapter “{title}”, result box {number})").format(
+                    title=chapter.title, number=item.number
+                )
                 for field, markdown in (
                     ("ingress", item.intro),
                     ("utvalg", item.selection),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from collections.abc import Mapping
 from pathlib import Path
@@ -153,18 +154,25 @@ def read_text(
         return None
 
 
-def json_depth_exceeds(value: Any, limit: int = MAX_JSON_DEPTH) -> bool:
-    """Whether arrays and objects in ``value`` nest deeper than ``limit`` (no recursion)."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            return True
-        children = node.values() if isinstance(node, dict) else node
-        for child in children:
-            if isinstance(child, (dict, list)):
-                stack.append((child, depth + 1))
-    return False
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+_INNERMOST = re.compile(r"\[\]|\{\}")
+
+
+def json_depth_exceeds(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether arrays and objects in the JSON ``text`` (already parsed) nest deeper than ``limit``.
+
+    Read from the brackets of the text, strings left out: each round drops the innermost
+    pairs (``[]`` and ``{}``), so the rounds needed to empty it are the depth. Each round is
+    one C-speed ``re.sub``, where walking the parsed values in Python took ~0.2 s for the
+    first-generation maps (a list per coordinate pair).
+    """
+    brackets = _NOT_A_BRACKET.sub("", _JSON_STRING.sub("", text))
+    for _ in range(limit):
+        if not brackets:
+            return False
+        brackets = _INNERMOST.sub("", brackets)  # one pass: a pair it leaves waits a round
+    return bool(brackets)
 
 
 def parse_json(text: str) -> Any:
@@ -183,7 +191,7 @@ def parse_json(text: str) -> Any:
         raise ReadFailure(TOO_DEEP, limit=MAX_JSON_DEPTH) from None
     except (ValueError, OverflowError) as exc:  # an integer of more than 4,300 digits
         raise ReadFailure(NOT_JSON, reason=str(exc).split(";")[0]) from None
-    if isinstance(value, (dict, list)) and json_depth_exceeds(value):
+    if isinstance(value, (dict, list)) and json_depth_exceeds(text):
         raise ReadFailure(TOO_DEEP, limit=MAX_JSON_DEPTH)
     return value
 

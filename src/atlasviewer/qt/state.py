@@ -4,9 +4,11 @@ Views (library, reader, map, charts, table) read the state and subscribe to its 
 never call each other. That keeps linked selection consistent: a click in any view changes the
 state, and every view redraws its own part from the state (../shared/CONVENTIONS.md, point 3).
 
-Selected areas are kept as registry-canonical names (``"st_olav"``), so a selection made in one
-result box still means the same areas in the next one, whatever spelling that box's data or map
-uses. Names the registry does not know are kept as given.
+Selected areas are kept as area ids (``"st_olav"``): the identities the one matcher gives rows
+and map areas (:mod:`atlasviewer.core.matching`: registry id, merged members joined by ``+``,
+else the map's key or the row's name). A selection made in one result box still means the same
+areas in the next one, whatever spelling that box's data or map uses, and views compare ids
+(``is_selected_ids``) instead of asking the registry about every name at every click.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from atlasviewer import i18n
 from atlasviewer.core.model import Atlas, AtlasVariant, ResultBox
 from atlasviewer.core.registry import AreaRegistry, default_registry
+from atlasviewer.i18n import _, ngettext
 from atlasviewer.qt import translation
 from atlasviewer.qt.location import PAGE_FRONT, History, Location
 
@@ -35,7 +38,11 @@ class AppState(QObject):
             ``PAGE_FACT_SHEETS``), shown when there is no box.
         sheet_changed(str): The fact sheet (PDF path) now shown, "" when none is.
         selection_changed(frozenset): The canonical keys of the selected areas.
+        selection_explained(str): What a click (on a map area, a bar, a table row) did to the
+            selection, in words for the status bar ("Bergen unselected: …").
         slice_changed(str): The year or label shown by first-generation boxes ("" for none).
+        chart_changed(int): The chart chosen among the box's charts (its tab, from 0); the map
+            shows that chart's measure where it can.
     """
 
     library_changed = Signal(object)
@@ -45,7 +52,9 @@ class AppState(QObject):
     page_changed = Signal(int)
     sheet_changed = Signal(str)
     selection_changed = Signal(object)
+    selection_explained = Signal(str)
     slice_changed = Signal(str)
+    chart_changed = Signal(int)
 
     def __init__(self, registry: AreaRegistry | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -60,7 +69,9 @@ class AppState(QObject):
         self._content_language = i18n.current_language()
         self._box: ResultBox | None = None
         self._selection: frozenset[str] = frozenset()
+        self._keys: dict[str, frozenset[str]] = {}  # keys_for per name, for this registry
         self._slice = ""
+        self._chart = 0
         self._content_moved = self._box_moved = False
         self._unsubscribe = [
             translation.follow(self._on_ui_language),
@@ -118,6 +129,11 @@ class AppState(QObject):
     def slice(self) -> str:
         return self._slice
 
+    @property
+    def chart(self) -> int:
+        """The index of the chart chosen among the box's charts."""
+        return self._chart
+
     # ------------------------------------------------------------------ keys
 
     def canonical_key(self, name: str) -> str:
@@ -128,7 +144,16 @@ class AppState(QObject):
         return str(name)
 
     def keys_for(self, name: str) -> frozenset[str]:
-        """The canonical keys a click on ``name`` selects: a region selects all its areas."""
+        """The canonical keys a click on ``name`` selects: a region selects all its areas.
+
+        For a name the views know no id of (an area without a data row); asked once per name.
+        """
+        known = self._keys.get(name)
+        if known is None:
+            known = self._keys[name] = self._keys_of(name)
+        return known
+
+    def _keys_of(self, name: str) -> frozenset[str]:
         found = self.registry.match(name)
         if found is None:
             return frozenset({str(name)})
@@ -142,6 +167,10 @@ class AppState(QObject):
         """True when the area (or every area of the region) called ``name`` is selected."""
         keys = self.keys_for(name)
         return bool(keys) and keys <= self._selection
+
+    def is_selected_ids(self, ids: tuple[str, ...] | frozenset[str] | list[str]) -> bool:
+        """True when every one of the area ids a row or area stands for is selected."""
+        return bool(ids) and self._selection.issuperset(ids)
 
     def selected_names(self, names: list[str]) -> list[str]:
         """Those of a view's own ``names`` that are selected, in the view's spelling."""
@@ -161,6 +190,7 @@ class AppState(QObject):
             self.set_atlas(None)
         self._library = library
         self.registry = library.registry
+        self._keys.clear()
         self.library_changed.emit(library)
 
     def set_atlas(self, atlas: Atlas | None) -> None:
@@ -256,19 +286,68 @@ class AppState(QObject):
         self._slice = slice_
         self.slice_changed.emit(slice_)
 
+    def set_chart(self, index: int) -> None:
+        """Choose the chart ``index`` of the box's charts (the chart pane's tab)."""
+        if index == self._chart:
+            return
+        self._chart = index
+        self.chart_changed.emit(index)
+
     def select(self, name: str, add: bool = False) -> None:
         """Select the area or region ``name``; with ``add`` toggle it in the current selection.
 
         A plain click on the only selected area unselects it, so a click can also clear.
         """
-        keys = self.keys_for(name)
+        self.select_ids(self.keys_for(name), add, name)
+
+    def select_ids(
+        self,
+        ids: tuple[str, ...] | frozenset[str] | list[str],
+        add: bool = False,
+        name: str = "",
+        label: str = "",
+    ) -> None:
+        """Select the areas ``ids`` (a row's ``selects``); with ``add`` toggle them.
+
+        A click on a region's bar or table row selects the region's areas; a plain click on
+        what is already the whole selection clears it. ``name`` is what was clicked and
+        ``label`` its name as the view shows it (else the registry's), for the explanation.
+        """
+        keys = frozenset(ids)
         if add:
             selection = (
                 self._selection - keys if keys <= self._selection else self._selection | keys
             )
         else:
             selection = frozenset() if keys == self._selection else keys
+        before = self._selection
         self.set_selection(selection)
+        if selection != before:
+            self.selection_explained.emit(self._explain(name, keys, selection, label))
+
+    def _explain(
+        self, name: str, keys: frozenset[str], selection: frozenset[str], label: str = ""
+    ) -> str:
+        """What a click did to the selection, in words (map, bar and table alike)."""
+        shown = label or self.registry.display_name(name, i18n.current_language())
+        count = len(selection)
+        if not selection:
+            return _("{name} unselected: no area is selected now.").format(name=shown)
+        if not keys <= selection:
+            return ngettext(
+                "{name} removed from the selection: {count} area selected.",
+                "{name} removed from the selection: {count} areas selected.",
+                count,
+            ).format(name=shown, count=count)
+        if selection == keys:
+            return _("{name} selected. Click it again to unselect; Ctrl-click adds areas.").format(
+                name=shown
+            )
+        return ngettext(
+            "{name} added to the selection: {count} area selected.",
+            "{name} added to the selection: {count} areas selected.",
+            count,
+        ).format(name=shown, count=count)
 
     def set_selection(self, keys: frozenset[str] | set[str] | list[str]) -> None:
         selection = frozenset(keys)

@@ -7,6 +7,7 @@ prostata ..."): the tab bars never scroll, and every title gets an equal share o
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyle, QTabWidget
 
 
@@ -35,8 +36,39 @@ def elide_tab_titles(tabs: QTabWidget) -> None:
     # A tab is its text plus the style's horizontal padding (and a frame pixel or two).
     padding = bar.style().pixelMetric(QStyle.PixelMetric.PM_TabBarTabHSpace, None, bar) + 4
     share = max(bar.fontMetrics().averageCharWidth() * 6, tabs.width() // count - padding)
-    for index in range(count):
-        title = tabs.tabToolTip(index)
-        tabs.setTabText(
-            index, bar.fontMetrics().elidedText(title, Qt.TextElideMode.ElideRight, share)
-        )
+    titles = [tabs.tabToolTip(index) for index in range(count)]
+    for index, text in enumerate(told_apart(titles, share, bar.fontMetrics())):
+        tabs.setTabText(index, text)
+
+
+def told_apart(titles: list[str], width: int, metrics: QFontMetrics) -> list[str]:
+    """Each title cut to ``width`` pixels at its end, or where it differs from its siblings.
+
+    Titles that share their beginning ("Year by year: Number of tests", "Year by year:
+    Proportion of surgery") would both read "Year by year: Nu…" cut at the end; those lose
+    the words they share instead ("…Number of tests", "…Proportion of surgery"), keeping
+    the words that tell them apart.
+    """
+    right = Qt.TextElideMode.ElideRight
+    first = [metrics.elidedText(title, right, width) for title in titles]
+    cut = list(first)
+    for index, title in enumerate(titles):
+        twins = [t for t, c in zip(titles, first, strict=True) if c == first[index] and t != title]
+        if not twins:
+            continue
+        shared = _shared_words(title, twins)
+        if shared:
+            cut[index] = metrics.elidedText("…" + title[shared:].lstrip(), right, width)
+    return cut
+
+
+def _shared_words(title: str, others: list[str]) -> int:
+    """The length of the whole words (with their separators) ``title`` shares with ``others``."""
+    common = len(title)
+    for other in others:
+        length = 0
+        while length < min(len(title), len(other)) and title[length] == other[length]:
+            length += 1
+        common = min(common, length)
+    boundary = max(title.rfind(" ", 0, common + 1), title.rfind(":", 0, common + 1))
+    return boundary + 1 if boundary >= 0 else 0

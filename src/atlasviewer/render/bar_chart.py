@@ -257,6 +257,23 @@ def wanted_height(plan: BarPlan, style: ChartStyle | None = None, margin: float 
     return len(plan.rows) * style.tick_size * LINE_PITCH / 72 + margin
 
 
+def scroll_height(plan: BarPlan, style: ChartStyle, available: float) -> float | None:
+    """The height (inches) a scrolling host gives the chart, or None when ``available`` will do.
+
+    Names shrink to fit down to ``style.min_tick_size`` (:func:`label_fit`); a chart that
+    would have to thin them at ``available`` inches grows instead to the height that shows
+    every name at the style's size (the larger of the plan's and :func:`wanted_height`), and
+    its host scrolls. 70 and 400 areas scroll; 20 areas fit as they did.
+    """
+    rows = len(plan.rows)
+    axes_inches = max(available - DECORATION_INCHES, 0.3 * available)
+    if rows == 0 or axes_inches * 72 / rows >= style.min_tick_size * LINE_PITCH:
+        return None
+    # Title, value axis, legend and credits of a tall figure take a little more than the
+    # plan's margin says; 2.2 inches leave every name its full line pitch.
+    return max(plan.wanted_height, wanted_height(plan, style, margin=2.2))
+
+
 def _thin_labels(ax: Axes, plan: BarPlan, stride: int) -> None:
     """Show every ``stride``-th name; the national, selected and region rows first."""
     labels = _row_labels(ax, len(plan.rows))

@@ -27,6 +27,7 @@ def figure_for(
     dpi: float | None = None,
     style: ChartStyle | None = None,
     lang: str | None = None,
+    title: str = "",
 ) -> Figure:
     """A new figure with ``plan`` drawn on it, for export and print.
 
@@ -37,6 +38,7 @@ def figure_for(
         dpi: Resolution; default the style's.
         style: Sizes; default :meth:`ChartStyle.print` at ``dpi``.
         lang: Language of the number formats; default the UI language.
+        title: A heading above the chart (an export's result-box title); none when empty.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -58,4 +60,10 @@ def figure_for(
         draw_line_chart(ax, plan, style, lang)
     else:
         raise ValueError(f"cannot draw a {type(plan).__name__} as a {kind!r} chart")
+    if title:
+        figure.suptitle(title, **HEADING)
     return figure
+
+
+HEADING = {"x": 0.01, "ha": "left", "fontweight": "bold", "fontsize": 12}
+"""How an exported chart's heading (the result box's title) is set: left, bold."""

@@ -88,8 +88,13 @@ def draw_scatter_chart(
         va="top",
         fontsize=style.legend_size,
         color=AXIS_COLOUR,
-        bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": GRID_COLOUR},
-        zorder=6,
+        bbox={
+            "boxstyle": "round,pad=0.4",
+            "facecolor": "white",
+            "edgecolor": GRID_COLOUR,
+            "alpha": 0.85,
+        },
+        zorder=2.5,  # under the points: the box never hides an area (Diakonhjemmet did)
     )
     if plan.national_x is not None:
         ax.legend(

@@ -27,6 +27,7 @@ from atlasviewer.core.compare.significance import (
     SIGNIFICANCE_CLASSES,
     SIGNIFICANCE_LABELS,
 )
+from atlasviewer.core.compare.stats_labels import STATS_DEFINITIONS
 from atlasviewer.core.compare.views import (
     VIEW_TITLES,
     label,
@@ -93,6 +94,7 @@ DEFINITIONS: list[tuple[str, str]] = [
         N_("The analysis shows the area only together with others; the value is theirs."),
     ),
 ]
+DEFINITIONS += STATS_DEFINITIONS
 """The Definitions sheet: each statistic and its method (translate both with ``_``)."""
 
 
@@ -220,6 +222,10 @@ def _style_numbers(sheet: Any, frame: pd.DataFrame, lang: str) -> None:
         label(lang, "cv"): "0.0%",
         label(lang, "scv"): "0.0",
         label(lang, "index"): "0",
+        **{
+            label(lang, c): "#,##0"
+            for c in ("events", "population", "excess", "excess_low", "excess_high")
+        },  # fmt: skip
     }
     headers = list(frame.columns)
     for r, d3_format in enumerate(frame.attrs.get("formats", []), start=HEADER_ROWS + 2):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from atlasviewer.core.compare.cells import REGION_PREFIX, Cell, indicator_cells, row_name
 from atlasviewer.core.compare.indicators import Indicator
+from atlasviewer.core.compare.stats_labels import STATS_LABELS
 from atlasviewer.core.compare.variation import Variation, variation
 from atlasviewer.core.model import pick_text
 from atlasviewer.core.registry import AreaRegistry, default_registry
@@ -57,6 +58,7 @@ COLUMN_LABELS: dict[str, str] = {
     "producer": N_("Producer"),
 }
 """What each column of the views is called (translate with ``_``)."""
+COLUMN_LABELS.update(STATS_LABELS)
 
 
 def comparison_areas(registry: AreaRegistry | None = None) -> list[str]:

@@ -36,8 +36,10 @@ def rank_text(cell: Cell, lang: str) -> str:
 def cell_tooltip(cell: Cell, indicator: Indicator, registry: AreaRegistry, lang: str) -> str:
     """The cell's tooltip, one fact a line.
 
-    Value, national value and index, rank, interval with its method, significance, and what a
-    merged row covers; for an empty cell, that the analysis lacks the area.
+    Value, national value and index, rank with its plausible range, interval with its method,
+    significance, the counts and the events a year against the national rate where the data
+    carry counts (:mod:`.stats_columns`), and what a merged row covers; for an empty cell,
+    that the analysis lacks the area.
     """
     text = lambda message: gettext_for(lang, message)  # noqa: E731
     area = row_name(cell.area, registry, lang)
@@ -55,7 +57,9 @@ def cell_tooltip(cell: Cell, indicator: Indicator, registry: AreaRegistry, lang:
         )
     else:
         lines.append(text(N_("National: {value}")).format(value=national))
-    lines.append(text(N_("Rank: {rank}")).format(rank=rank_text(cell, lang)))
+    from atlasviewer.core.compare.stats_columns import count_lines, rank_with_range
+
+    lines.append(text(N_("Rank: {rank}")).format(rank=rank_with_range(cell, indicator, lang)))
     if cell.method != NO_INTERVAL and cell.low is not None and cell.high is not None:
         lines.append(
             text(N_("95 % interval: {range}")).format(
@@ -68,6 +72,7 @@ def cell_tooltip(cell: Cell, indicator: Indicator, registry: AreaRegistry, lang:
             significance=text(SIGNIFICANCE_LABELS[cell.significance])
         )
     )
+    lines.extend(count_lines(cell, indicator, lang))
     if cell.mark in (MERGED, PARTIAL):
         lines.append(text(N_("Value of {row} ({covers})")).format(row=cell.row, covers=cell.covers))
     return "\n".join(lines)

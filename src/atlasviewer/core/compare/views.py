@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from atlasviewer.core.compare.areas import MERGED, PARTIAL
 from atlasviewer.core.compare.matrix import COLUMN_LABELS, NATIONAL, Comparison, atlas_title
 from atlasviewer.core.compare.significance import METHOD_LABELS, SIGNIFICANCE_LABELS
+from atlasviewer.core.compare.stats_columns import add_stats_columns
+from atlasviewer.core.compare.stats_labels import STATS_COLUMNS
 from atlasviewer.i18n import N_, gettext_for
 
 if TYPE_CHECKING:
@@ -72,10 +74,11 @@ def profile_view(comparison: Comparison, area_id: str) -> pd.DataFrame:
     frame["mark"] = frame["mark"].map(
         lambda m: gettext_for(lang, MARK_LABELS.get(m, "")) if m else ""
     )
+    frame = add_stats_columns(frame, comparison, area_id)
     formats = list(frame["format"])
     columns = ["atlas", "box", "indicator", "unit", "period", "value", "national", "index",
                "rank_text", "lowest", "highest", "range", "low", "high", "significance",
-               "method", "mark", "covers"]  # fmt: skip
+               "method", "mark", "covers", *STATS_COLUMNS]  # fmt: skip
     view = frame[columns].rename(columns={c: label(lang, c) for c in columns})
     view.attrs["formats"] = formats
     return view

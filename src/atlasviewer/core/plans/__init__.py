@@ -35,7 +35,7 @@ from atlasviewer.core.plans.contract import (
 from atlasviewer.core.plans.credits import box_period, credits_for, credits_for_view, view_unit
 from atlasviewer.core.plans.labels import localise_units, plain_text, unit_of
 from atlasviewer.core.plans.line_plan import build_line_plan
-from atlasviewer.core.plans.map_plan import build_map_plan
+from atlasviewer.core.plans.map_plan import build_map_plan, map_view_for_chart
 from atlasviewer.core.plans.rows import rows_to_areas
 from atlasviewer.core.plans.table_plan import build_table_plan
 
@@ -57,6 +57,7 @@ __all__ = [
     "TableColumnPlan",
     "TablePlan",
     "build_map_plan",
+    "map_view_for_chart",
     "build_bar_plan",
     "build_line_plan",
     "build_table_plan",

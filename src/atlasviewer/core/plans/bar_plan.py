@@ -96,8 +96,11 @@ def build_bar_plan(
     colours = [BAR_COLOURS[i % len(BAR_COLOURS)] for i in range(len(view.x))]
     # Every name at the screen style's 8.5 pt, 1.25 lines apart, plus title, axis and credits.
     wanted = len(rows) * NAME_POINTS * 1.25 / 72 + CHART_MARGIN_INCHES
+    # A first-generation chart of one year says which: its bars are that year's, its dots the
+    # other years' (the legend names those).
+    sliced = view.slice and view.slice in data.slices and view.slice not in value_label
     return BarPlan(
-        title=value_label,
+        title=f"{value_label}, {view.slice}" if sliced else value_label,
         value_label=value_label,
         rows=rows,
         series_labels=series[: len(view.x)],

@@ -137,11 +137,26 @@ def _first_unit(texts: Iterable[str], lang: str) -> str:
 
 
 def credits_for_view(credits: Credits | None, data: ResultData, view: View, lang: str) -> Credits:
-    """The box's ``credits`` with the unit of ``view`` (:func:`view_unit`) in place of the box's.
+    """The box's ``credits`` with the unit and period of ``view`` in place of the box's.
+
+    The unit is :func:`view_unit`'s, the period :func:`view_period`'s.
 
     The builders call this, so every figure's credit line names the unit of what it shows,
     whatever unit the caller's credits carried. None gives empty credits.
     """
     if credits is None:
         return Credits()
-    return replace(credits, unit=view_unit(data, view, lang))
+    credits = replace(credits, unit=view_unit(data, view, lang))
+    return replace(credits, period=view_period(credits.period, data, view))
+
+
+def view_period(period: str, data: ResultData, view: View) -> str:
+    """The years one view shows: the year chosen where it shows that year alone, else ``period``.
+
+    A first-generation box's map and table show one year (its slice, "2015") and say so; its
+    bar chart shows that year's bars with the other years' values as marks beside them, so it
+    keeps the box's period ("2013–2017").
+    """
+    if view.slice and view.slice in data.slices and not isinstance(view, BarChartView):
+        return view.slice
+    return period

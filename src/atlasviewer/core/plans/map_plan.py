@@ -6,7 +6,15 @@ from collections.abc import Collection, Mapping
 
 from atlasviewer.core.classify import classify
 from atlasviewer.core.formatting import distinguishing_spec, format_number, format_range, to_number
-from atlasviewer.core.model import Area, Geography, MapView, ResultData, pick_text
+from atlasviewer.core.model import (
+    Area,
+    BarChartView,
+    Geography,
+    MapView,
+    ResultData,
+    View,
+    pick_text,
+)
 from atlasviewer.core.plans.contract import (
     NO_DATA_COLOUR,
     Credits,
@@ -104,7 +112,7 @@ def build_map_plan(
         legend.append(LegendEntry(NO_DATA_COLOUR, _("No data"), None, None, no_data))
     return MapPlan(
         geography_id=geography.id,
-        title=plan_label(pick_text(view.caption, lang), lang),
+        title=_slice_title(plan_label(pick_text(view.caption, lang), lang), data, view),
         areas=areas,
         legend=legend,
         national_value=national_value,
@@ -125,3 +133,45 @@ def _area_label(area: Area, registry: AreaRegistry, lang: str) -> str:
     if area.members and all(m in registry.areas for m in area.members):
         return registry.merged_name(area.members, lang)
     return area.key
+
+
+def _slice_title(title: str, data: ResultData, view: MapView) -> str:
+    """A first-generation map's title with the year it shows ("Dagkirurgi, 2015")."""
+    if view.slice and view.slice in data.slices and view.slice not in title:
+        return f"{title}, {view.slice}" if title else view.slice
+    return title
+
+
+def map_view_for_chart(
+    data: ResultData, map_views: list[MapView], chart: View | None
+) -> MapView | None:
+    """The map of the measure a chart shows, where that measure is given per area.
+
+    A box's data has one map (its first measure) but may chart others of the same areas
+    (lab: the number of PSA tests, and the share of tests repeated too early). With such a
+    bar chart chosen, the map shows the chart's measure: the box's own map view of it, else
+    one made for it (the chart's row set, column, label and format; its classes computed, as
+    no breaks are published for it). A chart of other units (regional health authorities)
+    or a line chart leaves the box's map. Returns None when the box has no map.
+    """
+    if not map_views:
+        return None
+    default = map_views[0]
+    if not isinstance(chart, BarChartView) or not chart.x:
+        return default
+    measure = chart.x[0]
+    for view in map_views:
+        if view.rowset == chart.rowset and view.x == measure and view.slice == chart.slice:
+            return view
+    per_area = any(view.rowset == chart.rowset for view in map_views)
+    rowset = data.rowsets.get(chart.rowset)
+    if not per_area or rowset is None or measure not in rowset.frame:
+        return default
+    return MapView(
+        chart.rowset,
+        slice=chart.slice,
+        x=measure,
+        caption=chart.x_label,
+        jenks=[],
+        format=chart.format or default.format,
+    )

@@ -25,6 +25,7 @@ from atlasviewer.core.model import (
     View,
 )
 from atlasviewer.core.problems import ProblemLog
+from atlasviewer.core.readers.row_checks import check_national, check_numbers
 from atlasviewer.core.records import Records
 from atlasviewer.core.registry import AreaRegistry, default_registry
 from atlasviewer.core.safe_io import MISSING, NOT_JSON, NOT_UTF8, UNREADABLE, load_json
@@ -417,40 +418,7 @@ def _read_rowset(
         else:
             log.error(f"{place}.data[{index}]", N_("The row is not an object; it was skipped."))
     wanted = numeric.get(name, set())
-    negative: dict[str, int] = {}
-    for index, row in enumerate(records):
-        for column in wanted.intersection(row):
-            value = row[column]
-            if value is not None and not _is_number(value):
-                # Shown degraded (the cell empty), so a warning (issue 17's severities).
-                log.warning(
-                    f"{place}.data[{index}].{column}",
-                    N_("The value “{value}” is not a number; it is shown as missing."),
-                    value=value,
-                )
-                row[column] = None
-            elif value is not None and not math.isfinite(value):
-                log.warning(
-                    f"{place}.data[{index}].{column}",
-                    N_(
-                        "The value {value} is not a finite number (NaN, Infinity or too large); "
-                        "it is shown as missing."
-                    ),
-                    value=value,
-                )
-                row[column] = None
-            elif value is not None and value < 0:
-                negative.setdefault(column, index)
-    for column, index in negative.items():
-        log.warning(
-            f"{place}.data[{index}].{column}",
-            N_(
-                "“{column}” has a negative value ({value}); rates, shares and counts cannot be "
-                "negative."
-            ),
-            column=column,
-            value=records[index][column],
-        )
+    check_numbers(records, wanted, place, log)
     frame = Records(records)
     area_column = area_columns.get(name)
     if area_column is None:
@@ -463,22 +431,7 @@ def _read_rowset(
         national = None
     if national is None and area_column is not None:
         national = next((str(v) for v in frame[area_column] if registry.is_national(str(v))), None)
-    if (
-        national is None
-        and area_column is not None
-        and any(_is_number(row.get(c)) for row in records for c in wanted)
-    ):
-        log.warning(
-            f"{place}.data",
-            N_("The rows of “{name}” have no national row; no national value is shown."),
-            name=name,
-        )
-    elif national is not None and area_column is not None and national not in frame[area_column]:
-        log.warning(
-            f"{place}.national",
-            N_("The national row “{name}” is not among the rows; no national value is shown."),
-            name=national,
-        )
+    check_national(name, national, area_column, frame, wanted, place, log)
     return RowSet(
         name,
         frame,

@@ -5,7 +5,10 @@ events the area would have at the national rate; ``per`` is the rate's unit, 10,
 10,000 inhabitants"). The 95 % interval comes from the observed count's exact Poisson (Garwood)
 interval over the whole period, ``(L, U)`` for ``O x years``, per year: ``L / years - E`` to
 ``U / years - E``; the expected count is taken as fixed (the national rate rests on the whole
-country's events, far more than one area's).
+country's events, far more than one area's). From :data:`EXACT_BELOW` events over the period
+on, Byar's approximation to the exact limits is used instead (Breslow & Day 1987; Rothman &
+Boice): it agrees with Garwood's to 0.003 % at 100 events and better above (tested), and costs
+microseconds where the exact limits cost milliseconds (an area profile asks for hundreds).
 
 Second-generation atlases publish yearly averages of the events and the population; the
 interval uses the counts of the whole period (average x years), as the funnel limits do. For an
@@ -15,11 +18,30 @@ national rate for the area's own population structure.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from statistics import NormalDist
 
 from atlasviewer.core.stats.special import garwood_interval
 
-METHOD = "Observed minus expected events a year; exact Poisson (Garwood) interval of the observed"
+METHOD = (
+    "Observed minus expected events a year; 95 % Poisson interval of the observed: exact "
+    "(Garwood) under 100 events over the period, Byar's approximation from 100"
+)
+
+EXACT_BELOW = 100.0
+"""Counts under this get the exact Garwood limits; from it on, Byar's approximation."""
+
+
+def poisson_interval(count: float, level: float = 0.95) -> tuple[float, float]:
+    """The Poisson interval of a count: Garwood's under :data:`EXACT_BELOW`, else Byar's."""
+    if count < EXACT_BELOW:
+        return garwood_interval(count, level)
+    z = NormalDist().inv_cdf(0.5 + level / 2)
+    upper = count + 1.0
+    low = count * (1 - 1 / (9 * count) - z / (3 * math.sqrt(count))) ** 3
+    high = upper * (1 - 1 / (9 * upper) + z / (3 * math.sqrt(upper))) ** 3
+    return low, high
 
 
 @dataclass(frozen=True)
@@ -74,7 +96,7 @@ def excess_events(
         if population is None or national_rate is None:
             raise ValueError("an expected count needs a population and a national rate")
         expected = population * national_rate / per
-    low, high = garwood_interval(observed * years, level)
+    low, high = poisson_interval(observed * years, level)
     return Excess(
         observed=observed,
         expected=expected,

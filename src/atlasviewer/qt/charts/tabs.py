@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from atlasviewer.core.model import BarChartView, LineChartView, ResultData, pick_text
 from atlasviewer.i18n import _
-from atlasviewer.qt import translation
+from atlasviewer.qt import theme, translation
 from atlasviewer.qt.figures import box_figures
 from atlasviewer.qt.state import AppState
 from atlasviewer.qt.tabs import elide_tab_titles, fit_tabs_to_width
@@ -47,7 +47,17 @@ class ChartTabs(QTabWidget):
         state.box_changed.connect(self._on_box)
         state.slice_changed.connect(lambda _slice: self._show_figures())
         state.selection_changed.connect(lambda _selection: self.show_selection())
+        unfollow = theme.follow(self._on_theme)
+        self.destroyed.connect(lambda *_args: unfollow())
         translation.register(self)
+
+    def _on_theme(self, shown: theme.Theme) -> None:
+        """Charts drawn again in the theme's sizes (the one on show now, the others when shown)."""
+        style = shown.chart_style()
+        for index, chart in enumerate(self._charts):
+            chart.chart_style = style
+            if index in self._charts_drawn:
+                chart.set_chart_style(style)
 
     def retranslate_ui(self) -> None:
         self.setAccessibleName(_("Charts"))
@@ -77,8 +87,8 @@ class ChartTabs(QTabWidget):
         from atlasviewer.qt.charts.widget import ChartWidget
 
         while len(self._charts) < len(specs):
-            chart = ChartWidget(self)
-            chart.area_clicked.connect(self.state.select)
+            chart = ChartWidget(self, style=theme.current().chart_style())
+            chart.area_clicked.connect(lambda key, add, c=chart: self._on_chart_click(c, key, add))
             chart.area_hovered.connect(lambda key, c=chart: self._on_chart_hover(c, key))
             self._charts.append(chart)
         current = self.currentIndex()
@@ -100,6 +110,7 @@ class ChartTabs(QTabWidget):
         elide_tab_titles(self)
         self.setCurrentIndex(max(0, min(current, len(specs) - 1)))
         self.blockSignals(False)
+        self.state.set_chart(max(0, self.currentIndex()))
         self.setVisible(bool(specs))
         if specs:
             self.draw_chart(self.currentIndex())
@@ -118,6 +129,7 @@ class ChartTabs(QTabWidget):
     def _on_chart_tab(self, index: int) -> None:
         if 0 <= index < len(self._chart_views):
             self.draw_chart(index)
+            self.state.set_chart(index)
 
     def draw_chart(self, index: int) -> None:
         """Draw the chart of tab ``index``, or only mark the selection if it is drawn already."""
@@ -131,19 +143,12 @@ class ChartTabs(QTabWidget):
         spec = self._chart_views[index]
         try:
             if isinstance(spec, BarChartView):
-                selected = self.state.selected_names(
-                    list(data.rowsets[spec.rowset].frame.get(spec.y, []))
-                    if spec.rowset in data.rowsets
-                    else []
-                )
                 plan = build_bar_plan(
-                    data,
-                    spec,
-                    lang,
-                    selected=selected,
-                    credits=credits,
-                    registry=self.state.registry,
+                    data, spec, lang, credits=credits, registry=self.state.registry
                 )
+                chosen = set(self._selected_rows(plan.rows))
+                for row in plan.rows:
+                    row.selected = row.key in chosen
                 chart.show_bar_plan(plan, lang)
             else:
                 chart.show_line_plan(build_line_plan(data, spec, lang, credits=credits), lang)
@@ -154,7 +159,27 @@ class ChartTabs(QTabWidget):
     def _select_in_chart(self, chart: Any) -> None:
         rows = getattr(chart.plan, "rows", None)
         if rows is not None:
-            chart.set_selected_areas(self.state.selected_names([r.key for r in rows]))
+            chart.set_selected_areas(self._selected_rows(rows))
+
+    def row_ids(self, row: Any) -> tuple[str, ...]:
+        """The area ids a bar row stands for: a region's areas, an area's own id."""
+        if row.is_national:
+            return ()
+        if row.selects:
+            return tuple(row.selects)
+        return (row.area_id,) if row.area_id else tuple(self.state.keys_for(row.key))
+
+    def _selected_rows(self, rows: list[Any]) -> list[str]:
+        """Keys of the rows whose areas are all selected (compared by id, no look-up)."""
+        return [row.key for row in rows if self.state.is_selected_ids(self.row_ids(row))]
+
+    def _on_chart_click(self, chart: Any, key: str, add: bool) -> None:
+        """A click on a bar selects what its row stands for (a region bar: its areas)."""
+        rows = getattr(chart.plan, "rows", None) or []
+        row = next((r for r in rows if r.key == key), None)
+        ids = self.row_ids(row) if row is not None else tuple(self.state.keys_for(key))
+        if ids:
+            self.state.select_ids(ids, add, key, row.label if row is not None else "")
 
     def _on_chart_hover(self, chart: Any, key: str) -> None:
         rows = getattr(chart.plan, "rows", None) or []
@@ -170,8 +195,10 @@ def chart_tab_titles(specs: list[Any], lang: str) -> list[str]:
 
     Two charts of one box may share their label and differ in what they add to the bars (bup's
     first box: the average with its confidence interval, and the same average with the value
-    of each year): those begin with what they add. The label is the plan's (plain text,
-    the base of a rate written for ``lang``: "per 10 000" in Norwegian).
+    of each year): those begin with what they add, or with what their bars are where that
+    differs (lab: the same rate by referral area and by regional health authority). The label
+    is the plan's (plain text, the base of a rate written for ``lang``: "per 10 000" in
+    Norwegian).
     """
     from atlasviewer.core.plans.labels import plan_label
 
@@ -182,12 +209,22 @@ def chart_tab_titles(specs: list[Any], lang: str) -> list[str]:
         or _("Chart {number}").format(number=index + 1)
         for index, spec in enumerate(specs)
     ]
+    categories = [
+        plan_label(pick_text(getattr(spec, "y_label", None), lang), lang)
+        if isinstance(spec, BarChartView)
+        else ""
+        for spec in specs
+    ]
     titles = []
     for index, (spec, label) in enumerate(zip(specs, labels, strict=True)):
         if labels.count(label) == 1:
             titles.append(label)
             continue
-        if getattr(spec, "error_bars", None):
+        twins = [c for c, other in zip(categories, labels, strict=True) if other == label]
+        if categories[index] and twins.count(categories[index]) == 1:
+            # The same measure by other units (referral areas, regional health authorities).
+            detail = categories[index]
+        elif getattr(spec, "error_bars", None):
             detail = _("with confidence interval")
         elif getattr(spec, "annual_var", None):
             detail = _("year by year")

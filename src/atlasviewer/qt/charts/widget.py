@@ -12,13 +12,26 @@ from __future__ import annotations
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QCursor, QWheelEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from atlasviewer.core.plans import BarPlan, LinePlan
 from atlasviewer.i18n import _, current_language
 from atlasviewer.qt import translation
-from atlasviewer.render.bar_chart import bar_index_at, draw_bar_chart, update_bar_chart
+from atlasviewer.render.bar_chart import (
+    bar_index_at,
+    draw_bar_chart,
+    scroll_height,
+    update_bar_chart,
+)
 from atlasviewer.render.bar_marks import legend_look
 from atlasviewer.render.layout import CachedConstrainedLayout
 from atlasviewer.render.legend_stamp import LegendStamp
@@ -51,6 +64,11 @@ class _ChartCanvas(FigureCanvasQTAgg):
             super().draw()
             engine.accept(self.figure, self.renderer.ink)
 
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        """The wheel goes to matplotlib, then the scroll area around a tall chart then scrolls."""
+        super().wheelEvent(event)
+        event.ignore()
+
 
 class ChartWidget(QWidget):
     """Shows one bar or line chart of the current result box.
@@ -73,12 +91,18 @@ class ChartWidget(QWidget):
         self.canvas = _ChartCanvas(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        # A bar chart of many areas grows taller than the pane and scrolls (scroll_height).
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.canvas)
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas)
+        layout.addWidget(self.scroll_area)
         layout.addWidget(self.empty_label)
         self.plan: BarPlan | LinePlan | None = None
         self._bar_patches: list = []
@@ -111,6 +135,7 @@ class ChartWidget(QWidget):
         The plan's selected rows are highlighted on the selection layer.
         """
         lang = lang or current_language()
+        self._fit_height(plan)
         patches = None
         if self._bar_style == self.chart_style and self.figure.axes:
             patches = update_bar_chart(
@@ -140,6 +165,7 @@ class ChartWidget(QWidget):
 
     def show_line_plan(self, plan: LinePlan, lang: str | None = None) -> None:
         """Draw ``plan`` as a line chart."""
+        self._fit_height(None)
         self._prepare()
         self.plan = plan
         self._plan_lang = lang or current_language()
@@ -188,7 +214,8 @@ class ChartWidget(QWidget):
         self._selection_layer = None
         self._background = None
         self.figure.clear()
-        self.canvas.hide()
+        self._fit_height(None)
+        self.scroll_area.hide()
         self.empty_label.setText(message or _("This result box has no chart."))
         self.empty_label.show()
 
@@ -208,8 +235,39 @@ class ChartWidget(QWidget):
         self._background = None
         self.figure.clear()
         self.empty_label.hide()
-        self.canvas.show()
+        self.scroll_area.show()
         self._hovered = ""
+
+    @property
+    def scrolls(self) -> bool:
+        """True when the chart is taller than its pane (the pane scrolls)."""
+        return self.canvas.minimumHeight() > 0
+
+    def _fit_height(self, plan: BarPlan | None) -> None:
+        """Give a bar chart that would thin its names the height to show them all.
+
+        The canvas is resized at once, so the chart is laid out and its names fitted at the
+        height it is drawn at; a chart that fits goes back to the pane's height.
+        """
+        viewport = self.scroll_area.viewport()
+        pixels_per_inch = self.figure.dpi / max(self.canvas.device_pixel_ratio, 1.0)
+        need = (
+            scroll_height(plan, self.chart_style, viewport.height() / pixels_per_inch)
+            if plan is not None and viewport.height() > 0
+            else None
+        )
+        height = round(need * pixels_per_inch) if need else 0
+        if height == self.canvas.minimumHeight():
+            return
+        self.canvas.setMinimumHeight(height)
+        # At once, so the names are fitted at the size they are drawn at: the pane's width
+        # less the scroll bar's when it scrolls, the whole pane when it no longer does.
+        room = self.scroll_area.maximumViewportSize()
+        if height:
+            bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+            self.canvas.resize(room.width() - bar, height)
+        else:
+            self.canvas.resize(room)
 
     # ------------------------------------------------------------------ blitting
 

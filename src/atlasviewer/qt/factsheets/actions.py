@@ -41,7 +41,10 @@ def fact_sheet_entries(variant: AtlasVariant | None) -> list[tuple[str, Path, bo
 
     Titles are the link texts in the variant's language. Several atlases give every link the
     same text ("en-sides pdf", "All contacts" in two chapters); those get their chapter's
-    title in front, so the list says which is which.
+    title in front, so the list says which is which. A link written into running text
+    ("… in the [rapporten](…)", "[her](…)": it starts in lower case) names no document: the
+    entry is named by the document's file name, made readable ("Rapport ortopedi"), with the
+    link text as context.
     """
     if variant is None:
         return []
@@ -60,9 +63,21 @@ def fact_sheet_entries(variant: AtlasVariant | None) -> list[tuple[str, Path, bo
     result = []
     for path, (text, chapter) in entries.items():
         repeated = texts.count(text.casefold()) > 1
-        title = f"{chapter} – {text}" if repeated and chapter else text
+        if repeated and chapter:
+            title = f"{chapter} – {text}"
+        elif text[:1].islower():
+            title = _("{name} (linked as “{text}”)").format(name=readable_name(path), text=text)
+        else:
+            title = text
         result.append((title, path, published[path]))
     return result
+
+
+def readable_name(path: Path) -> str:
+    """A file's name as words: ``rapport_ortopedi.pdf`` -> "Rapport ortopedi"."""
+    words = re.sub(r"(?<!\d)[-_]+|[-_]+(?!\d)|_+", " ", path.stem)
+    words = " ".join(words.split()) or path.name
+    return words[:1].upper() + words[1:]
 
 
 class FactSheetsDialog(QDialog):
@@ -94,9 +109,10 @@ class FactSheetsDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         lang = i18n.current_language()
-        self.setWindowTitle(
-            _("Fact sheets: {atlas}").format(atlas=self.atlas.title(self.lang or lang))
-        )
+        heading = _("Fact sheets: {atlas}").format(atlas=self.atlas.title(self.lang or lang))
+        self.setWindowTitle(heading)
+        # Said inside the dialog too: not every desktop shows a dialog's title bar.
+        self.sheets.heading.setText(heading)
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         if close is not None:
             close.setText(_("Close"))
@@ -175,17 +191,28 @@ def area_choices(library: AtlasLibrary, atlas: Atlas, lang: str) -> list[AreaCho
     return [*sorted(areas, key=lambda c: c.label), *sorted(regions, key=lambda c: c.label)]
 
 
-def ask_for_area(parent: QWidget, choices: list[AreaChoice]) -> FactSheetTarget | None:
-    """Ask which area the fact sheet is for; None when the user cancels."""
+def ask_for_area(
+    parent: QWidget, choices: list[AreaChoice], selected: frozenset[str] = frozenset()
+) -> FactSheetTarget | None:
+    """Ask which area the fact sheet is for; None when the user cancels.
+
+    The list starts on the first selected area (in the list's order) when the selection
+    names several: Enter then writes the sheet of an area the user chose, not of the first
+    area of the alphabet (Akershus).
+    """
     if not choices:
         return None
     labels = [choice.label for choice in choices]
+    start = next(
+        (i for i, c in enumerate(choices) if c.target.level == AREA and c.target.id in selected),
+        0,
+    )
     label, ok = QInputDialog.getItem(
         parent,
         _("Create fact sheet"),
         _("Select one referral area or health region for the fact sheet:"),
         labels,
-        0,
+        start,
         False,
     )
     if not ok or label not in labels:

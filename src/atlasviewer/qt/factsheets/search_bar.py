@@ -8,6 +8,7 @@ bar in its toolbar and hands it its Find, Next hit and Previous hit keys.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtPdf import QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
@@ -43,7 +44,7 @@ class PdfSearchBar(QWidget):
         self.search_status = QLabel(self)
         search_layout.addWidget(self.search_status)
 
-        self.search_model.countChanged.connect(self._update_search_status)
+        self.search_model.countChanged.connect(self._on_hits_found)
         self.view.currentSearchResultIndexChanged.connect(self._update_search_status)
         translation.register(self)
 
@@ -71,6 +72,20 @@ class PdfSearchBar(QWidget):
         self.search_model.setSearchString(text)
         self.view.setCurrentSearchResultIndex(-1)
         self._update_search_status()
+
+    def _on_hits_found(self, *_args: object) -> None:
+        """The hits are found after the text is set: show the first as soon as there is one.
+
+        Before, the bar said "2 hits" and nothing was highlighted until Next was pressed. The
+        step waits for the next event-loop turn: the model is still adding hits when it says
+        its count changed, and moving the view then crashes QtPdf.
+        """
+        self._update_search_status()
+        QTimer.singleShot(0, self, self._show_first_hit)
+
+    def _show_first_hit(self) -> None:
+        if self.hit_count and self.view.currentSearchResultIndex() < 0:
+            self._go_to_hit(0)
 
     @property
     def hit_count(self) -> int:

@@ -9,7 +9,7 @@ viewer tells the list which document to show and keeps it in step with the page 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QWidget
 
@@ -17,6 +17,8 @@ from atlasviewer.i18n import _
 from atlasviewer.qt import translation
 
 THUMBNAIL_WIDTH = 96
+BLANK_COLOUR = "#f4f4f4"
+"""A page's thumbnail until it is rendered."""
 THUMBNAILS_PER_TICK = 3
 """Thumbnails rendered per event-loop turn, so a 170-page report opens without a pause."""
 
@@ -58,10 +60,24 @@ class PageThumbnailList(QListWidget):
         self.clear()
 
     def show_pages(self) -> None:
-        """List the pages of the (newly loaded) document and start rendering their thumbnails."""
+        """List the pages of the (newly loaded) document and start rendering their thumbnails.
+
+        Each item starts with a blank thumbnail of its page's size, so the list is laid out
+        once, at its final size: with the icons added later, a page's thumbnail (the second
+        of a generated fact sheet) could be left without room under the label above it.
+        """
+        blanks: dict[tuple[int, int], QIcon] = {}
         for page in range(self._document.pageCount()):
             item = QListWidgetItem(_("Page {number}").format(number=page + 1))
             item.setData(Qt.ItemDataRole.UserRole, page)
+            size = self._thumbnail_size(page)
+            key = (size.width(), size.height())
+            if key not in blanks:
+                blank = QPixmap(size)
+                blank.fill(QColor(BLANK_COLOUR))
+                blanks[key] = QIcon(blank)
+            item.setIcon(blanks[key])
+            item.setSizeHint(QSize(THUMBNAIL_WIDTH + 24, size.height() + self._label_height()))
             self.addItem(item)
         self._thumbnail_next = 0
         self._thumbnail_timer.start()
@@ -72,6 +88,14 @@ class PageThumbnailList(QListWidget):
         self.setCurrentRow(page)
         self.blockSignals(False)
 
+    def _thumbnail_size(self, page: int) -> QSize:
+        size = self._document.pagePointSize(page)
+        height = int(THUMBNAIL_WIDTH * size.height() / max(size.width(), 1.0))
+        return QSize(THUMBNAIL_WIDTH, max(height, 1))
+
+    def _label_height(self) -> int:
+        return self.fontMetrics().height() + 16
+
     def _render_some_thumbnails(self) -> None:
         count = self._document.pageCount()
         for _step in range(THUMBNAILS_PER_TICK):
@@ -79,9 +103,7 @@ class PageThumbnailList(QListWidget):
             if page >= count:
                 self._thumbnail_timer.stop()
                 return
-            size = self._document.pagePointSize(page)
-            height = int(THUMBNAIL_WIDTH * size.height() / max(size.width(), 1.0))
-            image = self._document.render(page, QSize(THUMBNAIL_WIDTH, height))
+            image = self._document.render(page, self._thumbnail_size(page))
             item = self.item(page)
             if item is not None and not image.isNull():
                 item.setIcon(QIcon(QPixmap.fromImage(image)))

@@ -1,46 +1,22 @@
-"""The atlas cards of the library screen: the list model's roles, the delegate, the filter.
+"""An atlas card: the delegate that paints one atlas (as a card, or as a search-result row).
 
-A card is a row painted by :class:`AtlasCardDelegate` (front image, title in the content
-language, producer, date, languages, a draft marker); :class:`AtlasFilterProxy` matches the
-search text against each atlas's titles and its result boxes' titles and texts in every
-language. Front images are decoded one per event-loop turn after the first paint.
+Front images are decoded once at card size and cached; see :class:`AtlasCardDelegate`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    QSortFilterProxyModel,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QImageReader,
-    QPainter,
-    QPaintEvent,
-    QPixmap,
-)
-from PySide6.QtWidgets import (
-    QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QImageReader, QPainter, QPixmap
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from atlasviewer import i18n
 from atlasviewer.core.confine import OutsideRoot, front_image
 from atlasviewer.core.model import Atlas
 from atlasviewer.core.safe_io import is_regular_file
 from atlasviewer.i18n import _
+from atlasviewer.qt.library.search_results import HIT_ROLE, paint_hit_row, row_size
 
 ATLAS_ROLE = Qt.ItemDataRole.UserRole + 1
 META_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -70,18 +46,6 @@ def front_image_path(atlas: Atlas) -> Path | None:
         if is_regular_file(candidate):
             return candidate
     return None
-
-
-def search_text(atlas: Atlas) -> str:
-    """Everything the search field matches: titles and result-box texts in every language."""
-    parts: list[str] = [atlas.id]
-    for variant in atlas.variants.values():
-        parts += [variant.main_title, variant.short_title, variant.frontpage_text]
-        for chapter in variant.chapters:
-            parts.append(chapter.title)
-            for box in chapter.result_boxes:
-                parts += [box.title, box.intro, box.finding, box.selection]
-    return "\n".join(p for p in parts if p).casefold()
 
 
 def decode_card_image(path: Path, ratio: float) -> QPixmap | None:
@@ -122,6 +86,8 @@ class AtlasCardDelegate(QStyledItemDelegate):
     def sizeHint(  # noqa: N802
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
+        if self._view.viewMode() == QListView.ViewMode.ListMode:  # search results
+            return row_size(index, self._view.viewport().width())
         return QSize(CARD_WIDTH, CARD_HEIGHT)
 
     @property
@@ -165,16 +131,19 @@ class AtlasCardDelegate(QStyledItemDelegate):
         atlas: Atlas = index.data(ATLAS_ROLE)
         if atlas is None:
             return
+        hit = index.data(HIT_ROLE)
+        if hit is not None:
+            paint_hit_row(painter, option, hit)
+            return
+        if self._view.viewMode() == QListView.ViewMode.ListMode:
+            self._paint_row(painter, option, index, atlas)
+            return
         lang = i18n.current_language()
         palette = option.palette  # type: ignore[attr-defined]
         rect: QRect = option.rect.adjusted(6, 6, -6, -6)  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
-        selected = bool(state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor("#e6550d") if selected else palette.mid().color())
-        painter.setBrush(palette.base())
-        painter.drawRoundedRect(rect, 6, 6)
+        _frame(painter, option, rect, self._keyboard_on(index))
         image_rect = QRect(rect.left() + 1, rect.top() + 1, rect.width() - 2, IMAGE_HEIGHT)
         pixmap = self._image(atlas, self._view.devicePixelRatioF(), index)
         if pixmap is not None:
@@ -204,67 +173,92 @@ class AtlasCardDelegate(QStyledItemDelegate):
             meta, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, index.data(META_ROLE) or ""
         )
         if not atlas.published:
-            badge = _("Draft")
-            metrics = painter.fontMetrics()
-            width = metrics.horizontalAdvance(badge) + 16
-            badge_rect = QRect(
-                rect.right() - width - 8, rect.top() + 8, width, metrics.height() + 6
-            )
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#b2182b"))
-            painter.drawRoundedRect(badge_rect, 4, 4)
-            painter.setPen(QColor("white"))
-            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+            _paint_draft_badge(painter, rect)
+        painter.restore()
+
+    def _keyboard_on(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        """Whether the keys act on this card: it is current and the list has the focus."""
+        view = self._view
+        return view.window().focusWidget() is view and view.currentIndex() == index
+
+    def _paint_row(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        atlas: Atlas,
+    ) -> None:
+        """An atlas as a search result: a small image, its title and its details on a line."""
+        palette = option.palette  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(4, 3, -8, -3)  # type: ignore[attr-defined]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _frame(painter, option, rect, self._keyboard_on(index))
+        image_rect = QRect(
+            rect.left() + 1, rect.top() + 1, 2 * (rect.height() - 2), rect.height() - 2
+        )
+        pixmap = self._image(atlas, self._view.devicePixelRatioF(), index)
+        if pixmap is not None:
+            ratio = pixmap.devicePixelRatio()
+            source = QRect(0, 0, int(image_rect.width() * ratio), int(image_rect.height() * ratio))
+            painter.drawPixmap(image_rect, pixmap, source)
+        else:
+            painter.fillRect(image_rect, QColor(PLACEHOLDER_COLOUR))
+        text = QRect(image_rect.right() + 10, rect.top() + 6, 0, 0)
+        text.setRight(rect.right() - 90)
+        title_font = QFont(option.font)  # type: ignore[attr-defined]
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(palette.text().color())
+        metrics = painter.fontMetrics()
+        text.setHeight(metrics.height())
+        title = atlas.title(i18n.current_language())
+        elide = Qt.TextElideMode.ElideRight
+        painter.drawText(
+            text, Qt.AlignmentFlag.AlignLeft, metrics.elidedText(title, elide, text.width())
+        )
+        painter.setFont(option.font)  # type: ignore[attr-defined]
+        painter.setPen(palette.placeholderText().color())
+        metrics = painter.fontMetrics()
+        meta = (index.data(META_ROLE) or "").replace("\n", " · ")
+        line = QRect(text.left(), text.bottom() + 4, text.width(), metrics.height())
+        painter.drawText(
+            line, Qt.AlignmentFlag.AlignLeft, metrics.elidedText(meta, elide, line.width())
+        )
+        if not atlas.published:
+            _paint_draft_badge(painter, rect)
         painter.restore()
 
 
-class AtlasFilterProxy(QSortFilterProxyModel):
-    """Keeps the cards whose search text contains every word typed.
+def _frame(
+    painter: QPainter, option: QStyleOptionViewItem, rect: QRect, keyboard: bool = False
+) -> None:
+    """A card's frame: thick orange on the current card while the list has the focus.
 
-    An atlas's search text is gathered at its first search, not before the first paint.
+    The style's own focus rectangle is a faint dotted line on a card this size; a keyboard
+    user must see at a glance where Enter goes. ``keyboard``: the card is current and the
+    list is its window's focus widget (Qt's focus state needs an active window, which a
+    window without a window manager, or behind a dialog, is not).
     """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._texts: dict[int, str] = {}
-
-    def forget_texts(self) -> None:
-        """Drop the gathered search texts (the atlases were replaced)."""
-        self._texts.clear()
-
-    def set_query(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter is deprecated
-            self.beginFilterChange()
-            self._words = text.casefold().split()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._words = text.casefold().split()
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
-        if not self._words:
-            return True
-        atlas = self.sourceModel().index(row, 0, parent).data(ATLAS_ROLE)
-        if atlas is None:
-            return False
-        text = self._texts.get(id(atlas))
-        if text is None:
-            text = self._texts[id(atlas)] = search_text(atlas)
-        return all(word in text for word in self._words)
+    state = option.state  # type: ignore[attr-defined]
+    palette = option.palette  # type: ignore[attr-defined]
+    selected = bool(state & QStyle.StateFlag.State_Selected)
+    focused = keyboard or bool(state & QStyle.StateFlag.State_HasFocus)
+    pen = painter.pen()
+    pen.setColor(QColor("#e6550d") if selected or focused else palette.mid().color())
+    pen.setWidthF(3.0 if focused else 1.0)
+    painter.setPen(pen)
+    painter.setBrush(palette.base())
+    painter.drawRoundedRect(rect, 6, 6)
 
 
-class AtlasCardList(QListView):
-    """The list of cards; says when it has painted them.
-
-    Signals:
-        painted(): The cards were painted (after every paint). The details that follow the
-            first paint wait on it, and so can tests and the start-up benchmark, which would
-            otherwise watch ``viewport()`` and pay for its type look-up before the first paint.
-    """
-
-    painted = Signal()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        super().paintEvent(event)
-        self.painted.emit()
+def _paint_draft_badge(painter: QPainter, rect: QRect) -> None:
+    badge = _("Draft")
+    metrics = painter.fontMetrics()
+    width = metrics.horizontalAdvance(badge) + 16
+    badge_rect = QRect(rect.right() - width - 8, rect.top() + 8, width, metrics.height() + 6)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#b2182b"))
+    painter.drawRoundedRect(badge_rect, 4, 4)
+    painter.setPen(QColor("white"))
+    painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)

@@ -38,6 +38,13 @@ from atlasviewer.qt.painting import painting
 LOGICAL_DPI = 96.0
 INSET_FRACTION = 0.34
 """The inset's longer side, as a share of the shorter side of the map's area."""
+INSET_TARGET_PX = 24.0
+"""The smallest area in the inset is drawn at least this large where the map has room: a
+target that can be clicked and read (WCAG 2.2's minimum target size)."""
+INSET_MAX_FRACTION = 0.45
+"""The inset takes at most this share of the map area's width and of its height."""
+MAP_KEPT = 0.85
+"""An inset beside the country may shrink it to this share of its width, no further."""
 FORMATS = ("png", "svg", "pdf")
 MAP_BACKGROUND = QColor("white")
 FRAME_COLOUR = QColor("#555555")
@@ -59,14 +66,27 @@ class FigureLayout:
 
 
 def inset_size(scene: MapScene, area: QRectF) -> QSizeF:
-    """The inset's size for a map area: a share of it, with the inset's own aspect ratio."""
+    """The inset's size for a map area, with the inset's own aspect ratio.
+
+    A share of the area (:data:`INSET_FRACTION`), or larger where that leaves the smallest area
+    of the inset under :data:`INSET_TARGET_PX` (too small to click and read), up to
+    :data:`INSET_MAX_FRACTION` of the area's width and height.
+    """
     source = scene.inset_rect()
     if source.isEmpty():
         return QSizeF()
+    longer = max(source.width(), source.height())
     side = INSET_FRACTION * min(area.width(), area.height())
-    if source.width() >= source.height():
-        return QSizeF(side, side * source.height() / source.width())
-    return QSizeF(side * source.width() / source.height(), side)
+    smallest = scene.smallest_inset_side()
+    if smallest > 0:
+        side = max(side, INSET_TARGET_PX * longer / smallest)
+    width, height = side * source.width() / longer, side * source.height() / longer
+    fit = min(
+        1.0,
+        INSET_MAX_FRACTION * area.width() / width,
+        INSET_MAX_FRACTION * area.height() / height,
+    )
+    return QSizeF(width * fit, height * fit)
 
 
 def fitted(source: QRectF, area: QRectF) -> QRectF:
@@ -81,11 +101,13 @@ def fitted(source: QRectF, area: QRectF) -> QRectF:
 def scene_to_target(source: QRectF, target: QRectF) -> QTransform:
     """The transform drawing scene rectangle ``source`` into ``target`` (same aspect ratio).
 
-    An empty ``source`` (a map with no drawable area) is drawn at scale 1: there is nothing to
-    scale, and dividing by its zero width took the window down (issue 18).
+    An empty ``source`` (a map with no drawable area) gives the identity: there is nothing to
+    scale, and dividing by its zero width raised ``ZeroDivisionError`` in the window's layout.
     """
-    scale = target.width() / source.width() if source.width() > 0 else 1.0
     transform = QTransform()
+    if source.isEmpty() or source.width() <= 0:
+        return transform
+    scale = target.width() / source.width()
     transform.translate(target.left(), target.top())
     transform.scale(scale, scale)
     transform.translate(-source.left(), -source.top())
@@ -101,6 +123,8 @@ def national_target(scene: MapScene, area: QRectF, obstacles: list[QRectF]) -> Q
     window) giving way sideways alone left the map a third of the pane's width.
     """
     home = scene.home_rect()
+    if home.isEmpty():
+        return QRectF(area)  # no drawable area: nothing to fit, nothing to cover
     obstacles = [o for o in obstacles if not o.isEmpty()]
     left = max((o.right() for o in obstacles if o.left() <= area.left() + 1), default=None)
     right = min((o.left() for o in obstacles if o.right() >= area.right() - 1), default=None)
@@ -134,6 +158,8 @@ def national_target(scene: MapScene, area: QRectF, obstacles: list[QRectF]) -> Q
 
 
 def _covers_land(scene: MapScene, home: QRectF, target: QRectF, obstacles: list[QRectF]) -> bool:
+    if home.isEmpty() or target.isEmpty():
+        return False
     inverse, _invertible = scene_to_target(home, target).inverted()
     for obstacle in obstacles:
         scene_rect = inverse.mapRect(obstacle)
@@ -149,19 +175,24 @@ def place_map_and_inset(
     """The national map's target and the inset's rectangle inside ``area``.
 
     The inset goes in the bottom-right corner of the map itself (over Sweden, near Oslo) when no
-    land hides under it there, else in the bottom-right corner of the whole area, with the map
-    giving way.
+    land hides under it there and it is as large there as in the whole area, else in the
+    bottom-right corner of the whole area, with the map giving way.
     """
     target = national_target(scene, area, obstacles)
     size = inset_size(scene, target)
     if size.isEmpty():
         return target, QRectF()
     inset = QRectF(target.bottomRight() - QPointF(size.width(), size.height()), size)
-    if not _covers_land(scene, scene.home_rect(), target, [inset]):
-        return target, inset
-    size = inset_size(scene, area)
-    inset = QRectF(area.bottomRight() - QPointF(size.width(), size.height()), size)
-    return national_target(scene, area, [*obstacles, inset]), inset
+    over_land = _covers_land(scene, scene.home_rect(), target, [inset])
+    wanted = inset_size(scene, area)
+    beside = QRectF(area.bottomRight() - QPointF(wanted.width(), wanted.height()), wanted)
+    beside_target = national_target(scene, area, [*obstacles, beside])
+    # Beside the map when it is larger there (its small areas easier to click) and the
+    # country keeps most of its size; over the map where no land hides under it.
+    larger = wanted.width() > 1.05 * size.width()
+    if larger and beside_target.width() >= MAP_KEPT * target.width() or over_land:
+        return beside_target, beside
+    return target, inset
 
 
 def layout_figure(scene: MapScene, plan: MapPlan, rect: QRectF) -> FigureLayout:
@@ -229,7 +260,56 @@ def paint_credits(painter: QPainter, rect: QRectF, plan: MapPlan) -> None:
     painter.restore()
 
 
-def render_map(painter: QPainter, rect: QRectF, scene: MapScene, plan: MapPlan) -> FigureLayout:
+TITLE_FONT_PX = 17.0
+"""The heading of an exported map (the result box's title)."""
+
+
+def _title_rect(rect: QRectF, title: str) -> QRectF:
+    """Where an exported figure's heading goes (empty without one)."""
+    if not title:
+        return QRectF()
+    margin = 8.0
+    font = pixel_font(TITLE_FONT_PX)
+    font.setBold(True)
+    bounds = QFontMetricsF(font).boundingRect(
+        QRectF(0, 0, rect.width() - 2 * margin, 1e6), int(Qt.TextFlag.TextWordWrap), title
+    )
+    return QRectF(
+        rect.left() + margin, rect.top() + margin, rect.width() - 2 * margin, bounds.height()
+    )
+
+
+def _body_rect(rect: QRectF, title: str) -> QRectF:
+    """The figure's room below its heading."""
+    heading = _title_rect(rect, title)
+    return rect if heading.isEmpty() else rect.adjusted(0, heading.height() + 8.0, 0, 0)
+
+
+def fitted_width(scene: MapScene, plan: MapPlan, size: tuple[int, int], title: str = "") -> int:
+    """The narrowest figure width (at most ``size``'s) at which the map keeps its full size.
+
+    Norway is tall: in a 1280 x 800 figure the map fills the height and a third of the width
+    stayed empty on its right. An export is cut to the width its map, legend and inset need
+    (in steps of 16 px, the map drawn at least 99 % as large as in the full width).
+    """
+    width, height = size
+
+    def scale(at: int) -> float:
+        layout = layout_figure(scene, plan, _body_rect(QRectF(0, 0, at, height), title))
+        return layout.map_target.height()
+
+    full = scale(width)
+    best = width
+    for candidate in range(width - 16, max(width // 2, 320), -16):
+        if scale(candidate) < 0.99 * full:
+            break
+        best = candidate
+    return best
+
+
+def render_map(
+    painter: QPainter, rect: QRectF, scene: MapScene, plan: MapPlan, title: str = ""
+) -> FigureLayout:
     """Paint the whole figure into ``rect`` (logical pixels) with the plan applied to the scene.
 
     Args:
@@ -237,17 +317,28 @@ def render_map(painter: QPainter, rect: QRectF, scene: MapScene, plan: MapPlan) 
         rect: Where the figure goes, in the painter's coordinates.
         scene: The map set's scene; the plan is applied to it if it is not already.
         plan: What to draw, in the current language.
+        title: A heading above the figure (an export's result-box title); none when empty.
 
     Returns:
         Where each part was drawn.
     """
     if scene.plan is not plan:
         scene.apply_plan(plan)
-    layout = layout_figure(scene, plan, rect)
+    layout = layout_figure(scene, plan, _body_rect(rect, title))
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     painter.fillRect(rect, MAP_BACKGROUND)
+    if title:
+        font = pixel_font(TITLE_FONT_PX)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(TEXT_COLOUR)
+        painter.drawText(
+            _title_rect(rect, title),
+            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft),
+            title,
+        )
     scene.render(painter, layout.map_target, scene.home_rect(), Qt.AspectRatioMode.KeepAspectRatio)
     if not layout.inset.isEmpty():
         paint_inset_marker(painter, scene, layout.map_target)
@@ -267,8 +358,11 @@ def save_map(
     *,
     dpi: float = LOGICAL_DPI,
     size: tuple[int, int] = (1280, 800),
+    title: str = "",
 ) -> Path:
-    """Write the figure to a PNG, SVG or PDF file.
+    """Write the figure to a PNG, SVG or PDF file, its heading ``title`` above it.
+
+    The figure is ``size`` high and as wide as its map needs (:func:`fitted_width`).
 
     Args:
         path: The file to write.
@@ -277,7 +371,8 @@ def save_map(
         fmt: ``png``, ``svg`` or ``pdf``; by default the file's suffix.
         dpi: Output resolution. A PNG is ``size * dpi / 96`` pixels; a PDF page is ``size / 96``
             inches whatever the dpi.
-        size: The figure's size in logical pixels (1/96 inch).
+        size: The figure's largest size in logical pixels (1/96 inch).
+        title: The heading (the result box's title); none when empty.
 
     Returns:
         The path written.
@@ -292,7 +387,10 @@ def save_map(
         raise ValueError(
             _("Unknown map export format {fmt!r}; use png, svg or pdf.").format(fmt=fmt)
         )
-    width, height = size
+    if scene.plan is not plan:
+        scene.apply_plan(plan)
+    height = size[1]
+    width = fitted_width(scene, plan, size, title)
     logical = QRectF(0, 0, width, height)
     scale = dpi / LOGICAL_DPI
     scene.set_line_scale(scale if fmt != "svg" else 1.0)
@@ -304,7 +402,7 @@ def save_map(
             image.fill(MAP_BACKGROUND)
             with painting(image) as painter:
                 painter.scale(scale, scale)
-                render_map(painter, logical, scene, plan)
+                render_map(painter, logical, scene, plan, title)
             if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # stubs want bytes; str works
                 raise OSError(_("The image cannot be written to {path}.").format(path=path))
         elif fmt == "svg":
@@ -318,7 +416,7 @@ def save_map(
             generator.setTitle(plan.title)
             generator.setDescription(credits_text(plan))
             with painting(generator) as painter:
-                render_map(painter, logical, scene, plan)
+                render_map(painter, logical, scene, plan, title)
         else:
             writer = QPdfWriter(str(path))
             writer.setResolution(round(dpi))
@@ -332,7 +430,7 @@ def save_map(
             writer.setCreator("Atlas Viewer")
             with painting(writer) as painter:
                 painter.scale(scale, scale)
-                render_map(painter, logical, scene, plan)
+                render_map(painter, logical, scene, plan, title)
     finally:
         scene.set_line_scale(1.0)
     if not path.is_file() or path.stat().st_size == 0:

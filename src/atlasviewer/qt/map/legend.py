@@ -101,7 +101,9 @@ class LegendPainter:
         # least as wide as its longest word ("sykdomsdiagnoser"), which would be cut otherwise.
         wanted = max(rows_width, min(natural_title, max_width * 0.8), longest_word)
         widest = max(max_width, min(longest_word + 2 * self.padding, word_max_width or 0.0))
-        self.inner_width = min(wanted, widest - 2 * self.padding)
+        # Class ranges and the national value are never cut ("107,5–204," at 1,024 x 768):
+        # they are short, and the map gives way to a legend that needs their width.
+        self.inner_width = max(rows_width + 1.0, min(wanted, widest - 2 * self.padding))
         self.title_flags = int(Qt.TextFlag.TextWordWrap)
         if longest_word > self.inner_width:  # a word wider than the legend may be: break it
             self.title_flags |= int(Qt.TextFlag.TextWrapAnywhere)

@@ -15,10 +15,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from atlasviewer.core.model import MapView, ResultBox, ResultData
+from atlasviewer.core.model import BarChartView, LineChartView, MapView, ResultBox, ResultData
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
-from atlasviewer.qt import translation
+from atlasviewer.qt import theme, translation
 from atlasviewer.qt.figures import box_figures
 from atlasviewer.qt.state import AppState
 
@@ -43,7 +43,7 @@ class MapPane(QWidget):
         self._map_widgets: dict[str, Any] = {}
         # Map plans of boxes shown lately, per data, view, language and map: switching back
         # to a box (or language) reuses its classes and legend (~2-3 ms to build).
-        self._map_plans: OrderedDict[tuple[int, int, str, str], tuple[Any, Any, MapPlan]] = (
+        self._map_plans: OrderedDict[tuple[int, int, str, str, str], tuple[Any, Any, MapPlan]] = (
             OrderedDict()
         )
         self.map_layout = QVBoxLayout(self)
@@ -56,11 +56,25 @@ class MapPane(QWidget):
         self.map_stack.hide()
         self.map_layout.addWidget(self.map_stack, 1)
         self._shown_box: ResultBox | None = None
+        self._area_ids: dict[str, tuple[str, ...]] = {}  # map key -> the area ids it stands for
         state.library_changed.connect(self._on_library)
         state.box_changed.connect(self._on_box)
         state.slice_changed.connect(lambda _slice: self._show_figures())
+        state.chart_changed.connect(lambda _chart: self._show_figures())
+        self._chart_maps: dict[tuple[int, int], MapView | None] = {}
         state.selection_changed.connect(lambda _selection: self.show_selection())
+        unfollow = theme.follow(self._on_theme)
+        self.destroyed.connect(lambda *_args: unfollow())
         translation.register(self)
+
+    def _on_theme(self, shown: theme.Theme) -> None:
+        """The map in the theme's colours, legend size and selection outline."""
+        for widget in self._map_widgets.values():
+            widget.scene.set_selection_width(shown.selection_px)
+        if self.state.box is not None and self.state.box is self._shown_box:
+            self._show_figures()
+        for widget in self._map_widgets.values():
+            widget.reset_view()
 
     @property
     def map_widget(self) -> Any:
@@ -82,15 +96,31 @@ class MapPane(QWidget):
         figures = box_figures(self.state)
         if figures is None:
             return
-        specs = figures.of_kind(MapView)
-        spec = specs[0] if specs else None
+        spec = self._map_view(figures)
         self.show_map(figures.box, figures.data, spec, figures.lang, figures.credits)
         self.show_selection()
 
+    def _map_view(self, figures: Any) -> MapView | None:
+        """The map view of the chosen chart's measure (:func:`map_view_for_chart`), kept."""
+        from atlasviewer.core.plans import map_view_for_chart
+
+        charts = figures.of_kind(BarChartView, LineChartView)
+        chart = charts[self.state.chart] if 0 <= self.state.chart < len(charts) else None
+        key = (id(figures.data), id(chart))
+        if key not in self._chart_maps:
+            if len(self._chart_maps) > 32:
+                self._chart_maps.clear()
+            self._chart_maps[key] = map_view_for_chart(
+                figures.data, figures.of_kind(MapView), chart
+            )
+        return self._chart_maps[key]
+
     def is_painted(self) -> bool:
-        """True when the box has no map or its map widget is shown."""
-        return self._map_view_spec is None or (
-            self._map_widget is not None and self._map_widget.isVisible()
+        """True when the box has no map, its map widget is shown, or why it is not."""
+        return (
+            self._map_view_spec is None
+            or self.map_empty.isVisibleTo(self)
+            or (self._map_widget is not None and self._map_widget.isVisible())
         )
 
     def show_map(
@@ -104,49 +134,99 @@ class MapPane(QWidget):
             self.map_plan = None
             self._map_widget = None
             return
-        from atlasviewer.core.matching import match_rows
+        from atlasviewer.core.matching import cached_match
         from atlasviewer.core.plans import build_map_plan
 
         try:
             geography = self.state.library.geography(self.state.atlas, box.map_file)
-            key = (id(data), id(spec), lang, geography.id)
+            palette = theme.current().palette
+            key = (id(data), id(spec), lang, geography.id, palette)
             kept = self._map_plans.get(key)
             if kept is not None and kept[0] is data and kept[1] is spec:
                 plan = kept[2]
                 self._map_plans.move_to_end(key)
             else:
-                rowset = data.rowsets[spec.rowset]
-                mapping = match_rows(rowset, geography, self.state.registry).mapping
+                # The match kept with the box's data: made once per row set and map, shared
+                # with the bar, table and fact-sheet plans (and not redone for a language).
+                match = cached_match(data, spec.rowset, geography, self.state.registry)
+                mapping = match.mapping
                 plan = build_map_plan(
                     data,
                     spec,
                     geography,
                     row_to_area=mapping,
                     lang=lang,
+                    palette=palette,
                     credits=credits,
                     registry=self.state.registry,
                 )
                 self._map_plans[key] = (data, spec, plan)
                 if len(self._map_plans) > MAP_PLANS_KEPT:
                     self._map_plans.popitem(last=False)
+            self._area_ids = self._ids_of_areas(data, spec, geography)
         except Exception as exc:  # noqa: BLE001 - shown in place, the rest of the box works
-            self.map_empty.setText(_("The map could not be drawn: {error}").format(error=exc))
-            self.map_empty.show()
-            self.map_stack.hide()
-            self.map_plan = None
-            self._map_widget = None
+            self._show_no_map(_("The map could not be drawn: {error}").format(error=exc))
             return
         widget = self._map_widget_for(geography)
+        if not widget.has_drawable_area():
+            self._show_no_map(
+                _(
+                    "The map cannot be shown: its file has no area that can be drawn. "
+                    "The charts and tables still work."
+                )
+            )
+            return
         widget.apply_plan(plan)
         self.map_stack.setCurrentWidget(widget)
         self.map_stack.show()
         self.map_empty.hide()
         self.map_plan = plan
 
+    def _show_no_map(self, message: str) -> None:
+        """``message`` in the map's place; the rest of the box works without it."""
+        self.map_empty.setText(message)
+        self.map_empty.show()
+        self.map_stack.hide()
+        self.map_plan = None
+        self._map_widget = None
+
     def show_selection(self) -> None:
-        """Mark the state's selected areas on the map."""
+        """Mark the state's selected areas on the map (compared by id, no registry look-up)."""
         if self._map_widget is not None and self.map_plan is not None:
-            self._map_widget.set_selection(self.state.selected_names(list(self.map_plan.areas)))
+            selected = [
+                key for key in self.map_plan.areas if self.state.is_selected_ids(self.ids_of(key))
+            ]
+            self._map_widget.set_selection(selected)
+
+    def ids_of(self, key: str) -> tuple[str, ...]:
+        """The area ids the map area ``key`` stands for: those its bar and table row select."""
+        ids = self._area_ids.get(key)
+        if ids is None:
+            ids = self._area_ids[key] = tuple(self.state.keys_for(key))
+        return ids
+
+    def _ids_of_areas(self, data: ResultData, spec: MapView, geography: Any) -> dict[str, tuple]:
+        """Map key -> area ids, as the bar and table rows of the same data select them.
+
+        The rows' identities are the one matcher's (kept with the data); a merged area stands
+        for its members; an area with no row is asked of the registry when first needed.
+        """
+        from atlasviewer.core.matching import AREA, cached_match
+        from atlasviewer.core.plans.rows import row_identities
+
+        match = cached_match(data, spec.rowset, geography, self.state.registry)
+        rows = row_identities(data, spec.rowset, self.state.registry)
+        ids: dict[str, tuple[str, ...]] = {
+            area.key: tuple(area.members) for area in geography.areas if area.members
+        }
+        for name, key in match.mapping.items():
+            if match.levels.get(name) == AREA and rows.selects.get(name):
+                ids.setdefault(key, rows.selects[name])
+        return ids
+
+    def _on_map_click(self, key: str, add: bool) -> None:
+        style = self.map_plan.areas.get(key) if self.map_plan is not None else None
+        self.state.select_ids(self.ids_of(key), add, key, style.name if style else "")
 
     def _map_widget_for(self, geography: Any) -> Any:
         """The map widget of a map set: scene and view are built once per geography."""
@@ -156,7 +236,8 @@ class MapPane(QWidget):
             from atlasviewer.qt.map.widget import ChoroplethMap
 
             widget = ChoroplethMap(MapScene(geography), self.map_stack)
-            widget.area_clicked.connect(self.state.select)
+            widget.scene.set_selection_width(theme.current().selection_px)
+            widget.area_clicked.connect(self._on_map_click)
             widget.area_hovered.connect(self._on_map_hover)
             self._map_widgets[geography.id] = widget
             self.map_stack.addWidget(widget)

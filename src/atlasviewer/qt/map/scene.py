@@ -82,6 +82,9 @@ class AreaItem(QGraphicsPathItem):
         super().__init__(fine_path)
         self._coarse_path = coarse_path
         self.no_data = True
+        self.selected = False
+        self.border_pen = QPen(BORDER_COLOUR, BORDER_WIDTH_PX)
+        self.border_pen.setCosmetic(True)
         self.setData(0, key)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
 
@@ -99,11 +102,16 @@ class AreaItem(QGraphicsPathItem):
             painter.worldTransform()
         )
         path = self._coarse_path if pixels_per_metre < COARSE_BELOW_PIXELS_PER_M else self.path()
+        if self.selected:
+            # The selection is a ring around the area: its wide pen is stroked first and the
+            # fill painted over it, so only the outer half shows and the class colour stays
+            # whole however small the area (a 3 px outline all but filled Bergen).
+            painter.strokePath(path, self.pen())
         painter.fillPath(path, self.brush())
         if self.no_data:
             # Pattern brushes are cosmetic: the hatch keeps its spacing at any zoom and dpi.
             painter.fillPath(path, QBrush(HATCH_COLOUR, Qt.BrushStyle.BDiagPattern))
-        painter.strokePath(path, self.pen())
+        painter.strokePath(path, self.border_pen if self.selected else self.pen())
 
 
 class MapScene(QGraphicsScene):
@@ -120,11 +128,14 @@ class MapScene(QGraphicsScene):
         self._items: dict[str, AreaItem] = {}
         self._selection: set[str] = set()
         self._line_scale = 1.0
+        self.selection_width = SELECTION_WIDTH_PX
         self.plan: MapPlan | None = None
         geometries = {
             area.key: area.geometry
             for area in geography.areas
-            if area.geometry is not None and not area.geometry.is_empty
+            # A feature repaired to a point or line covers nothing: there is nothing to paint,
+            # and coverage simplification refuses anything but polygons (TypeError).
+            if area.geometry is not None and not area.geometry.is_empty and area.geometry.area > 0
         }
         self.geometries = geometries
         """The geometry drawn per area key, unsimplified (drawn-in insets were removed when the
@@ -143,7 +154,10 @@ class MapScene(QGraphicsScene):
         if originals:
             self._home = scene_rect_of_bounds(shapely.total_bounds(originals))
             self._inset_rect = self._bounds_with_margin([geometries[k] for k in self._small_keys])
-            margin = max(self._home.width(), self._home.height()) * 0.5
+            # Room around the country for the view to put it anywhere in its viewport (beside
+            # the legend, above the inset): a margin of half the country let the view's scroll
+            # range clamp the fit under a window manager, the map drawn 80 px off its place.
+            margin = max(self._home.width(), self._home.height()) * 2.0
             self.setSceneRect(self._home.adjusted(-margin, -margin, margin, margin))
         self.set_selection([])
         self._style_no_data()
@@ -156,7 +170,7 @@ class MapScene(QGraphicsScene):
                 simplified = list(shapely.coverage_simplify(geometries, tolerance))
                 if not any(g.is_empty for g in simplified):
                     return simplified
-        except shapely.errors.GEOSException:
+        except (shapely.errors.GEOSException, TypeError):  # TypeError: not all polygons
             pass
         return list(shapely.simplify(geometries, tolerance, preserve_topology=True))
 
@@ -188,6 +202,34 @@ class MapScene(QGraphicsScene):
     def inset_keys(self) -> list[str]:
         """Areas too small to see at national scale, shown in the inset (may be empty)."""
         return list(self._small_keys)
+
+    def label_anchor(self, key: str) -> tuple[QPointF, QRectF] | None:
+        """Where an area's label goes (a point inside it) and the bounds of its largest part.
+
+        Computed once per area, when first labelled.
+        """
+        anchors = self.__dict__.setdefault("_label_anchors", {})
+        if key not in anchors:
+            geometry = self.geometries.get(key)
+            anchors[key] = None
+            if geometry is not None:
+                parts = list(shapely.get_parts(geometry))
+                largest = max(parts, key=lambda part: part.area)
+                point = largest.point_on_surface()
+                anchors[key] = (
+                    QPointF(float(point.x), -float(point.y)),
+                    scene_rect_of_bounds(tuple(map(float, largest.bounds))),  # type: ignore[arg-type]
+                )
+        found: tuple[QPointF, QRectF] | None = anchors[key]
+        return found
+
+    def smallest_inset_side(self) -> float:
+        """The shorter side of the smallest inset area's bounds, in scene units (0: no inset)."""
+        sides = []
+        for key in self._small_keys:
+            x0, y0, x1, y1 = self.geometries[key].bounds
+            sides.append(min(x1 - x0, y1 - y0))
+        return min(sides, default=0.0)
 
     def inset_rect(self) -> QRectF:
         """The scene rectangle the inset shows (empty when there is no inset)."""
@@ -224,13 +266,18 @@ class MapScene(QGraphicsScene):
                 item.setToolTip(f"{style.name or key}: {style.value_text}")
             item.update()
 
+    def tooltip_of(self, key: str) -> str:
+        """The tooltip of area ``key`` (its name and value), "" for an unknown key."""
+        item = self._items.get(key)
+        return item.toolTip() if item is not None else ""
+
     def brush_colour(self, key: str) -> QColor:
         """The fill colour of an area (for tests and linked views)."""
         item = self._items[key]
         return item.brush().color()
 
     def set_selection(self, keys: list[str] | set[str] | tuple[str, ...]) -> None:
-        """Outline the selected areas in orange, drawn above their neighbours."""
+        """Ring the selected areas in orange, drawn above their neighbours, fill unhidden."""
         self._selection = {k for k in keys if k in self._items}
         self._restyle_pens()
 
@@ -242,14 +289,22 @@ class MapScene(QGraphicsScene):
         self._line_scale = scale
         self._restyle_pens()
 
+    def set_selection_width(self, pixels: float) -> None:
+        """The outline width of selected areas (thicker in the projector theme)."""
+        self.selection_width = pixels
+        self._restyle_pens()
+
     def _restyle_pens(self) -> None:
         border = QPen(BORDER_COLOUR, BORDER_WIDTH_PX * self._line_scale)
         border.setCosmetic(True)
         border.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        selected = QPen(QColor(SELECTION_COLOUR), SELECTION_WIDTH_PX * self._line_scale)
+        # Twice the ring's width: the inner half lies under the area's fill (AreaItem.paint).
+        selected = QPen(QColor(SELECTION_COLOUR), 2 * self.selection_width * self._line_scale)
         selected.setCosmetic(True)
         selected.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         for key, item in self._items.items():
             chosen = key in self._selection
+            item.selected = chosen
+            item.border_pen = border
             item.setPen(selected if chosen else border)
             item.setZValue(10 if chosen else 0)

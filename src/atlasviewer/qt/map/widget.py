@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -21,11 +22,12 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
-from atlasviewer.qt import translation
+from atlasviewer.qt import theme, translation
+from atlasviewer.qt.map.labels import MAX_LABELLED_AREAS, paint_area_labels
 from atlasviewer.qt.map.layout import (
     CREDITS_FONT_PX,
     FRAME_COLOUR,
@@ -59,6 +61,10 @@ class _AreaGraphicsView(QGraphicsView):
         self._hover_key = ""
         self.fit_rect: QRectF | None = None
         self.marker_rect: QRectF | None = None
+        self.label_obstacles: list[QWidget] = []
+        """Widgets drawn over the map (legend, inset) that labels keep clear of."""
+        self.label_px: float | None = None
+        """The labels' size of the map's own (presentation mode); None follows the theme."""
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -90,13 +96,20 @@ class _AreaGraphicsView(QGraphicsView):
         self.centerOn(scene_rect.center() + offset)
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
-        """Frame the region the inset enlarges, so the reader sees where it sits."""
+        """Frame the region the inset enlarges, and label the areas where their names fit."""
         if self.marker_rect is not None and not self.marker_rect.isEmpty():
             pen = QPen(FRAME_COLOUR, 1)
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.marker_rect)
+        plan = self.map_scene().plan
+        if plan is not None and len(plan.areas) <= MAX_LABELLED_AREAS:
+            painter.save()
+            painter.resetTransform()
+            obstacles = [QRectF(w.geometry()) for w in self.label_obstacles if w.isVisible()]
+            paint_area_labels(painter, self, plan, self.label_px, obstacles)
+            painter.restore()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -131,6 +144,24 @@ class _AreaGraphicsView(QGraphicsView):
         if key != self._hover_key:
             self._hover_key = key
             self.hovered.emit(key)
+            if QToolTip.isVisible():
+                # A tooltip stays up while the pointer moves (Qt moves it on only after the
+                # pointer rests): it would name the area left behind. Name the one under it.
+                self._show_tooltip(event.globalPosition().toPoint(), key)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Tooltips name the area :meth:`key_at` finds, the one the status bar names."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._show_tooltip(event.globalPos(), self.key_at(event.pos()))
+            return True
+        return super().viewportEvent(event)
+
+    def _show_tooltip(self, global_pos: QPoint, key: str) -> None:
+        text = self.map_scene().tooltip_of(key) if key else ""
+        if text:
+            QToolTip.showText(global_pos, text, self.viewport())
+        else:
+            QToolTip.hideText()
 
     def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().leaveEvent(event)
@@ -158,13 +189,15 @@ class _LegendOverlay(QWidget):
         super().__init__(parent)
         self.legend_painter: LegendPainter | None = None
 
-    def set_plan(self, plan: MapPlan | None, max_width: float, word_max_width: float) -> None:
+    def set_plan(
+        self, plan: MapPlan | None, max_width: float, word_max_width: float, font_px: float
+    ) -> None:
         if plan is None:
             self.legend_painter = None
             self.hide()
             return
         self.legend_painter = LegendPainter(
-            plan, max_width=max_width, word_max_width=word_max_width
+            plan, font_px=font_px, max_width=max_width, word_max_width=word_max_width
         )
         size = self.legend_painter.size()
         self.resize(int(size.width()) + 2, int(size.height()) + 2)
@@ -198,6 +231,8 @@ class ChoroplethMap(QWidget):
         self.scene = scene
         self.plan: MapPlan | None = None
         self.user_moved = False
+        self.legend_font_px: float | None = None
+        """The legend's text size; None follows the theme (presentation mode sets its own)."""
         self._national_scale = 1.0
         self.view = _AreaGraphicsView(scene, self)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
@@ -208,6 +243,7 @@ class ChoroplethMap(QWidget):
         self.inset.setVisible(bool(scene.inset_keys()))
         self.legend = _LegendOverlay(self.view)
         self.legend.hide()
+        self.view.label_obstacles = [self.legend, self.inset]
         self.credits = QLabel(self)
         self.credits.setWordWrap(True)
         font = self.credits.font()
@@ -244,15 +280,19 @@ class ChoroplethMap(QWidget):
         """The areas the inset is there for (empty when the map set needs no inset)."""
         return self.scene.inset_keys()
 
-    def save_figure(self, path: Path, fmt: str, *, dpi: float) -> Path:
+    def save_figure(self, path: Path, fmt: str, *, dpi: float, title: str = "") -> Path:
         """Write the whole figure shown (legend, inset, credits) as ``fmt``: as ``export`` does."""
         assert self.plan is not None
-        return save_map(path, self.scene, self.plan, fmt, dpi=dpi)
+        return save_map(path, self.scene, self.plan, fmt, dpi=dpi, title=title)
 
     def reset_view(self) -> None:
         """Back to the whole country, fitted beside the legend and inset."""
         self.user_moved = False
         self._layout_overlays()
+
+    def has_drawable_area(self) -> bool:
+        """False for a map set whose areas cover nothing (no extent to fit or draw)."""
+        return not self.scene.home_rect().isEmpty()
 
     def zoom_allowed(self, factor: float) -> bool:
         scale = self.view.transform().m11() * factor
@@ -283,9 +323,11 @@ class ChoroplethMap(QWidget):
     def _layout_overlays(self) -> None:
         """Legend top-left, inset bottom-right, then the country fitted beside them."""
         area = QRectF(self.view.viewport().rect()).adjusted(8, 8, -8, -8)
-        if area.width() < 50 or area.height() < 50:
-            return
-        self.legend.set_plan(self.plan, min(320.0, area.width() * 0.42), area.width() * 0.6)
+        if area.width() < 50 or area.height() < 50 or not self.has_drawable_area():
+            return  # the map pane shows why in the map's place
+        font_px = self.legend_font_px or theme.current().label_px
+        widest = min(320.0 * font_px / 14.0, area.width() * 0.42)
+        self.legend.set_plan(self.plan, widest, area.width() * 0.6, font_px)
         self.legend.move(int(area.left()), int(area.top()))
         obstacles = [QRectF(self.legend.geometry())] if self.plan is not None else []
         target, inset = place_map_and_inset(self.scene, area, obstacles)

@@ -13,8 +13,11 @@ from atlasviewer.i18n import _
 from atlasviewer.qt.painting import painting
 
 
-def export_figure(widget: Any, map_widget: Any, path: Path) -> str:
+def export_figure(widget: Any, map_widget: Any, path: Path, title: str = "") -> str:
     """Save ``widget``'s figure (PNG, SVG or PDF by suffix); returns an error text or "".
+
+    A map or chart carries ``title`` (the result box's) as its heading; both carry their
+    source line already.
 
     The map (``widget is map_widget``) is saved whole by its own export (legend, inset,
     credits; vector in SVG and PDF); a chart by matplotlib; anything else as rendered. The file
@@ -25,7 +28,9 @@ def export_figure(widget: Any, map_widget: Any, path: Path) -> str:
         return _("There is no figure to export.")
     suffix = path.suffix.lower()
     try:
-        atomic_write(path, lambda temporary: _write_figure(widget, map_widget, temporary, suffix))
+        atomic_write(
+            path, lambda temporary: _write_figure(widget, map_widget, temporary, suffix, title)
+        )
     except WriteError as exc:
         return str(exc)
     except (OSError, ValueError, ArithmeticError) as exc:
@@ -34,14 +39,22 @@ def export_figure(widget: Any, map_widget: Any, path: Path) -> str:
     return ""
 
 
-def _write_figure(widget: Any, map_widget: Any, path: Path, suffix: str) -> None:
+def _write_figure(widget: Any, map_widget: Any, path: Path, suffix: str, title: str) -> None:
     if widget is map_widget and widget.plan is not None:
         # The map's own export: the whole figure (legend, inset, credits), vector in
         # SVG and PDF, the same drawing as `atlasviewer export`.
-        widget.save_figure(path, suffix.lstrip(".") or "png", dpi=200)
+        widget.save_figure(path, suffix.lstrip(".") or "png", dpi=200, title=title)
     elif getattr(widget, "figure", None) is not None:
+        from atlasviewer.render.charts import HEADING
+
         fmt = suffix.lstrip(".") or "png"
-        widget.figure.savefig(path, format=fmt, dpi=200 if fmt == "png" else None)
+        heading = widget.figure.suptitle(title, **HEADING) if title else None
+        try:
+            widget.figure.savefig(path, format=fmt, dpi=200 if fmt == "png" else None)
+        finally:
+            if heading is not None:  # the heading is the file's, not the screen's
+                heading.remove()
+                widget.figure.canvas.draw_idle()
     elif suffix == ".svg":
         from PySide6.QtSvg import QSvgGenerator
 

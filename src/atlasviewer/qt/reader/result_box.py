@@ -22,9 +22,13 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -42,11 +46,16 @@ from atlasviewer.core.model import (
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.core.problems import Severity
 from atlasviewer.i18n import _
-from atlasviewer.qt import translation
+from atlasviewer.qt import theme, translation
 from atlasviewer.qt.figures import box_figures
 from atlasviewer.qt.reader.figure_output import export_figure, render_scaled
+from atlasviewer.qt.reader.problem_details import ProblemDetails
 from atlasviewer.qt.reader.text_browser import AtlasTextBrowser
 from atlasviewer.qt.state import AppState
+
+MAP_MIN_SIZE = (260, 300)
+CHART_MIN_SIZE = (340, 460)
+"""The smallest map and chart panes (pixels): below these the two scroll, not squeeze."""
 
 
 @dataclass
@@ -74,9 +83,11 @@ class ResultBoxView(QWidget):
     Signals:
         hover_text_changed(str): Name and formatted value of the area under the mouse ("" off).
         painted(): The figures of the box were drawn (used by ``--smoke`` and the benchmarks).
+        compare_requested(): "Add to comparison": the box's indicators, to the comparison.
     """
 
     hover_text_changed = Signal(str)
+    compare_requested = Signal()
 
     def __init__(
         self,
@@ -92,20 +103,20 @@ class ResultBoxView(QWidget):
 
         self.title = QLabel(self)
         self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.title.setFont(font)
+        self._size_title()
         self.slice_label = QLabel(self)
         self.slice_combo = QComboBox(self)
         self.slice_combo.activated.connect(
             lambda index: self.state.set_slice(self.slice_combo.itemData(index))
         )
         self.slice_label.setBuddy(self.slice_combo)
+        self.compare_button = QPushButton(self)
+        self.compare_button.clicked.connect(self.compare_requested)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.slice_label)
         header.addWidget(self.slice_combo)
+        header.addWidget(self.compare_button)
         self.text = AtlasTextBrowser(self)
         self.text.setMinimumHeight(90)
         self.notice = QLabel(self)
@@ -122,10 +133,13 @@ class ResultBoxView(QWidget):
             "QLabel { background: #f8d7da; padding: 6px; border-radius: 4px; }"
         )
         self.figures_note.hide()
+        # Files and places of the problems, folded under "Details": managers read the message.
+        self.problem_details = ProblemDetails(self)
         # Connected before the panes are built, so the box's texts and the room for its
         # figures are set before each pane draws its part of the box.
         state.box_changed.connect(self._on_box)
         state.slice_changed.connect(lambda _slice: self._show_table_tab())
+        state.slice_changed.connect(self._show_slice_chosen)
         panes = make_panes(state, self)
         self.map_pane = panes.map
         self.map_pane.hover_text_changed.connect(self.hover_text_changed)
@@ -141,7 +155,16 @@ class ResultBoxView(QWidget):
         # map and chart at 1280 px, and cut-off numbers are worse than one click.
         self.view_tabs = QTabWidget(self)
         self.view_tabs.setDocumentMode(True)
-        self.view_tabs.addTab(self.figures, "")
+        # Below the size at which map and chart can be read (a chart squeezed further collapses
+        # its axes), the pair keeps that size and scrolls instead.
+        self.map_pane.setMinimumSize(*MAP_MIN_SIZE)
+        self.chart_tabs.setMinimumSize(*CHART_MIN_SIZE)
+        self.figures.setChildrenCollapsible(False)
+        self.figures_scroll = QScrollArea(self)
+        self.figures_scroll.setWidgetResizable(True)
+        self.figures_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.figures_scroll.setWidget(self.figures)
+        self.view_tabs.addTab(self.figures_scroll, "")
         self.view_tabs.addTab(self.table_tabs, "")
         self.view_tabs.currentChanged.connect(self._on_view_tab)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -156,15 +179,41 @@ class ResultBoxView(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.figures_note)
+        layout.addWidget(self.problem_details)
         # Takes the spare height only when the splitter is hidden (no texts and no figures).
         layout.addStretch(0)
 
+        unfollow = theme.follow(self._on_theme)
+        self.destroyed.connect(lambda *_args: unfollow())
         translation.register(self)
 
     # ------------------------------------------------------------------ public
 
+    def _size_title(self) -> None:
+        """The box title 1.35 times the body text (which the projector theme enlarges)."""
+        font = QApplication.font()
+        if font.pixelSize() > 0:
+            font.setPixelSize(round(font.pixelSize() * 1.35))
+        else:
+            font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+
+    def _on_theme(self, _theme: object) -> None:
+        """After a theme change (the application font is set first): title and texts again."""
+        self._size_title()
+        # Qt tells widgets of the new application font later (a posted event): the texts are
+        # laid out again now, in it.
+        self.text.setFont(QApplication.font())
+        if self.state.box is not None:
+            self._show_texts()
+
     def retranslate_ui(self) -> None:
         self.slice_label.setText(_("Year:"))
+        self.compare_button.setText(_("Add to comparison"))
+        self.compare_button.setToolTip(
+            _("Compare the areas on this box's indicators, across atlases")
+        )
         # Existing catalogue words, so the tab reads right in every language today.
         self.view_tabs.setTabText(0, _("Map") + " / " + _("Chart"))
         self.view_tabs.setTabText(1, _("Table"))
@@ -215,7 +264,7 @@ class ResultBoxView(QWidget):
         """True when every figure the box has is drawn and shown."""
         if self.state.box is None or self.data is None:
             return False
-        if self.view_tabs.currentWidget() is not self.figures:
+        if self.view_tabs.currentWidget() is not self.figures_scroll:
             return self.table_tabs.count() > 0 or not self.table_tabs.pending
         if not self.map_pane.is_painted():
             return False
@@ -248,7 +297,8 @@ class ResultBoxView(QWidget):
 
     def export_current_figure(self, path: Path) -> str:
         """Save the current figure (PNG, SVG or PDF by suffix); returns an error text or ""."""
-        return export_figure(self.current_figure_widget(), self.map_widget, path)
+        title = self.state.box.title if self.state.box is not None else ""
+        return export_figure(self.current_figure_widget(), self.map_widget, path, title)
 
     def print_current_figure(self, printer: Any) -> None:
         widget = self.current_figure_widget()
@@ -297,9 +347,12 @@ class ResultBoxView(QWidget):
         self._show_figures(not unreadable)
         if data is None or not data.problems:
             self.show_notice("")
+            self.problem_details.set_problems([])
             return
         shown = errors or data.problems
-        lines = [f"• {p.message} ({p.file}{': ' + p.place if p.place else ''})" for p in shown[:6]]
+        # The message only: file, place and details wait under "Details".
+        lines = [f"• {p.message}" for p in shown[:6]]
+        self.problem_details.set_problems(shown[:6])
         if len(shown) > 6:
             lines.append(_("… and {count} more.").format(count=len(shown) - 6))
         if unreadable:
@@ -328,6 +381,14 @@ class ResultBoxView(QWidget):
         self.view_tabs.setVisible(shown)
         self.figures_note.setVisible(not shown)
         self.splitter.setVisible(shown or not self.text.isHidden())
+
+    def _show_slice_chosen(self, slice_: str) -> None:
+        """The year selector follows the state (a year restored, or chosen elsewhere)."""
+        index = self.slice_combo.findData(slice_)
+        if index >= 0 and index != self.slice_combo.currentIndex():
+            self.slice_combo.blockSignals(True)
+            self.slice_combo.setCurrentIndex(index)
+            self.slice_combo.blockSignals(False)
 
     def _show_slices(self) -> None:
         data = self.data

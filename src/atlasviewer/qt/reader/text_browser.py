@@ -61,7 +61,9 @@ class AtlasTextBrowser(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.root: Path | None = None
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
-        self._documents: OrderedDict[tuple[str, str, str, int], QTextDocument] = OrderedDict()
+        self._documents: OrderedDict[tuple[str, str, str, int, float], QTextDocument] = (
+            OrderedDict()
+        )
 
     def show_markdown(self, text: str, root: Path | None) -> None:
         """Show atlas markdown; a page shown before comes back laid out, not parsed again.
@@ -72,7 +74,9 @@ class AtlasTextBrowser(QTextBrowser):
         """
         self.root = root
         # The HTML depends on the language too (placeholders of remote images).
-        key = (text, str(root), i18n.current_language(), self.viewport().width())
+        font = self.font()
+        size = font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF()
+        key = (text, str(root), i18n.current_language(), self.viewport().width(), size)
         document = self._documents.get(key)
         if document is None:
             html = markdown_to_html(text, root)

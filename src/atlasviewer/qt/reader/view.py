@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -64,6 +66,49 @@ class ReaderParts:
     fact_sheet_page: Callable[[QWidget], Any]
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Measures a wrapped entry at the width its row has (Qt's tree measures it unbounded)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(  # noqa: N802 - Qt's name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._tree.columnWidth(0) - self._tree.indentation() * depth
+        measured = QStyleOptionViewItem(option)
+        measured.rect = QRect(0, 0, max(width, 40), 10_000)  # type: ignore[attr-defined]
+        return super().sizeHint(measured, index)
+
+
+class NavigationTree(QTreeWidget):
+    """The chapters and boxes of an atlas, each entry wrapped to the width of the pane.
+
+    Sibling names often differ only in the middle or at the end ("Eldre pasienter i
+    poliklinisk behandling (65+ år)", "Eldre pasienter i døgnbehandling (65+ år)"): cut to one
+    line they read alike ("Eldre pasient…andling (65+ år)"). Each entry is wrapped at word
+    boundaries instead and its whole name is its tooltip. Qt measures a wrapped row once, so
+    rows are measured anew whenever the column's width changes (the pane is resized or
+    shown the first time); before, a row measured at the pane's first width hid its second
+    line.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setItemDelegate(_WrappingDelegate(self))
+        self.header().sectionResized.connect(lambda *_args: self.scheduleDelayedItemsLayout())
+
+
 class ReaderView(QWidget):
     """An open atlas: navigation on the left, a text page or a result box on the right.
 
@@ -84,15 +129,15 @@ class ReaderView(QWidget):
             "QLabel { background: #fff3cd; color: #5c4400; padding: 6px; border-radius: 4px; }"
         )
         self.language_note.hide()
-        self.navigation = QTreeWidget(self)
-        self.navigation.setHeaderHidden(True)
-        # One line per entry, a long name shortened in the middle: the ends of sibling names
-        # are what tell them apart ("Kontaktdagar i…(0-5 år)", "…(6-12 år)"); the tooltip
-        # has the whole name. (Wrapped rows were measured before the pane had its width, so
-        # their second line was hidden and the first cut at its end.)
-        self.navigation.setWordWrap(False)
-        self.navigation.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.navigation.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # A draft says so inside the reader too, not only on its card: its figures may change.
+        self.draft_note = QLabel(self)
+        self.draft_note.setWordWrap(True)
+        self.draft_note.setStyleSheet(
+            "QLabel { background: #b2182b; color: white; padding: 6px; border-radius: 4px;"
+            " font-weight: bold; }"
+        )
+        self.draft_note.hide()
+        self.navigation = NavigationTree(self)
         self.navigation.itemActivated.connect(self._on_navigation)
         self.navigation.itemClicked.connect(self._on_navigation)
         self.text_page = AtlasTextBrowser(self)
@@ -122,6 +167,7 @@ class ReaderView(QWidget):
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.draft_note)
         layout.addWidget(self.language_note)
         layout.addWidget(splitter, 1)
         for browser in (self.text_page, self.box_view.text):
@@ -162,12 +208,19 @@ class ReaderView(QWidget):
 
     def _update_language_note(self) -> None:
         atlas = self.state.atlas
+        self.draft_note.setText(_("Draft: not published by the producer"))
+        self.draft_note.setVisible(atlas is not None and not atlas.published)
         ui = i18n.current_language()
         content = self.state.content_language
         lines: list[str] = []
-        if atlas is not None and content != ui and not {ui, content} <= {"nb", "nn"}:
+        # Bokmål and nynorsk readers read each other's, but are told which one they get.
+        if atlas is not None and content != ui:
             if ui == "en":
                 lines.append(_("This atlas is only available in Norwegian."))
+            elif content == "nb":
+                lines.append(_("This atlas is shown in bokmål: it has no nynorsk edition."))
+            elif content == "nn":
+                lines.append(_("This atlas is shown in nynorsk: it has no bokmål edition."))
             else:
                 lines.append(_("This atlas is only available in English."))
         errors = [p for p in atlas.problems if p.severity is Severity.ERROR] if atlas else []
@@ -191,6 +244,7 @@ class ReaderView(QWidget):
         if variant is not None:
             front = QTreeWidgetItem([_("About this atlas")])
             front.setData(0, _ROLE, ("front", PAGE_FRONT))
+            front.setToolTip(0, front.text(0))
             self.navigation.addTopLevelItem(front)
             for number, chapter in enumerate(variant.chapters):
                 title = chapter.navigation_title(number + 1)

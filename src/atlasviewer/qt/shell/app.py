@@ -11,6 +11,7 @@ import argparse
 import sys
 import time
 import traceback
+import warnings
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -26,6 +27,8 @@ SMOKE_TIMEOUT_S = 60.0
 SMOKE_POLL_MS = 10
 """How often --smoke looks whether the box is painted: its time is to the paint, not to a poll."""
 
+
+SHOW_WARNING = warnings.showwarning
 
 IGNORED_MESSAGES = ("This plugin does not support",)
 """Platform plugins without a screen (offscreen, minimal) say so for window hints; not ours."""
@@ -44,9 +47,27 @@ class QtMessageRecorder:
             self.messages.append(f"{kind.name}: {message}")
         sys.stderr.write(f"{message}\n")
 
+    def python_warning(  # noqa: PLR0913 - warnings.showwarning's signature
+        self,
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: Any = None,
+        line: str | None = None,
+    ) -> None:
+        """A Python (or matplotlib) warning: recorded like Qt's, so ``--smoke`` fails on it."""
+        text = f"{category.__name__}: {message} ({Path(filename).name}:{lineno})"
+        self.messages.append(text)
+        sys.stderr.write(f"{text}\n")
+
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with names for settings and high-DPI pass-through."""
+    # Qt's own file and print dialogs, not the desktop's: they speak the viewer's language
+    # (our catalogues translate their texts, see language.py), where a GTK or KDE dialog
+    # would speak the system's whatever the Language menu says.
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
@@ -100,6 +121,9 @@ def run_gui(args: argparse.Namespace) -> int:
     recorder = QtMessageRecorder() if getattr(args, "smoke", False) else None
     if recorder is not None:
         qInstallMessageHandler(recorder)
+        # matplotlib's and Python's warnings (a glyph missing, a layout that cannot fit) too
+        warnings.simplefilter("always")
+        warnings.showwarning = recorder.python_warning
     app = create_application()
     errors: list[str] = []
     previous_hook = sys.excepthook
@@ -135,7 +159,7 @@ def _run_smoke(
     window.resize(*getattr(args, "size", (1600, 1000)))
     window.show()
     started = time.monotonic()
-    result: dict[str, float] = {"code": 0}
+    result: dict[str, Any] = {"code": 0}
 
     def fail(message: str, code: int = 1) -> None:
         sys.stderr.write(f"smoke: {message}\n")
@@ -150,12 +174,26 @@ def _run_smoke(
         if not atlas_id:
             fail(_("No published atlas in the data folders."))
             return
-        if not window.open_atlas(atlas_id, args.box or 1):
+        atlas = library.get(atlas_id)
+        if atlas is not None and args.atlas:
+            from atlasviewer.commands.library_args import say_choice
+
+            say_choice(library, args.atlas)  # "eldre" is v1-eldre: said, as export says it
+        if atlas is None:
             fail(_("No atlas “{id}” in the library.").format(id=atlas_id))
             return
-        if window.state.box is None:
-            fail(_("The atlas has no result box {number}.").format(number=args.box or 1))
+        count = len(atlas.variant(i18n.current_language()).result_boxes)
+        number = args.box or 1
+        if not 1 <= number <= count:
+            # A usage error (exit 2) that names the range, as `export --box` gives.
+            fail(
+                _("Atlas {atlas} has no result box {box}; it has boxes 1 to {count}.").format(
+                    atlas=atlas_id, box=number, count=count
+                ),
+                2,
+            )
             return
+        window.open_atlas(atlas, number)
         QTimer.singleShot(SMOKE_POLL_MS, wait_painted)
 
     def wait_painted() -> None:
@@ -164,11 +202,27 @@ def _run_smoke(
         if view.is_painted():
             result["painted_at"] = time.time()
             window.grab()  # paint every pane once more, as a screen would
-            finish()
+            if getattr(args, "present", False):
+                present()
+            else:
+                finish()
         elif time.monotonic() - started > SMOKE_TIMEOUT_S:
             fail("timed out waiting for the result box to be painted")
         else:
             QTimer.singleShot(SMOKE_POLL_MS, wait_painted)
+
+    def present() -> None:
+        """``--present``: the view shown as presentation mode shows it, at ``--size``."""
+        shown = window.presentation.present_current_view()
+        if shown is None:
+            fail("no view to present")
+            return
+        shown.setWindowState(Qt.WindowState.WindowNoState)
+        shown.resize(*getattr(args, "size", (1600, 1000)))
+        app.processEvents()
+        shown.grab()  # the slide laid out and painted (the chart draws here)
+        result["shown"] = shown
+        finish()
 
     def finish() -> None:
         if args.screenshot:
@@ -178,16 +232,39 @@ def _run_smoke(
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 # Checked to be a whole PNG, then moved into place: no truncated file.
-                atomic_save(target, lambda path: window.grab().save(str(path)))
+                grabbed = result.get("shown", window)
+                atomic_save(target, lambda path: grabbed.grab().save(str(path)))
             except (WriteError, OSError) as exc:
                 fail(str(exc))
                 return
         box = window.state.box
+        shown = f"{window.state.location.atlas_id} box {box.number if box else '-'}"
+        if getattr(args, "smoke_view", None):
+            shown = f"comparison {window.compare.workspace.view}"
         print(
-            f"smoke: {window.state.location.atlas_id} box {box.number if box else '-'} painted in "
+            f"smoke: {shown} painted in "
             f"{time.monotonic() - started:.2f} s (at {result['painted_at']:.3f})"
         )
         app.exit(0)
+
+    def open_compare() -> None:
+        entry = window.compare
+        area = getattr(args, "smoke_area", None) or ""
+        if not entry.show(args.smoke_view, area, args.atlas or ""):
+            fail(window.statusBar().currentMessage())
+            return
+        QTimer.singleShot(SMOKE_POLL_MS, wait_compare)
+
+    def wait_compare() -> None:
+        app.processEvents()
+        if window.compare.workspace.is_ready():
+            result["painted_at"] = time.time()
+            window.grab()
+            finish()
+        elif time.monotonic() - started > SMOKE_TIMEOUT_S:
+            fail("timed out waiting for the comparison to be laid out")
+        else:
+            QTimer.singleShot(SMOKE_POLL_MS, wait_compare)
 
     soak_steps = getattr(args, "soak", 0) or 0
     if soak_steps > 0:
@@ -199,14 +276,25 @@ def _run_smoke(
 
         soak = Soak(window, soak_steps, soaked, sys.stdout)
         soak.start()
+    elif getattr(args, "smoke_view", None):
+        QTimer.singleShot(0, open_compare)
     else:
         QTimer.singleShot(0, open_box)
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        warnings.showwarning = SHOW_WARNING
+        warnings.resetwarnings()
+    shown = result.get("shown")
+    if shown is not None:
+        shown.close()
     window.hide()
     if errors:
         sys.stderr.write("smoke: exception(s) raised\n")
         return 3
     if recorder.messages:
-        sys.stderr.write("smoke: Qt warnings:\n" + "\n".join(recorder.messages) + "\n")
+        sys.stderr.write(
+            "smoke: warnings (Qt, Python, matplotlib):\n" + "\n".join(recorder.messages) + "\n"
+        )
         return 4
     return code or int(result["code"])

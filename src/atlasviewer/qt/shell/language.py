@@ -3,8 +3,9 @@
 Our strings go through ``_()``. Qt's stock texts (dialog buttons, file dialogs, context menus)
 come from Qt's catalogues: PySide6 ships ``qtbase_nn.qm`` for nynorsk but nothing for bokmål,
 so :class:`StockTextTranslator` answers the common stock texts of the button and platform-theme
-contexts through ``_()`` as well, with the bokmål/nynorsk text in our own catalogues. For nynorsk
-it sits in front of ``qtbase_nn.qm``, which covers the rest.
+contexts, and the texts of the file, print and input dialogs the viewer opens
+(:mod:`.qt_texts`), through ``_()`` as well, with the bokmål/nynorsk text in our own catalogues.
+For nynorsk it sits in front of ``qtbase_nn.qm``, which covers the rest.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
 from atlasviewer import i18n
 from atlasviewer.i18n import N_, _
 from atlasviewer.qt import translation
+from atlasviewer.qt.shell.qt_texts import DIALOG_TEXTS
 
 STOCK_CONTEXTS = frozenset({"QPlatformTheme", "QDialogButtonBox", "QMessageBox", "QGnomeTheme"})
 
@@ -54,12 +56,13 @@ STOCK_TEXTS: tuple[str, ...] = (
 
 
 class StockTextTranslator(QTranslator):
-    """Translates Qt's stock button texts through ``_()`` (Qt has no bokmål catalogue)."""
+    """Translates Qt's stock button and dialog texts through ``_()`` (Qt has no bokmål one)."""
 
     def translate(  # noqa: N802 - Qt's name
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
-        if context not in STOCK_CONTEXTS or source not in STOCK_TEXTS:
+        known = context in STOCK_CONTEXTS and source in STOCK_TEXTS
+        if not known and source not in DIALOG_TEXTS.get(context, ()):
             return None
         translated = _(source)
         # None (a null QString) tells Qt to ask the next translator or keep the source text; an

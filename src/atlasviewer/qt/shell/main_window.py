@@ -37,6 +37,7 @@ from atlasviewer.core.model import Atlas
 from atlasviewer.i18n import _
 from atlasviewer.qt import translation
 from atlasviewer.qt.library.view import LibraryView
+from atlasviewer.qt.shell.compare_entry import CompareEntry
 from atlasviewer.qt.shell.language import LanguageManager
 from atlasviewer.qt.shell.menus import WindowMenus
 from atlasviewer.qt.shell.output_commands import OutputCommands
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.message_box: QMessageBox | None = None
         self.library_view = LibraryView(self)
         self.library_view.atlas_activated.connect(lambda atlas: self.open_atlas(atlas))
+        self.library_view.box_activated.connect(self.open_atlas)
         self.library_view.fact_sheets_requested.connect(self.show_fact_sheet_list)
         self.warmup = Warmup(self)
         self.library_view.cards.painted.connect(self.warmup.start)
@@ -90,7 +92,12 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.library_view)
         self.setCentralWidget(self.stack)
         self.hover_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.hover_label, 1)
+        # No stretch: a stretched permanent label took the whole bar, and the bar's own
+        # messages (what a click did, "Saved …") were set but never seen.
+        self.statusBar().addPermanentWidget(self.hover_label)
+        # A click that changes the selection says what it did: unselecting an area by
+        # clicking it again left no trace before.
+        state.selection_explained.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.output_commands = OutputCommands(self)
         self.commands = WindowCommands(self)
         self.menus = WindowMenus(self)
@@ -100,6 +107,16 @@ class MainWindow(QMainWindow):
         self.language_combo = self.menus.language_combo
         self.back_action = self.menus.back_action
         self.create_fact_sheet_action = self.menus.create_fact_sheet_action
+        from atlasviewer.qt.shell.slide_views import install_presentation
+
+        self.presentation = install_presentation(self)  # the deck, its panel, F5
+        from atlasviewer.qt.shell.layout import WindowLayout
+
+        self.layout_commands = WindowLayout(self)  # the navigation pane: F9, full screen
+        from atlasviewer.qt.shell.export_dialog import ExportCommand
+
+        self.export_command = ExportCommand(self)  # File > Export…, with progress
+        self.compare = CompareEntry(self)
         self._on_library(library)
         state.library_changed.connect(self._on_library)
         state.atlas_changed.connect(self._on_location_changed)
@@ -121,6 +138,8 @@ class MainWindow(QMainWindow):
         self._show_library_problems()
         self._update_title()
         self._update_actions()
+        if self.compare.showing:
+            self.compare.show()  # its title and Back
 
     def _update_title(self) -> None:
         atlas = self.state.atlas
@@ -160,6 +179,7 @@ class MainWindow(QMainWindow):
             self._reader = build_reader(self.state, self)
             self._reader.fact_sheet_requested.connect(self.fact_sheet_requested)
             self._reader.box_view.hover_text_changed.connect(self.hover_label.setText)
+            self._reader.box_view.compare_requested.connect(self.compare.add_current_box)
             navigation = self._reader.navigation
             navigation.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             navigation.addAction(self.menus.create_fact_sheet_action)
@@ -257,6 +277,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.reader)
         else:
             self.stack.setCurrentWidget(self.library_view)
+            self.library_view.cards.setFocus()
         self._update_title()
         self._update_actions()
 
@@ -294,6 +315,8 @@ class MainWindow(QMainWindow):
 
     def go_back(self) -> None:
         """Return to where the user was before (Alt+Left): the state moves, the stack follows."""
+        if self.compare.leave():
+            return
         if self.state.go_back() and not self.state.sheet:
             self._on_sheet("")
         self._update_title()

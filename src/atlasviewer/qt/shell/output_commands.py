@@ -47,8 +47,34 @@ class OutputCommands:
             if hasattr(focus, "copy"):
                 focus.copy()
             return
+        if reader.box_view.table_tabs.copy_selected_rows(focus) or self.copy_slide():
+            return
         if not reader.box_view.copy_to_clipboard(focus) and hasattr(focus, "copy"):
             focus.copy()
+
+    def copy_slide(self) -> bool:
+        """The map or chart shown as a slide picture (1920 px wide: title, view, source line).
+
+        Drawn as ``atlasviewer deck`` draws slides, not a grab of the screen. False when the
+        view shown is a table or none (a table copies its rows).
+        """
+        from atlasviewer.core.deck_views import resolve
+        from atlasviewer.qt.shell.slide_views import current_slide
+
+        window = self.window
+        slide = current_slide(window)
+        if slide is None:
+            return False
+        found = resolve(slide, window.library, i18n.current_language())
+        if not found.ok or found.view.kind == "table":
+            return False
+        from atlasviewer.commands.slides import SlideRenderer
+
+        with SlideRenderer(window.library) as renderer:
+            image = renderer.slide_image(found)
+        QGuiApplication.clipboard().setImage(image)
+        window.statusBar().showMessage(_("Copied as a slide picture."), 5000)
+        return True
 
     def export_current_figure(self) -> None:
         window = self.window
@@ -111,7 +137,7 @@ class OutputCommands:
             target = actions.target_from_selection(window.state.selection, registry)
         if target is None:
             choices = actions.area_choices(window.library, atlas, window.state.content_language)
-            target = actions.ask_for_area(window, choices)
+            target = actions.ask_for_area(window, choices, window.state.selection)
             if target is None:
                 return None
         if path is None:

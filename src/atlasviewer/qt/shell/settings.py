@@ -38,6 +38,11 @@ class AppSettings:
         last_box: Number of the result box shown at exit (0 for none).
         selection: Canonical keys of the selected areas.
         data_folders: Extra data roots the user opened with File > Open data folder.
+        recent_decks: Presentation decks opened or saved lately, newest first.
+        projector_theme: Whether the window uses the projector theme (View menu).
+        colour_blind: Whether maps use colour-blind-safe colours (View menu).
+        compare_area: The user's own area in the comparison ("my area"), a registry id.
+        compare_indicators: The indicators chosen for the comparison (keys, in order).
     """
 
     language: str | None = None
@@ -48,6 +53,11 @@ class AppSettings:
     last_box: int = 0
     selection: list[str] = field(default_factory=list)
     data_folders: list[str] = field(default_factory=list)
+    recent_decks: list[str] = field(default_factory=list)
+    projector_theme: bool = False
+    colour_blind: bool = False
+    compare_area: str = ""
+    compare_indicators: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> AppSettings:

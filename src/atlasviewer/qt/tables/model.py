@@ -13,16 +13,23 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from atlasviewer.core.plans import TablePlan
 from atlasviewer.core.records import is_missing
+from atlasviewer.i18n import _
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """The raw value of a cell (number or text), for sorting."""
 
 AREA_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 """The area name of the row (as the data writes it), for linked selection."""
+
+REGION_ROLE = Qt.ItemDataRole.UserRole + 3
+"""True for a region row: a reference listed after the areas, not ranked with them."""
+
+REGION_BACKGROUND = QColor("#e9edf2")
+"""Region rows on slate grey, as their bars are drawn: set apart from the areas."""
 
 AREA_COLUMN = 0
 """The first column names the row's area; the others are the plan's value columns."""
@@ -84,6 +91,9 @@ class TablePlanModel(QAbstractTableModel):
         assert self._plan is not None
         return self._plan.row_keys[row]
 
+    def is_region_row(self, row: int) -> bool:
+        return self._plan is not None and row in self._plan.region_rows
+
     def rows_of(self, keys: set[str] | frozenset[str]) -> list[int]:
         if self._plan is None:
             return []
@@ -135,6 +145,17 @@ class TablePlanModel(QAbstractTableModel):
             return value
         if role == AREA_KEY_ROLE:
             return plan.row_keys[row]
+        if role == REGION_ROLE:
+            return row in plan.region_rows
+        if row in plan.region_rows:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(REGION_BACKGROUND)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _("A health region: shown for reference after the areas, not ranked.")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = (
                 Qt.AlignmentFlag.AlignRight
@@ -150,7 +171,10 @@ class TablePlanModel(QAbstractTableModel):
 
 
 class TableSortProxy(QSortFilterProxyModel):
-    """Sorts by :data:`SORT_ROLE`; numbers as numbers, text case-insensitively."""
+    """Sorts by :data:`SORT_ROLE`; numbers as numbers, text case-insensitively.
+
+    Region rows stay after the areas in either order: they are references, not ranked.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -158,6 +182,11 @@ class TableSortProxy(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        left_region, right_region = bool(left.data(REGION_ROLE)), bool(right.data(REGION_ROLE))
+        if left_region != right_region:
+            # Qt reverses the answer for a descending sort; answer so regions come last anyway.
+            descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
+            return left_region if descending else right_region
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if isinstance(a, int | float) and isinstance(b, int | float):
             return a < b

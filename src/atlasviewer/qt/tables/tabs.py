@@ -41,6 +41,7 @@ class TableTabs(QTabWidget):
         self._syncing_table = False
         self._tables: list[tuple[QTableView, TablePlanModel, TableSortProxy, TableView]] = []
         self._pages: list[tuple[QWidget, QLabel]] = []  # per table: its tab page and caption
+        self._row_ids: list[list[tuple[str, ...]]] = []  # per table, per plan row: its area ids
         self._table_context: tuple[Any, list[TableView], str, Any] | None = None
         self.setTabBarAutoHide(True)
         fit_tabs_to_width(self)
@@ -171,6 +172,7 @@ class TableTabs(QTabWidget):
             )
             self._tables.append((view, model, proxy, specs[0]))
         self.clear()
+        self._row_ids = []
         for index, spec in enumerate(specs):
             view, model, proxy, _old = self._tables[index]
             self._tables[index] = (view, model, proxy, spec)
@@ -186,6 +188,7 @@ class TableTabs(QTabWidget):
                 model.relabel(plan)
             else:
                 model.set_plan(plan)
+            self._row_ids.append(self._ids_of_rows(data, spec, plan))
             view.resizeColumnsToContents()
             caption = plan.caption if plan is not None and plan.caption else _("Table")
             title = _("Table {number}").format(number=index + 1) if len(specs) > 1 else caption
@@ -197,16 +200,49 @@ class TableTabs(QTabWidget):
         elide_tab_titles(self)
         self.setVisible(bool(specs))
 
+    def _ids_of_rows(
+        self, data: ResultData, spec: TableView, plan: TablePlan | None
+    ) -> list[tuple[str, ...]]:
+        """Per plan row, the area ids it stands for: a region row its areas (``selects``).
+
+        From the rows' identities kept with the box's data (the bar chart's too), so a click
+        on a region's row selects what a click on its bar selects.
+        """
+        if plan is None:
+            return []
+        from atlasviewer.core.plans.rows import row_identities
+
+        rows = row_identities(data, spec.rowset, self.state.registry)
+        ids: list[tuple[str, ...]] = []
+        for index, key in enumerate(plan.row_keys):
+            ident = plan.area_ids[index] if index < len(plan.area_ids) else ""
+            if index == plan.national_row:
+                ids.append(())
+            elif rows.selects.get(key):
+                ids.append(tuple(rows.selects[key]))
+            else:
+                ids.append((ident,) if ident else tuple(self.state.keys_for(key)))
+        return ids
+
+    def _ids_of(self, table: int, row: int) -> tuple[str, ...]:
+        ids = self._row_ids[table] if table < len(self._row_ids) else []
+        if row < len(ids):
+            return ids[row]
+        model = self._tables[table][1]
+        return tuple(self.state.keys_for(model.row_key(row)))
+
     def show_selection(self) -> None:
         """Mark the selected areas' rows (a selection-model change only, no plan rebuilt)."""
         self._syncing_table = True
         try:
-            for view, model, proxy, _spec in self._tables:
+            for table, (view, model, proxy, _spec) in enumerate(self._tables):
                 plan = model.plan
                 selection = QItemSelection()
                 if plan is not None:
-                    for row, key in enumerate(plan.row_keys):
-                        if row != plan.national_row and self.state.is_selected(key):
+                    for row in range(len(plan.row_keys)):
+                        if row != plan.national_row and self.state.is_selected_ids(
+                            self._ids_of(table, row)
+                        ):
                             index = proxy.mapFromSource(model.index(row, 0))
                             selection.select(index, index)
                 view.selectionModel().select(
@@ -220,9 +256,8 @@ class TableTabs(QTabWidget):
     def _on_table_selection(self, view: QTableView, proxy: TableSortProxy) -> None:
         if self._syncing_table:
             return
-        model = proxy.sourceModel()
-        assert isinstance(model, TablePlanModel)
+        table = next(i for i, entry in enumerate(self._tables) if entry[0] is view)
         keys: set[str] = set()
         for index in view.selectionModel().selectedRows():
-            keys |= self.state.keys_for(model.row_key(proxy.mapToSource(index).row()))
+            keys.update(self._ids_of(table, proxy.mapToSource(index).row()))
         self.state.set_selection(keys)

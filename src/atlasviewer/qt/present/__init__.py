@@ -1,0 +1,1 @@
+"""Presentations: the deck of slides, its panel and presentation mode (F5)."""
