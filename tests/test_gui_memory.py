@@ -85,7 +85,15 @@ def test_a_hundred_box_switches_leave_the_counts_flat(tmp_path, monkeypatch, v2_
         screenshot=None,
         soak=111,
     )
-    assert run_gui(args) == 0
+    import sys
+
+    from PySide6.QtCore import qInstallMessageHandler
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
+    try:
+        assert run_gui(args) == 0
+    finally:
+        qInstallMessageHandler(None)  # and its Qt message recorder
     before, after = seen[40], seen[110]
     # Two text browsers keep at most 24 laid-out pages each; the charts one figure each.
     assert after["QTextDocument"] <= 2 * 24 + 4, seen
