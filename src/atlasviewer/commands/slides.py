@@ -121,37 +121,38 @@ class SlideRenderer:
         image = QImage(width, height, QImage.Format.Format_ARGB32)
         image.fill(QColor("white"))
         unit = width / inches[0] / 96  # pixels per logical pixel of a 96-dpi slide
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        title_font = QFont()
-        title_font.setPixelSize(round(30 * unit))
-        title_font.setBold(True)
-        painter.setFont(title_font)
-        painter.setPen(QColor("#111111"))
-        margin = 24 * unit
-        title_rect = QRectF(margin, margin * 0.6, width - 2 * margin, 48 * unit)
-        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignLeft), found.title)
-        source_font = QFont()
-        source_font.setPixelSize(round(14 * unit))
-        source_rect = QRectF(margin, height - 34 * unit, width - 2 * margin, 26 * unit)
-        room = QRectF(margin, title_rect.bottom(), width - 2 * margin, source_rect.top())
-        room.setBottom(source_rect.top() - 6 * unit)
-        picture = self.picture(found)
-        if picture is not None:
-            drawn = QImage(str(picture))
-            scaled = drawn.scaled(
-                room.size().toSize(),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            painter.drawImage(room.topLeft(), scaled)
-        else:
-            painter.drawText(room, int(Qt.AlignmentFlag.AlignCenter), found.missing or "")
-        painter.setFont(source_font)
-        painter.setPen(QColor("#333333"))
-        painter.drawText(source_rect, int(Qt.AlignmentFlag.AlignLeft), source_line(found))
-        painter.end()
+        from atlasviewer.qt.painting import painting
+
+        with painting(image) as painter:  # ended on any exception (issue 18)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            title_font = QFont()
+            title_font.setPixelSize(round(30 * unit))
+            title_font.setBold(True)
+            painter.setFont(title_font)
+            painter.setPen(QColor("#111111"))
+            margin = 24 * unit
+            title_rect = QRectF(margin, margin * 0.6, width - 2 * margin, 48 * unit)
+            painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignLeft), found.title)
+            source_font = QFont()
+            source_font.setPixelSize(round(14 * unit))
+            source_rect = QRectF(margin, height - 34 * unit, width - 2 * margin, 26 * unit)
+            room = QRectF(margin, title_rect.bottom(), width - 2 * margin, source_rect.top())
+            room.setBottom(source_rect.top() - 6 * unit)
+            picture = self.picture(found)
+            if picture is not None:
+                drawn = QImage(str(picture))
+                scaled = drawn.scaled(
+                    room.size().toSize(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                painter.drawImage(room.topLeft(), scaled)
+            else:
+                painter.drawText(room, int(Qt.AlignmentFlag.AlignCenter), found.missing or "")
+            painter.setFont(source_font)
+            painter.setPen(QColor("#333333"))
+            painter.drawText(source_rect, int(Qt.AlignmentFlag.AlignLeft), source_line(found))
         return image
 
 

@@ -24,8 +24,13 @@ ANNUAL_MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*", "h", 
 ANNUAL_GID = "atlasviewer-annual"
 _LEGEND_KEYS: WeakKeyDictionary[Any, tuple[Any, ...]] = WeakKeyDictionary()
 """What each legend of annual dots shows (see :func:`show_legend`)."""
-_SHELVED: WeakKeyDictionary[Any, dict[tuple[Any, ...], Any]] = WeakKeyDictionary()
-"""Per axes, legends of annual dots shown before, by what they show, to show again."""
+SHELF_ATTRIBUTE = "_atlasviewer_legend_shelf"
+"""Per axes, legends of annual dots shown before, by what they show, to show again.
+
+Kept on the axes themselves, so they go with them: a module-level ``WeakKeyDictionary`` keyed
+by the axes never let them go, as each shelved legend refers to its axes (issue 18: every axes a
+chart cleared stayed alive with its legends and texts, ~28 MB per 100 box switches).
+"""
 SHELVED_LEGENDS = 6
 """Legends kept per axes: an atlas's boxes have a few sets of years."""
 
@@ -42,7 +47,7 @@ def show_legend(ax: Axes, handles: list[Any], style: ChartStyle) -> None:
     key = _legend_key(handles, style)
     if legend is not None and key is not None and _LEGEND_KEYS.get(legend) == key:
         return
-    shelf = _SHELVED.setdefault(ax, {})
+    shelf: dict[tuple[Any, ...], Any] = ax.__dict__.setdefault(SHELF_ATTRIBUTE, {})
     if legend is not None:
         shown = _LEGEND_KEYS.get(legend)
         if shown is not None and len(shelf) < SHELVED_LEGENDS:

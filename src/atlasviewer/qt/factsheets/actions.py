@@ -20,6 +20,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QVBoxLayout, QWidget
 
 from atlasviewer import i18n
+from atlasviewer.core.atomic import atomic_write, check_pdf
 from atlasviewer.core.factsheet import AREA, REGION, FactSheetTarget, build_fact_sheet
 from atlasviewer.core.library import AtlasLibrary
 from atlasviewer.core.links import FACT_SHEET, variant_links
@@ -262,16 +263,27 @@ def write_area_fact_sheet(
     ``scene_for`` builds the scenes of its locator maps (the shell hands in the map's).
 
     Raises:
-        OSError: When the file cannot be written (the message names the file).
+        WriteError: When the file cannot be written (the message names the file; the old file
+            is unchanged).
     """
     from atlasviewer.qt.factsheets.generated import write_fact_sheet_pdf
 
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    written: list[int] = []
     try:
         sheet = build_fact_sheet(atlas, target, lang, library.registry)
-        pages = write_fact_sheet_pdf(
-            sheet, path, lambda map_file: library.geography(atlas, map_file), scene_for
+        # A temporary file, checked to be a whole PDF, then moved over ``path``: a full disk
+        # leaves the sheet that was there as it was (WriteError says so).
+        atomic_write(
+            path,
+            lambda temporary: written.append(
+                write_fact_sheet_pdf(
+                    sheet, temporary, lambda map_file: library.geography(atlas, map_file), scene_for
+                )
+            ),
+            check_pdf,
         )
+        pages = written[0]
     finally:
         QGuiApplication.restoreOverrideCursor()
     with_figures = sum(1 for box in sheet.boxes if box.has_figures or box.members)

@@ -56,6 +56,7 @@ from atlasviewer.qt.factsheets.sheet_style import (
     TITLE_FONT,
     sheet_font,
 )
+from atlasviewer.qt.painting import PaintError, painting
 
 
 def _figure_widths(
@@ -209,21 +210,19 @@ class FactSheetPdf:
         writer.setTitle(_("Fact sheet: {area}").format(area=self.sheet.area_name))
         writer.setCreator("Atlas Viewer")
         writer.setAuthor(self.sheet.producer)
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError(_("Cannot write the PDF file {path}.").format(path=path))
         try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            for number, page in enumerate(pages, start=1):
-                if number > 1:
-                    writer.newPage()
-                if number == 1:
-                    self._paint_header(painter)
-                for block in page.blocks:
-                    self._paint_block(painter, block)
-                self._paint_footer(painter, number, len(pages))
-        finally:
-            painter.end()
+            with painting(writer) as painter:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                for number, page in enumerate(pages, start=1):
+                    if number > 1:
+                        writer.newPage()
+                    if number == 1:
+                        self._paint_header(painter)
+                    for block in page.blocks:
+                        self._paint_block(painter, block)
+                    self._paint_footer(painter, number, len(pages))
+        except PaintError as exc:
+            raise OSError(_("Cannot write the PDF file {path}.").format(path=path)) from exc
         return len(pages)
 
     def _draw_text(

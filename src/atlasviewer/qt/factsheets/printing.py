@@ -6,6 +6,8 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 
+from atlasviewer.qt.painting import PaintError, painting
+
 PRINT_DPI = 300
 """Pages are rendered for the printer at no more than this resolution (enough for text)."""
 
@@ -22,18 +24,16 @@ def print_pages(document: QPdfDocument, printer: object) -> int:
         return 0
     first = max(1, printer.fromPage() or 1) - 1  # type: ignore[attr-defined]
     last = min(count, printer.toPage() or count) - 1  # type: ignore[attr-defined]
-    painter = QPainter()
-    if not painter.begin(printer):  # type: ignore[arg-type]
-        return 0
     printed = 0
     try:
-        for page in range(first, last + 1):
-            if printed:
-                printer.newPage()  # type: ignore[attr-defined]
-            _paint_page(document, painter, page, printer)
-            printed += 1
-    finally:
-        painter.end()
+        with painting(printer) as painter:
+            for page in range(first, last + 1):
+                if printed:
+                    printer.newPage()  # type: ignore[attr-defined]
+                _paint_page(document, painter, page, printer)
+                printed += 1
+    except PaintError:
+        return 0
     return printed
 
 

@@ -12,7 +12,9 @@ from PySide6.QtGui import QColor, QFont, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from atlasviewer import i18n
+from atlasviewer.core.confine import OutsideRoot, front_image
 from atlasviewer.core.model import Atlas
+from atlasviewer.core.safe_io import is_regular_file
 from atlasviewer.i18n import _
 from atlasviewer.qt.library.search_results import HIT_ROLE, paint_hit_row, row_size
 
@@ -28,16 +30,20 @@ IMAGE_HEIGHT = 150
 
 
 def front_image_path(atlas: Atlas) -> Path | None:
-    """The atlas's front image on disk (``/helseatlas/img/...`` -> ``public/img/...``), if any."""
+    """The atlas's front image on disk (``/helseatlas/img/...`` -> ``public/img/...``), if any.
+
+    Only a regular file inside the atlas's data root (:func:`atlasviewer.core.confine.front_image`);
+    an image that points outside it is never read (``validate`` names it).
+    """
     for variant in (atlas.variant(i18n.current_language()), *atlas.variants.values()):
         image = (variant.image or "").strip()
         if not image:
             continue
-        if "/img/" in image:
-            candidate = atlas.root / "public" / "img" / image.split("/img/", 1)[1]
-        else:
-            candidate = atlas.root / image.lstrip("/")
-        if candidate.is_file():
+        try:
+            candidate = front_image(atlas.root, image)
+        except OutsideRoot:
+            continue
+        if is_regular_file(candidate):
             return candidate
     return None
 

@@ -33,6 +33,7 @@ from atlasviewer.qt.map.legend import (
     pixel_font,
 )
 from atlasviewer.qt.map.scene import AreaItem, MapScene
+from atlasviewer.qt.painting import painting
 
 LOGICAL_DPI = 96.0
 INSET_FRACTION = 0.34
@@ -399,10 +400,9 @@ def save_map(
             image.setDotsPerMeterX(round(dpi / 0.0254))
             image.setDotsPerMeterY(round(dpi / 0.0254))
             image.fill(MAP_BACKGROUND)
-            painter = QPainter(image)
-            painter.scale(scale, scale)
-            render_map(painter, logical, scene, plan, title)
-            painter.end()
+            with painting(image) as painter:
+                painter.scale(scale, scale)
+                render_map(painter, logical, scene, plan, title)
             if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # stubs want bytes; str works
                 raise OSError(_("The image cannot be written to {path}.").format(path=path))
         elif fmt == "svg":
@@ -415,9 +415,8 @@ def save_map(
             generator.setResolution(round(LOGICAL_DPI))
             generator.setTitle(plan.title)
             generator.setDescription(credits_text(plan))
-            painter = QPainter(generator)
-            render_map(painter, logical, scene, plan, title)
-            painter.end()
+            with painting(generator) as painter:
+                render_map(painter, logical, scene, plan, title)
         else:
             writer = QPdfWriter(str(path))
             writer.setResolution(round(dpi))
@@ -429,10 +428,9 @@ def save_map(
             )
             writer.setTitle(plan.title)
             writer.setCreator("Atlas Viewer")
-            painter = QPainter(writer)
-            painter.scale(scale, scale)
-            render_map(painter, logical, scene, plan, title)
-            painter.end()
+            with painting(writer) as painter:
+                painter.scale(scale, scale)
+                render_map(painter, logical, scene, plan, title)
     finally:
         scene.set_line_scale(1.0)
     if not path.is_file() or path.stat().st_size == 0:

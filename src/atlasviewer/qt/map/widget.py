@@ -37,6 +37,7 @@ from atlasviewer.qt.map.layout import (
     save_map,
 )
 from atlasviewer.qt.map.scene import MapScene
+from atlasviewer.qt.painting import painting
 
 CLICK_SLOP_PX = 4
 """A press and release closer than this is a click, not a drag."""
@@ -206,9 +207,8 @@ class _LegendOverlay(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         if self.legend_painter is None:
             return
-        painter = QPainter(self)
-        self.legend_painter.paint(painter, QPointF(0.5, 0.5))
-        painter.end()
+        with painting(self) as painter:
+            self.legend_painter.paint(painter, QPointF(0.5, 0.5))
 
 
 class ChoroplethMap(QWidget):

@@ -11,19 +11,23 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
+from atlasviewer.core.confine import SITE_PREFIX, OutsideRoot, reference_path, site_path
+from atlasviewer.core.safe_io import is_regular_file
 from atlasviewer.i18n import _
-
-SITE_PREFIX = "/helseatlas/"
 
 _IMAGE = re.compile(
     r"!\[(?P<alt>[^\]]*)\]\(\s*(?P<target>[^)\s]+)(?:\s+\"(?P<title>[^\"]*)\")?\s*\)"
 )
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\(\s*(?P<target>[^)\s]+)(?P<rest>[^)]*)\)")
+
+
+OUTSIDE_SCHEME = "outside"
+"""A link whose target leaves the data root is rewritten to ``outside:<target>``: never opened."""
 
 
 def resolve_site_path(target: str, root: Path) -> Path | None:
@@ -32,19 +36,33 @@ def resolve_site_path(target: str, root: Path) -> Path | None:
     ``/helseatlas/files/X.pdf`` -> ``public/files/X.pdf``; ``/helseatlas/img/...`` ->
     ``public/img/...``; ``/helseatlas/statisk/kart`` -> ``posts/statisk/kart.md`` and
     ``/helseatlas/en/static/map`` -> ``posts/en/static/map.md``. The file may not exist.
+    :func:`atlasviewer.core.confine.site_path` resolves it, confined to ``root``.
+
+    Raises:
+        OutsideRoot: When the path leaves the root (``/helseatlas/files/../../x``).
     """
-    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
-    if not path.startswith(SITE_PREFIX):
+    return site_path(root, target.strip())
+
+
+def local_reference(target: str, root: Path) -> Path | None:
+    """The file of the data root a text's image or link names; None for other pages and URLs.
+
+    A site path or a relative path (read from the root), confined to ``root``.
+
+    Raises:
+        OutsideRoot: For a ``file:`` URL, an absolute path or a path leaving the root.
+    """
+    target = target.strip()
+    if target.lower().startswith("file:"):
+        raise OutsideRoot(target, root)
+    if target.startswith(SITE_PREFIX):
+        return resolve_site_path(target, root)
+    if target.startswith("#") or _SCHEME.match(target):
         return None
-    rest = path[len(SITE_PREFIX) :].strip("/")
-    parts = rest.split("/")
-    if parts[0] in ("files", "img", "kart", "data"):
-        return root.joinpath("public", *parts)
-    if parts[0] == "statisk" and len(parts) > 1:
-        return root / "posts" / "statisk" / f"{parts[1]}.md"
-    if parts[:2] == ["en", "static"] and len(parts) > 2:
-        return root / "posts" / "en" / "static" / f"{parts[2]}.md"
-    return None
+    return reference_path(root, root, target)
+
+
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def is_remote(target: str) -> bool:
@@ -54,7 +72,12 @@ def is_remote(target: str) -> bool:
 
 
 def prepare_markdown(text: str, root: Path | None) -> str:
-    """Rewrite an atlas text's site links to local ``file:`` URLs and drop remote images."""
+    """Rewrite an atlas text's site links to local ``file:`` URLs and drop remote images.
+
+    An image or link that leaves the data root (``/helseatlas/img/../..``, ``../x``,
+    ``file:``) is never resolved to a file: an image becomes a note naming it, a link an
+    ``outside:`` link the browser refuses with a message.
+    """
 
     def image(match: re.Match[str]) -> str:
         alt = match["alt"].strip() or (match["title"] or "").strip()
@@ -62,10 +85,14 @@ def prepare_markdown(text: str, root: Path | None) -> str:
         if is_remote(target):
             note = _("Image not shown (on the internet): {description}").format(description=alt)
             return f"*[{note}]*"
-        local = resolve_site_path(target, root) if root is not None else None
-        if local is None and root is not None and not target.startswith("/"):
-            local = root / target
-        if local is None or not local.is_file():
+        try:
+            local = local_reference(target, root) if root is not None else None
+        except OutsideRoot:
+            note = _("Image not shown: “{target}” points outside the atlas folder").format(
+                target=target[:200]
+            )
+            return f"*[{note}]*"
+        if local is None or not is_regular_file(local):
             where = str(local) if local is not None else target
             missing = _("Image missing: expected at {path}").format(path=where)
             return f"*[{missing}]*"
@@ -74,7 +101,13 @@ def prepare_markdown(text: str, root: Path | None) -> str:
 
     def link(match: re.Match[str]) -> str:
         target = match["target"]
-        local = resolve_site_path(target, root) if root is not None else None
+        if root is None:
+            return match.group(0)
+        try:
+            local = local_reference(target, root)
+        except OutsideRoot:
+            refused = f"{OUTSIDE_SCHEME}:{quote(target[:500], safe='')}"
+            return f"[{match['text']}]({refused}{match['rest']})"
         if local is None:
             return match.group(0)
         return f"[{match['text']}]({QUrl.fromLocalFile(str(local)).toString()}{match['rest']})"

@@ -4,6 +4,12 @@ Text, fact boxes and the front page are markdown shown in a :class:`AtlasTextBro
 loads only local files (images from the atlas's own folder; nothing is fetched from the net) and
 turns clicks on links into signals: a fact sheet (PDF) asks the fact-sheet viewer to open it, a
 missing file is reported in place, with where it was expected.
+
+Nothing outside the data root is loaded or opened (issue 18): images and pages are loaded only
+when they lie in the root (:func:`atlasviewer.core.confine.is_inside`) and are regular files; a
+link that leaves the root, a ``file:`` link and any local file the viewer does not show itself
+are refused with a message naming them (``link_refused``); only ``http(s)`` links are handed to
+the desktop (the system browser fetches them, the viewer never does).
 """
 
 from __future__ import annotations
@@ -12,13 +18,18 @@ import contextlib
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from atlasviewer import i18n
-from atlasviewer.qt.reader.markdown import markdown_to_html
+from atlasviewer.core.confine import is_inside
+from atlasviewer.core.problems import ProblemLog
+from atlasviewer.core.safe_io import is_regular_file, read_text
+from atlasviewer.i18n import _
+from atlasviewer.qt.reader.markdown import OUTSIDE_SCHEME, markdown_to_html
 
 BOX_SCHEME = "box"
 """Links ``box:N`` in a chapter page open result box N."""
@@ -35,11 +46,13 @@ class AtlasTextBrowser(QTextBrowser):
         fact_sheet_requested(Path, str): A link to a PDF that exists was clicked.
         box_requested(int): A ``box:N`` link was clicked.
         missing_file(Path): A link to a local file that does not exist was clicked.
+        link_refused(str): A link that was not opened was clicked; the text says which and why.
     """
 
     fact_sheet_requested = Signal(Path, str)
     box_requested = Signal(int)
     missing_file = Signal(Path)
+    link_refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,12 +107,16 @@ class AtlasTextBrowser(QTextBrowser):
         if kind == QTextDocument.ResourceType.ImageResource.value or kind == (
             QTextDocument.ResourceType.ImageResource
         ):
-            if not url.isLocalFile():
-                return None  # remote images are never fetched
+            if not url.isLocalFile() or not self._inside(Path(url.toLocalFile())):
+                return None  # remote images are never fetched, nor files outside the root
             return _scaled_image(url.toLocalFile(), max(200, self.viewport().width() - 40))
-        if url.isLocalFile() or url.isRelative():
+        if url.isLocalFile() and self._inside(Path(url.toLocalFile())):
             return super().loadResource(kind, url)
         return None
+
+    def _inside(self, path: Path) -> bool:
+        """A regular file in the data root shown (never anything outside it)."""
+        return self.root is not None and is_inside(self.root, path) and is_regular_file(path)
 
     def _anchor_text(self, href: str) -> str:
         block = self.document().begin()
@@ -118,23 +135,54 @@ class AtlasTextBrowser(QTextBrowser):
             with contextlib.suppress(ValueError):
                 self.box_requested.emit(int(url.path()))
             return
-        if url.isLocalFile():
-            path = Path(url.toLocalFile())
-            if not path.is_file():
-                self.missing_file.emit(path)
-            elif path.suffix.lower() == ".pdf":
-                title = self._anchor_text(url.toString()) or path.stem.replace("_", " ")
-                self.fact_sheet_requested.emit(path, title)
-            elif path.suffix.lower() == ".md":
-                self.show_markdown(path.read_text(encoding="utf-8", errors="replace"), self.root)
-            else:
-                QDesktopServices.openUrl(url)
+        if url.scheme() == OUTSIDE_SCHEME:
+            self._refuse(unquote(url.toString()[len(OUTSIDE_SCHEME) + 1 :]))
             return
-        if url.scheme() in ("http", "https", "mailto"):
+        if url.isLocalFile():
+            self._open_local(url)
+            return
+        if url.scheme() in ("http", "https"):
             QDesktopServices.openUrl(url)  # the user's click: the system browser fetches it
             return
-        if url.hasFragment():
-            self.scrollToAnchor(url.fragment())
+        if url.scheme() or not url.hasFragment():
+            self.link_refused.emit(
+                _("The link “{target}” was not opened: the viewer follows only web links.").format(
+                    target=url.toString()[:200]
+                )
+            )
+            return
+        self.scrollToAnchor(url.fragment())
+
+    def _refuse(self, target: str) -> None:
+        self.link_refused.emit(
+            _("The link “{target}” points outside the atlas folder; it was not opened.").format(
+                target=target[:200]
+            )
+        )
+
+    def _open_local(self, url: QUrl) -> None:
+        """A file of the data root: a fact sheet or a page; anything else is not opened."""
+        path = Path(url.toLocalFile())
+        if self.root is None or not is_inside(self.root, path):
+            self._refuse(url.toString())
+        elif not is_regular_file(path):
+            self.missing_file.emit(path)
+        elif path.suffix.lower() == ".pdf":
+            title = self._anchor_text(url.toString()) or path.stem.replace("_", " ")
+            self.fact_sheet_requested.emit(path, title)
+        elif path.suffix.lower() == ".md":
+            log = ProblemLog(str(path))
+            text = read_text(path, "markdown", log)
+            if text is None:
+                self.link_refused.emit(f"{path}: {log.problems[0].message}")
+            else:
+                self.show_markdown(text, self.root)
+        else:
+            self.link_refused.emit(
+                _("The file {path} was not opened: the viewer shows fact sheets and pages.").format(
+                    path=path
+                )
+            )
 
 
 _IMAGE_CACHE: dict[tuple[str, int], QImage | None] = {}
@@ -143,6 +191,8 @@ _IMAGE_CACHE: dict[tuple[str, int], QImage | None] = {}
 def _scaled_image(path: str, room: int) -> QImage | None:
     """An atlas image no wider than ``room``; decoded once per size (pages are re-shown often)."""
     key = (path, room)
+    if key not in _IMAGE_CACHE and not is_regular_file(Path(path)):
+        return None  # a FIFO or a device would block the decoder
     if key not in _IMAGE_CACHE:
         if len(_IMAGE_CACHE) > 64:
             _IMAGE_CACHE.clear()

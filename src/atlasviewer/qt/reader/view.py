@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from atlasviewer import i18n
 from atlasviewer.core.model import Chapter, FactBox, ResultBox, TextItem
+from atlasviewer.core.problems import Severity
 from atlasviewer.i18n import _
 from atlasviewer.qt import translation
 from atlasviewer.qt.location import PAGE_FACT_SHEETS, PAGE_FRONT
@@ -172,6 +173,7 @@ class ReaderView(QWidget):
         for browser in (self.text_page, self.box_view.text):
             browser.fact_sheet_requested.connect(self.fact_sheet_requested)
             browser.missing_file.connect(self._on_missing_file)
+            browser.link_refused.connect(self._show_note)
             browser.box_requested.connect(self._open_box_number)
         state.atlas_changed.connect(self._on_atlas)
         state.variant_language_changed.connect(self._on_variant_language)
@@ -210,19 +212,23 @@ class ReaderView(QWidget):
         self.draft_note.setVisible(atlas is not None and not atlas.published)
         ui = i18n.current_language()
         content = self.state.content_language
+        lines: list[str] = []
         # Bokmål and nynorsk readers read each other's, but are told which one they get.
-        shown = atlas is not None and content != ui
-        if shown:
+        if atlas is not None and content != ui:
             if ui == "en":
-                text = _("This atlas is only available in Norwegian.")
+                lines.append(_("This atlas is only available in Norwegian."))
             elif content == "nb":
-                text = _("This atlas is shown in bokmål: it has no nynorsk edition.")
+                lines.append(_("This atlas is shown in bokmål: it has no nynorsk edition."))
             elif content == "nn":
-                text = _("This atlas is shown in nynorsk: it has no bokmål edition.")
+                lines.append(_("This atlas is shown in nynorsk: it has no bokmål edition."))
             else:
-                text = _("This atlas is only available in English.")
-            self.language_note.setText(text)
-        self.language_note.setVisible(shown)
+                lines.append(_("This atlas is only available in English."))
+        errors = [p for p in atlas.problems if p.severity is Severity.ERROR] if atlas else []
+        if errors:  # a file of the atlas that could not be read: named, not silently empty
+            lines.append(_("Some of this atlas's files could not be read:"))
+            lines += [f"• {p.message} ({p.file})" for p in errors[:4]]
+        self.language_note.setText("\n".join(lines))
+        self.language_note.setVisible(bool(lines))
 
     def _fill_navigation(self) -> None:
         variant = self.state.variant
@@ -356,11 +362,15 @@ class ReaderView(QWidget):
         self._mark_current()
 
     def _on_missing_file(self, path: Path) -> None:
-        self.missing_note.setText(
+        self._show_note(
             _("The file “{name}” is not there: it was expected at {path}").format(
                 name=path.name, path=path
             )
         )
+
+    def _show_note(self, text: str) -> None:
+        """A note over the page shown (a missing file, a link that was not opened)."""
+        self.missing_note.setText(text)
         self.missing_note.setVisible(self.pages.currentIndex() == 0)
         if self.pages.currentIndex() == 1:
             self.box_view.show_notice(self.missing_note.text())

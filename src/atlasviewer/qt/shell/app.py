@@ -96,10 +96,10 @@ def build_window(args: argparse.Namespace) -> tuple[Any, Any]:
     from atlasviewer.core.sources import data_roots
     from atlasviewer.qt.shell.language import LanguageManager
     from atlasviewer.qt.shell.main_window import MainWindow
-    from atlasviewer.qt.shell.settings import load_settings
+    from atlasviewer.qt.shell.settings import read_settings
     from atlasviewer.qt.state import AppState
 
-    settings = load_settings()
+    settings, notice = read_settings()
     lang = getattr(args, "lang", None) or settings.language or i18n.system_language()
     i18n.set_language(lang)
     roots = data_roots(getattr(args, "data", None))
@@ -110,6 +110,9 @@ def build_window(args: argparse.Namespace) -> tuple[Any, Any]:
     window = MainWindow(library, state, language, settings)
     language.setParent(window)
     state.setParent(window)
+    if notice:  # a damaged settings file: set aside, said where it went
+        window.statusBar().showMessage(notice)
+        sys.stderr.write(f"atlasviewer: {notice}\n")
     return window, settings
 
 
@@ -223,10 +226,16 @@ def _run_smoke(
 
     def finish() -> None:
         if args.screenshot:
-            Path(args.screenshot).parent.mkdir(parents=True, exist_ok=True)
-            grabbed = result.get("shown", window)
-            if not grabbed.grab().save(args.screenshot):
-                fail(f"could not save {args.screenshot}")
+            from atlasviewer.core.atomic import WriteError, atomic_save
+
+            target = Path(args.screenshot)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                # Checked to be a whole PNG, then moved into place: no truncated file.
+                grabbed = result.get("shown", window)
+                atomic_save(target, lambda path: grabbed.grab().save(str(path)))
+            except (WriteError, OSError) as exc:
+                fail(str(exc))
                 return
         box = window.state.box
         shown = f"{window.state.location.atlas_id} box {box.number if box else '-'}"

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from atlasviewer import i18n
+from atlasviewer.core.atomic import WriteError
 from atlasviewer.i18n import _
 
 if TYPE_CHECKING:
@@ -150,6 +151,9 @@ class OutputCommands:
             created = actions.write_area_fact_sheet(
                 window.library, atlas, target, path, lang, MapScene
             )
+        except WriteError as exc:  # says which file and that the old one is unchanged
+            self._warn(_("Create fact sheet"), str(exc))
+            return None
         except (OSError, ValueError) as exc:
             self._warn(
                 _("Create fact sheet"),

@@ -1,21 +1,26 @@
 """The viewer's settings: one typed object with defaults, stored as JSON, written atomically.
 
 The file is ``settings.json`` in ``$ATLASVIEWER_CONFIG_DIR`` when set (tests point it at a
-temporary folder), else in Qt's per-user application configuration folder. A file that cannot
-be read is renamed aside (``settings.json.corrupt-<timestamp>``) and the defaults are used, so a
-damaged file never stops the viewer from starting and is kept for whoever wants to look at it.
+temporary folder), else in Qt's per-user application configuration folder. It is read through
+:mod:`atlasviewer.core.settings_file`: a file that cannot be read (not UTF-8, not JSON, nested
+too deep, too large, a FIFO or a device) is renamed aside (``settings.json.corrupt-<timestamp>``)
+and the defaults are used, so a damaged file never stops the viewer from starting, is kept for
+whoever wants to look at it, and the window says so. It is written through
+:mod:`atlasviewer.core.atomic`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
-import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from atlasviewer.core.atomic import atomic_write_text
+from atlasviewer.core.safe_io import MESSAGES
+from atlasviewer.core.settings_file import read_settings_file
+from atlasviewer.i18n import gettext as _
 
 SETTINGS_FILE = "settings.json"
 
@@ -70,7 +75,7 @@ class AppSettings:
                 if isinstance(value, bool):
                     setattr(settings, spec.name, value)
             elif isinstance(default, int):
-                if isinstance(value, int) and not isinstance(value, bool):
+                if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**31:
                     setattr(settings, spec.name, value)
             elif isinstance(default, list):
                 if isinstance(value, list):
@@ -95,38 +100,50 @@ def settings_path() -> Path:
     return config_dir() / SETTINGS_FILE
 
 
-def load_settings(path: Path | None = None) -> AppSettings:
-    """Read the settings; a missing file gives defaults, a corrupt one is moved aside."""
+def read_settings(path: Path | None = None) -> tuple[AppSettings, str]:
+    """The settings, and what the window should say about a settings file it could not use.
+
+    Reads through :func:`~atlasviewer.core.settings_file.read_settings_file`, which never raises
+    and never blocks: a missing file gives the defaults and no notice; a file that is not
+    UTF-8, not JSON, nested too deep, too large, a FIFO or a device gives the defaults, is set
+    aside (``settings.json.corrupt-<timestamp>``) and a notice naming both files.
+    """
     path = path or settings_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return AppSettings()
-    except OSError:
-        return AppSettings()
-    try:
-        raw = json.loads(text)
-        if not isinstance(raw, dict):
-            raise ValueError("settings file is not a JSON object")
-    except ValueError:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        with contextlib.suppress(OSError):
-            os.replace(path, path.with_name(f"{path.name}.corrupt-{stamp}"))
-        return AppSettings()
-    return AppSettings.from_dict(raw)
+    read = read_settings_file(path)
+    settings = AppSettings.from_dict(read.raw)
+    if not read.reason:
+        return settings, ""
+    if read.set_aside is not None:
+        notice = _(
+            "The settings file {path} could not be read ({reason}); it was moved to {aside} "
+            "and the default settings are used."
+        )
+    else:
+        notice = _(
+            "The settings file {path} could not be read ({reason}); the default settings are used."
+        )
+    return settings, notice.format(path=path, reason=_reason(read.reason), aside=read.set_aside)
+
+
+def _reason(code: str) -> str:
+    template = MESSAGES.get(code)
+    if not isinstance(template, str) or "{" in template:
+        return code
+    return _(template).rstrip(".")
+
+
+def load_settings(path: Path | None = None) -> AppSettings:
+    """Read the settings; a missing file gives defaults, a damaged one is moved aside."""
+    return read_settings(path)[0]
 
 
 def save_settings(settings: AppSettings, path: Path | None = None) -> None:
-    """Write the settings atomically: a temporary file in the same folder, then ``os.replace``."""
+    """Write the settings atomically (:func:`~atlasviewer.core.atomic.atomic_write_text`).
+
+    Raises:
+        WriteError: When the file cannot be written; the old file is unchanged.
+    """
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as fh:
-            json.dump(asdict(settings), fh, ensure_ascii=False, indent=2)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    text = json.dumps(asdict(settings), ensure_ascii=False, indent=2)
+    atomic_write_text(path, text)
