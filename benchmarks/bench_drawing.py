@@ -49,7 +49,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])  # noqa: F841 - kept alive
 
     from atlasviewer.core.library import AtlasLibrary
-    from atlasviewer.core.model import BarChartView, MapView, TableView
+    from atlasviewer.core.model import BarChartSpec, MapSpec, TableSpec
     from atlasviewer.core.plans import (
         build_bar_plan,
         build_map_plan,
@@ -75,16 +75,16 @@ def main() -> None:
         credits = credits_for(variant, box, "nb", data)
         plans.append(
             (
-                build_map_plan(data, first(data, MapView), geography, lang="nb", credits=credits),
-                build_bar_plan(data, first(data, BarChartView), lang="nb", credits=credits),
-                build_table_plan(data, first(data, TableView), lang="nb", credits=credits),
+                build_map_plan(data, first(data, MapSpec), geography, lang="nb", credits=credits),
+                build_bar_plan(data, first(data, BarChartSpec), lang="nb", credits=credits),
+                build_table_plan(data, first(data, TableSpec), lang="nb", credits=credits),
             )
         )
     build_plans = median_ms(
         lambda: (
-            build_map_plan(boxes[1].load(), first(boxes[1].load(), MapView), geography, lang="nb"),
-            build_bar_plan(boxes[1].load(), first(boxes[1].load(), BarChartView), lang="nb"),
-            build_table_plan(boxes[1].load(), first(boxes[1].load(), TableView), lang="nb"),
+            build_map_plan(boxes[1].load(), first(boxes[1].load(), MapSpec), geography, lang="nb"),
+            build_bar_plan(boxes[1].load(), first(boxes[1].load(), BarChartSpec), lang="nb"),
+            build_table_plan(boxes[1].load(), first(boxes[1].load(), TableSpec), lang="nb"),
         )
     )
     n_areas = len(geography.areas)

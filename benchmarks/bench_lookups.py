@@ -17,7 +17,7 @@ from pathlib import Path
 
 from atlasviewer.core import plans
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.core.model import BarChartView, MapView, TableView
+from atlasviewer.core.model import BarChartSpec, MapSpec, TableSpec
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -27,7 +27,7 @@ def plan_box(library, atlas, box, selected=()):  # type: ignore[no-untyped-def]
     data = box.load()
     geography = library.geography(atlas, box.map_file)
     for view in data.views:
-        if isinstance(view, MapView):
+        if isinstance(view, MapSpec):
             try:
                 from atlasviewer.core.matching import cached_match
 
@@ -38,9 +38,9 @@ def plan_box(library, atlas, box, selected=()):  # type: ignore[no-untyped-def]
                 rowset = data.rowsets[view.rowset]
                 mapping = match_rows(rowset, geography, library.registry).mapping
             plans.build_map_plan(data, view, geography, mapping, "nb", selected)
-        elif isinstance(view, BarChartView):
+        elif isinstance(view, BarChartSpec):
             plans.build_bar_plan(data, view, "nb", selected)
-        elif isinstance(view, TableView):
+        elif isinstance(view, TableSpec):
             plans.build_table_plan(data, view, "nb")
 
 

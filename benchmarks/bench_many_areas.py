@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from atlas_factory import AtlasSpec, write_atlas  # noqa: E402
 from atlasviewer.core import plans  # noqa: E402
 from atlasviewer.core.library import AtlasLibrary  # noqa: E402
-from atlasviewer.core.model import BarChartView, MapView, TableView  # noqa: E402
+from atlasviewer.core.model import BarChartSpec, MapSpec, TableSpec  # noqa: E402
 from atlasviewer.render.charts import figure_for  # noqa: E402
 from atlasviewer.render.style import ChartStyle  # noqa: E402
 
@@ -56,11 +56,11 @@ def _smoke(root: Path, atlas_id: str) -> float:
 def _plan(data, geography, selected=()):  # type: ignore[no-untyped-def]
     bar = None
     for view in data.views:
-        if isinstance(view, MapView):
+        if isinstance(view, MapSpec):
             plans.build_map_plan(data, view, geography, lang="nb", selected=selected)
-        elif isinstance(view, BarChartView):
+        elif isinstance(view, BarChartSpec):
             bar = plans.build_bar_plan(data, view, "nb", selected)
-        elif isinstance(view, TableView):
+        elif isinstance(view, TableSpec):
             plans.build_table_plan(data, view, "nb")
     return bar
 

@@ -298,14 +298,14 @@ def test_chart_widget_click_hover_and_selection(qtbot):
 def _radiologi2_bar_plans(v2_root) -> list[BarPlan]:
     """The bar plans of radiologi2's first three result boxes (one map set, 22 rows each)."""
     from atlasviewer.core.library import AtlasLibrary
-    from atlasviewer.core.model import BarChartView
+    from atlasviewer.core.model import BarChartSpec
     from atlasviewer.core.plans import build_bar_plan, credits_for
 
     variant = AtlasLibrary([v2_root]).atlas("radiologi2").variant("nb")
     plans = []
     for box in variant.result_boxes[:3]:
         data = box.load()
-        view = next(v for v in data.views if isinstance(v, BarChartView))
+        view = next(v for v in data.views if isinstance(v, BarChartSpec))
         credits = credits_for(variant, box, "nb", data)
         plans.append(build_bar_plan(data, view, "nb", credits=credits))
     return plans

@@ -6,7 +6,7 @@ import pytest
 
 from atlasviewer import i18n
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.core.model import BarChartView, LineChartView, MapView
+from atlasviewer.core.model import BarChartSpec, LineChartSpec, MapSpec
 from atlasviewer.core.plans import map_view_for_chart
 
 
@@ -18,22 +18,22 @@ def library(v2_root):
 def _psa(library):
     box = library.get("lab").variant("en").result_boxes[2]
     data = box.load()
-    charts = [v for v in data.views if isinstance(v, (BarChartView, LineChartView))]
-    maps = [v for v in data.views if isinstance(v, MapView)]
+    charts = [v for v in data.views if isinstance(v, (BarChartSpec, LineChartSpec))]
+    maps = [v for v in data.views if isinstance(v, MapSpec)]
     return data, charts, maps
 
 
 def test_the_chart_of_another_measure_per_area_gets_its_own_map(library):
     data, charts, maps = _psa(library)
-    share = next(c for c in charts if isinstance(c, BarChartView) and "andel" in c.x[0])
+    share = next(c for c in charts if isinstance(c, BarChartSpec) and "andel" in c.x[0])
     chosen = map_view_for_chart(data, maps, share)
     assert chosen.x == share.x[0] and chosen.caption == share.x_label
     # Charts of the map's own measure, of other units (health authorities), and line
     # charts keep the box's map.
     assert map_view_for_chart(data, maps, charts[0]) is maps[0]
-    by_region = next(c for c in charts if isinstance(c, BarChartView) and c.y == "borhf")
+    by_region = next(c for c in charts if isinstance(c, BarChartSpec) and c.y == "borhf")
     assert map_view_for_chart(data, maps, by_region) is maps[0]
-    line = next(c for c in charts if isinstance(c, LineChartView))
+    line = next(c for c in charts if isinstance(c, LineChartSpec))
     assert map_view_for_chart(data, maps, line) is maps[0]
 
 

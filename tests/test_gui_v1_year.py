@@ -6,7 +6,7 @@ import pytest
 
 from atlasviewer import i18n
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.core.model import BarChartView, MapView, TableView
+from atlasviewer.core.model import BarChartSpec, MapSpec, TableSpec
 from atlasviewer.core.plans import build_table_plan, credits_for
 from atlasviewer.qt.map.legend import credits_text
 
@@ -40,10 +40,10 @@ def test_the_table_says_the_year_and_the_bar_chart_keeps_the_period(library):
     data = box.load()
     credits = credits_for(variant, box, "nb", data)
     views = data.views_for("2015")
-    table = next(v for v in views if isinstance(v, TableView))
+    table = next(v for v in views if isinstance(v, TableSpec))
     assert build_table_plan(data, table, "nb", credits=credits).credits.period == "2015"
-    assert any(isinstance(v, MapView) for v in views)
-    bar = next(v for v in views if isinstance(v, BarChartView))
+    assert any(isinstance(v, MapSpec) for v in views)
+    bar = next(v for v in views if isinstance(v, BarChartSpec))
     from atlasviewer.core.plans import build_bar_plan
 
     bar_plan = build_bar_plan(data, bar, "nb", credits=credits)

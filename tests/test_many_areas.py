@@ -12,7 +12,7 @@ import pytest
 from atlas_factory import AtlasSpec, write_atlas
 from atlasviewer.core import plans
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.core.model import BarChartView, MapView, TableView
+from atlasviewer.core.model import BarChartSpec, MapSpec, TableSpec
 from atlasviewer.render.charts import figure_for
 from atlasviewer.render.style import ChartStyle
 
@@ -30,7 +30,7 @@ def many(request, tmp_path_factory):
 
 
 def _bar_plan(data):
-    view = next(v for v in data.views if isinstance(v, BarChartView))
+    view = next(v for v in data.views if isinstance(v, BarChartSpec))
     return plans.build_bar_plan(data, view, "en", selected=[data.rowsets["hoved"].frame["area"][5]])
 
 
@@ -74,10 +74,10 @@ def test_at_the_wanted_height_every_name_is_shown_at_full_size(many):
 
 def test_the_table_and_the_legend_cope(many):
     count, library, found, box, data = many
-    table_view = next(v for v in data.views if isinstance(v, TableView))
+    table_view = next(v for v in data.views if isinstance(v, TableSpec))
     table = plans.build_table_plan(data, table_view, "en")
     assert len(table.row_keys) == count + 1 and table.national_row is not None
-    map_view = next(v for v in data.views if isinstance(v, MapView))
+    map_view = next(v for v in data.views if isinstance(v, MapSpec))
     geography = library.geography(found, box.map_file)
     map_plan = plans.build_map_plan(data, map_view, geography, lang="en")
     assert len(map_plan.areas) == count

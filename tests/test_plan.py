@@ -8,7 +8,7 @@ import pytest
 
 from atlasviewer.core.library import AtlasLibrary
 from atlasviewer.core.matching import match_rows
-from atlasviewer.core.model import BarChartView, LineChartView, MapView, TableView
+from atlasviewer.core.model import BarChartSpec, LineChartSpec, MapSpec, TableSpec
 from atlasviewer.core.plans import (
     NO_DATA_COLOUR,
     build_bar_plan,
@@ -43,7 +43,7 @@ def views(data, kind):
 
 def test_map_plan_colours_named_areas_and_labels_the_legend(mr_kolumna):
     atlas, box, data, geography = mr_kolumna
-    view = views(data, MapView)[0]
+    view = views(data, MapSpec)[0]
     plan = build_map_plan(data, view, geography, None, "nb", selected=("Bergen",))
     assert set(plan.areas) == set(geography.keys)  # every area of the map gets a style
     assert plan.areas["Østfold"].colour == "#ab6ca6"  # the highest rate: darkest class
@@ -64,7 +64,7 @@ def test_map_plan_colours_named_areas_and_labels_the_legend(mr_kolumna):
 
 def test_map_plan_with_the_readers_row_matching_and_missing_areas(mr_kolumna):
     atlas, box, data, geography = mr_kolumna
-    view = views(data, MapView)[0]
+    view = views(data, MapSpec)[0]
     matched = match_rows(data.rowsets[view.rowset], geography).mapping
     assert matched == rows_to_areas(list(matched), geography)
     without_bergen = {name: key for name, key in matched.items() if key != "Bergen"}
@@ -77,7 +77,7 @@ def test_map_plan_with_the_readers_row_matching_and_missing_areas(mr_kolumna):
 
 def test_bar_plan_orders_largest_first_and_flags_the_nation(mr_kolumna):
     atlas, box, data, geography = mr_kolumna
-    view = views(data, BarChartView)[0]
+    view = views(data, BarChartSpec)[0]
     plan = build_bar_plan(data, view, "nb", selected=("UNN",))
     totals = [row.values[0] for row in plan.rows]
     assert totals == sorted(totals, reverse=True)
@@ -96,7 +96,7 @@ def test_bar_plan_orders_largest_first_and_flags_the_nation(mr_kolumna):
 
 def test_stacked_bar_plan_has_legend_labels_in_each_language(mr_kolumna):
     atlas, box, data, geography = mr_kolumna
-    view = views(data, BarChartView)[1]
+    view = views(data, BarChartSpec)[1]
     nb = build_bar_plan(data, view, "nb")
     en = build_bar_plan(data, view, "en")
     assert nb.stacked and len(nb.rows[0].values) == 2
@@ -111,7 +111,7 @@ def test_bar_plan_error_bars(library):
     atlas = library.atlas("bup")
     box = next(b for b in atlas.variant("nn").result_boxes if b.data_file == "adhd_pas2_en.json")
     data = box.load()
-    view = views(data, BarChartView)[0]
+    view = views(data, BarChartSpec)[0]
     plan = build_bar_plan(data, view, "nn")
     assert plan.has_error_bars
     row = next(r for r in plan.rows if not r.is_national and r.error_low is not None)
@@ -121,7 +121,7 @@ def test_bar_plan_error_bars(library):
 
 def test_table_plan_formats_cells_and_keeps_raw_values(mr_kolumna):
     atlas, box, data, geography = mr_kolumna
-    plan = build_table_plan(data, views(data, TableView)[0], "nb")
+    plan = build_table_plan(data, views(data, TableSpec)[0], "nb")
     assert [c.label for c in plan.columns][:3] == ["Opptaksområder", "Rate*", "Undersøkelser"]
     finnmark = plan.row_keys.index("Finnmark")
     assert plan.texts[finnmark] == [
@@ -130,7 +130,7 @@ def test_table_plan_formats_cells_and_keeps_raw_values(mr_kolumna):
     assert plan.values[finnmark][1] == pytest.approx(360.623777052)
     assert plan.national_row is not None and plan.texts[plan.national_row][0] == "Norge"
     assert "<br>" not in plan.caption and plan.caption.startswith("Årlige gjennomsnittsverdier")
-    english = build_table_plan(data, views(data, TableView)[0], "en")
+    english = build_table_plan(data, views(data, TableSpec)[0], "en")
     assert english.texts[english.national_row][0] == "Norway"
     assert english.texts[finnmark][2] == "2,177"
 
@@ -139,7 +139,7 @@ def test_line_plan_month_axis_and_series_labels(library):
     atlas = library.atlas("radiologi")
     box = next(b for b in atlas.variant("en").result_boxes if b.data_file == "mr_caput_rb1.json")
     data = box.load()
-    view = next(v for v in views(data, LineChartView) if v.format_x == "month")
+    view = next(v for v in views(data, LineChartSpec) if v.format_x == "month")
     plan = build_line_plan(data, view, "en")
     assert [s.label for s in plan.series] == [
         "Average 2018-2019", "Pandemic: 2020", "Average 2021-2022"
@@ -171,7 +171,7 @@ def test_legend_of_small_rates_shows_enough_decimals_to_tell_classes_apart(v2_ro
     atlas = library.atlas("endometriose")
     box = atlas.variant("nb").result_boxes[0]
     data = box.load()
-    view = views(data, MapView)[0]
+    view = views(data, MapSpec)[0]
     plan = build_map_plan(data, view, library.geography(atlas, box.map_file), None, "nb")
     labels = [entry.label for entry in plan.legend]
     assert len(set(labels)) == len(labels)
@@ -187,12 +187,12 @@ def box_plans(library, atlas_id, data_file, lang):
     credits = credits_for(variant, box, lang, data)
     plans = []
     for view in data.views:
-        if isinstance(view, MapView):
+        if isinstance(view, MapSpec):
             geography = library.geography(atlas, box.map_file)
             plans.append(build_map_plan(data, view, geography, None, lang, credits=credits))
-        elif isinstance(view, BarChartView):
+        elif isinstance(view, BarChartSpec):
             plans.append(build_bar_plan(data, view, lang, credits=credits))
-        elif isinstance(view, LineChartView):
+        elif isinstance(view, LineChartSpec):
             plans.append(build_line_plan(data, view, lang, credits=credits))
         else:
             plans.append(build_table_plan(data, view, lang, credits=credits))

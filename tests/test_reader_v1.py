@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from atlasviewer.core.intervals import byar_interval, value_interval, wilson_interval
-from atlasviewer.core.model import Atlas, BarChartView, MapView, TableView
+from atlasviewer.core.model import Atlas, BarChartSpec, MapSpec, TableSpec
 from atlasviewer.core.problems import Severity
 from atlasviewer.core.readers.v1 import FirstGenerationReader
 
@@ -106,14 +106,14 @@ def test_dagkir2_slices_are_the_years_with_annual_markers(atlases: dict[str, Atl
     assert data.slices == ["2013", "2014", "2015", "2016", "2017"]
     assert data.slice_label == {"nb": "År", "nn": "År", "en": "Year"}
     assert _row(box, "Finnmark", "2014")["value"] == pytest.approx(346.1)
-    bars = [v for v in data.views_for("2015") if isinstance(v, BarChartView)]
+    bars = [v for v in data.views_for("2015") if isinstance(v, BarChartSpec)]
     assert len(bars) == 1
     assert bars[0].annual_var == ["value_2013", "value_2014", "value_2016", "value_2017"]
     assert bars[0].error_bars == ["ci_low", "ci_high"]
     assert _row(box, "Finnmark", "2015")["value_2014"] == pytest.approx(346.1)
     kinds = {type(v) for v in data.views_for("2013")}
-    assert kinds == {BarChartView, MapView, TableView}
-    assert all(v.jenks == [] for v in data.views if isinstance(v, MapView))
+    assert kinds == {BarChartSpec, MapSpec, TableSpec}
+    assert all(v.jenks == [] for v in data.views if isinstance(v, MapSpec))
 
 
 def test_intervals_published_or_computed(atlases: dict[str, Atlas]):
@@ -124,7 +124,7 @@ def test_intervals_published_or_computed(atlases: dict[str, Atlas]):
     assert share["ci_low"] < share["value"] < share["ci_high"] < 100
     mean_age = _row(_box(atlases["v1-fodsel"], "nb", "Alder ved første fødsel"), "Finnmark")
     assert math.isnan(mean_age["ci_low"])  # a mean age has no count-based interval
-    table = next(v for v in dagkir.load().views if isinstance(v, TableView))
+    table = next(v for v in dagkir.load().views if isinstance(v, TableSpec))
     assert [c.id for c in table.columns] == [
         "area", "value", "numerator", "denominator", "ci_low", "ci_high",
     ]  # fmt: skip
@@ -310,7 +310,7 @@ def test_wilson_interval_known_values():
 def test_value_labels_carry_the_rate_unit(atlases: dict[str, Atlas]):
     def label(atlas_id: str, lang: str, index: int) -> str:
         box = atlases[atlas_id].variant(lang).result_boxes[index]
-        bar = next(v for v in box.load().views if isinstance(v, BarChartView))
+        bar = next(v for v in box.load().views if isinstance(v, BarChartSpec))
         return bar.x_label[lang]
 
     assert label("v1-barn", "en", 0) == "Rate per 100,000 inhabitants (Number)"

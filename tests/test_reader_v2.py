@@ -9,12 +9,12 @@ import pytest
 from atlasviewer.core.links import fact_sheet_links, link_problems
 from atlasviewer.core.matching import match_rows
 from atlasviewer.core.model import (
-    BarChartView,
+    BarChartSpec,
     FactBox,
-    LineChartView,
-    MapView,
+    LineChartSpec,
+    MapSpec,
     ResultBox,
-    TableView,
+    TableSpec,
     TextItem,
 )
 from atlasviewer.core.problems import Severity
@@ -98,19 +98,19 @@ def test_views_are_typed(atlases):
     data = box.load()
     assert not data.problems
     bars, stacked, line, table, map_view = data.views
-    assert isinstance(bars, BarChartView)
+    assert isinstance(bars, BarChartSpec)
     assert bars.x == ["totsnitt"] and bars.y == "area"
     assert bars.annual_var == ["tot2018", "tot2019", "tot2020", "tot2021", "tot2022"]
     assert bars.x_label["en"].startswith("Number of lumbar spine MRI")
     assert stacked.x_legend["en"] == ["Private imaging clinics", "Public"]
-    assert isinstance(line, LineChartView)
+    assert isinstance(line, LineChartSpec)
     assert line.x == "alder" and line.line_vars == ["Kvinner", "Menn"]
     assert line.format_y == ",.1%"
-    assert isinstance(table, TableView)
+    assert isinstance(table, TableSpec)
     assert table.columns[1].label == {"nb": "Rate*", "nn": "Rate*", "en": "Rate*"}
     assert table.columns[0].label["nn"] == "Opptaksområder"
     assert table.columns[0].label["en"] == "Referral areas"
-    assert isinstance(map_view, MapView)
+    assert isinstance(map_view, MapSpec)
     assert map_view.x == "totsnitt" and len(map_view.jenks) == 3
     assert map_view.jenks[0].boundary == pytest.approx(152.295085653)
 
@@ -118,7 +118,7 @@ def test_views_are_typed(atlases):
 def test_breaks_only_jenks_are_completed_from_the_data(atlases):
     for box in atlases["bup"].variant("nn").result_boxes:
         for view in box.load().views:
-            if isinstance(view, MapView):
+            if isinstance(view, MapSpec):
                 for jenks_class in view.jenks:
                     assert not math.isnan(jenks_class.minimum)
                     assert jenks_class.minimum <= jenks_class.maximum <= jenks_class.boundary

@@ -15,7 +15,7 @@ from atlasviewer.cli import main
 from atlasviewer.core import plans
 from atlasviewer.core.library import AtlasLibrary
 from atlasviewer.core.matching import cached_match
-from atlasviewer.core.model import BarChartView, MapView, TableView
+from atlasviewer.core.model import BarChartSpec, MapSpec, TableSpec
 from atlasviewer.core.plans import REGION_COLOUR
 
 
@@ -58,7 +58,7 @@ def test_a_region_row_is_identified_and_selects_its_areas(regional):
 def test_the_bar_plan_draws_regions_after_the_areas_as_references(regional):
     _atlas, library, _found, box = regional
     data = box.load()
-    plan = plans.build_bar_plan(data, _view(data, BarChartView), "en", selected=["helse_nord"])
+    plan = plans.build_bar_plan(data, _view(data, BarChartSpec), "en", selected=["helse_nord"])
     kinds = [row.is_region for row in plan.rows]
     assert kinds == sorted(kinds) and sum(kinds) == 4  # every region after every area
     assert all(row.label for row in plan.rows)  # no empty bar for a profile row
@@ -87,12 +87,12 @@ def _rgb(colour):
 def test_the_table_lists_regions_apart_and_the_map_does_not_class_them(regional):
     _atlas, library, found, box = regional
     data = box.load()
-    table = plans.build_table_plan(data, _view(data, TableView), "en")
+    table = plans.build_table_plan(data, _view(data, TableSpec), "en")
     assert table.region_rows == list(range(len(table.row_keys) - 4, len(table.row_keys)))
     regions = {table.area_ids[i] for i in table.region_rows}
     assert regions == {"helse_nord", "helse_midt", "helse_vest", "helse_sor_ost"}
     geography = library.geography(found, box.map_file)
-    map_plan = plans.build_map_plan(data, _view(data, MapView), geography, lang="en")
+    map_plan = plans.build_map_plan(data, _view(data, MapSpec), geography, lang="en")
     classed = sum(entry.count for entry in map_plan.legend if entry.lower is not None)
     assert classed == len(geography.areas)  # the 4 region values are not in the classes
     assert not map_plan.unmatched
@@ -102,13 +102,13 @@ def test_the_match_is_computed_once_and_reused_by_every_plan(regional):
     _atlas, library, found, box = regional
     data = box.load()
     geography = library.geography(found, box.map_file)
-    plans.build_map_plan(data, _view(data, MapView), geography, lang="en")
-    plans.build_bar_plan(data, _view(data, BarChartView), "en")
-    plans.build_table_plan(data, _view(data, TableView), "en")
+    plans.build_map_plan(data, _view(data, MapSpec), geography, lang="en")
+    plans.build_bar_plan(data, _view(data, BarChartSpec), "en")
+    plans.build_table_plan(data, _view(data, TableSpec), "en")
     registry = library.registry
     before = registry.lookups
     for selected in (["Bergen"], ["helse_vest"], []):
-        plans.build_map_plan(data, _view(data, MapView), geography, lang="nb", selected=selected)
-        plans.build_bar_plan(data, _view(data, BarChartView), "nb", selected)
-        plans.build_table_plan(data, _view(data, TableView), "nb")
+        plans.build_map_plan(data, _view(data, MapSpec), geography, lang="nb", selected=selected)
+        plans.build_bar_plan(data, _view(data, BarChartSpec), "nb", selected)
+        plans.build_table_plan(data, _view(data, TableSpec), "nb")
     assert registry.lookups == before  # a click asks the registry nothing

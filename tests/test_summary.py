@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from atlasviewer.core.library import AtlasLibrary
-from atlasviewer.core.model import BarChartView
+from atlasviewer.core.model import BarChartSpec
 from atlasviewer.core.summary import summarise
 
 
@@ -60,7 +60,7 @@ def test_ratios_stated_in_the_atlas_texts(library, atlas_id, data_file, percent,
 
 def test_a_bar_view_and_a_missing_column(library):
     data = box_data(library, "radiologi2", "mr_kol_18_rb1.json")
-    bar = next(v for v in data.views if isinstance(v, BarChartView))
+    bar = next(v for v in data.views if isinstance(v, BarChartSpec))
     assert summarise(data, bar, "nb")["column"] == "totsnitt"
     empty = summarise(data, "no_such_column", "nb")
     assert empty["ratio"] is None and empty["n_areas"] == 0 and empty["highest"] is None

@@ -24,7 +24,7 @@ from typing import Any
 
 from atlasviewer.commands.headless import headless_application, use_headless_backends
 from atlasviewer.core.atomic import atomic_write, atomic_write_text, check_for
-from atlasviewer.core.model import BarChartView
+from atlasviewer.core.model import BarChartSpec
 from atlasviewer.i18n import _, ngettext
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -252,7 +252,7 @@ class BoxExporter:
             from atlasviewer.render.charts import figure_for
 
             chart: plans.BarPlan | plans.LinePlan
-            if isinstance(view, BarChartView):
+            if isinstance(view, BarChartSpec):
                 rowset = data.rowsets.get(view.rowset)
                 names = [str(n) for n in rowset.frame.get(view.y, [])] if rowset else []
                 chart = plans.build_bar_plan(

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from atlasviewer.core.formatting import distinguishing_spec, format_date, format_number
 from atlasviewer.core.model import (
     Atlas,
-    BarChartView,
-    MapView,
+    BarChartSpec,
+    MapSpec,
     ResultBox,
     ResultData,
     RowSet,
-    View,
+    ViewSpec,
     pick_text,
 )
 from atlasviewer.core.plans import box_period, plain_text
@@ -228,13 +228,15 @@ def build_fact_sheet(
 # --------------------------------------------------------------------------- one box
 
 
-def _main_view(views: list[View], rowsets: dict[str, RowSet]) -> tuple[View, str, str] | None:
+def _main_view(
+    views: list[ViewSpec], rowsets: dict[str, RowSet]
+) -> tuple[ViewSpec, str, str] | None:
     """The view whose measure the fact sheet reports: the map's, else the first bar chart's."""
     for view in views:
-        if isinstance(view, MapView) and view.x and _per_area(rowsets.get(view.rowset), view.x):
+        if isinstance(view, MapSpec) and view.x and _per_area(rowsets.get(view.rowset), view.x):
             return view, view.x, view.format
     for view in views:
-        bar_measure = view.x[0] if isinstance(view, BarChartView) and view.x else None
+        bar_measure = view.x[0] if isinstance(view, BarChartSpec) and view.x else None
         if bar_measure and _per_area(rowsets.get(view.rowset), bar_measure):
             return view, bar_measure, view.format  # type: ignore[attr-defined]
     return None
@@ -249,10 +251,10 @@ def _per_area(rowset: RowSet | None, column: str) -> bool:
     )
 
 
-def _measure_label(view: View, lang: str) -> str:
-    if isinstance(view, MapView) and view.caption:
+def _measure_label(view: ViewSpec, lang: str) -> str:
+    if isinstance(view, MapSpec) and view.caption:
         return _plain(pick_text(view.caption, lang))
-    if isinstance(view, BarChartView) and view.x_label:
+    if isinstance(view, BarChartSpec) and view.x_label:
         return _plain(pick_text(view.x_label, lang))
     return ""
 

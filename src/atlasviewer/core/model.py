@@ -175,7 +175,7 @@ class JenksClass:
 
 
 @dataclass
-class View:
+class ViewSpec:
     """A figure or table of a result box.
 
     ``slice`` names the year or label the view shows (first-generation atlases), None for a view
@@ -189,7 +189,7 @@ class View:
 
 
 @dataclass
-class BarChartView(View):
+class BarChartSpec(ViewSpec):
     x: list[str] = field(default_factory=list)
     y: str = "area"
     x_label: LocalizedText | None = None
@@ -203,7 +203,7 @@ class BarChartView(View):
 
 
 @dataclass
-class LineChartView(View):
+class LineChartSpec(ViewSpec):
     x: str = ""
     y: str | None = None
     x_label: LocalizedText | None = None
@@ -225,14 +225,14 @@ class TableColumn:
 
 
 @dataclass
-class TableView(View):
+class TableSpec(ViewSpec):
     caption: LocalizedText | None = None
     columns: list[TableColumn] = field(default_factory=list)
     kind: str = field(default="table", init=False)
 
 
 @dataclass
-class MapView(View):
+class MapSpec(ViewSpec):
     x: str = ""
     caption: LocalizedText | None = None
     jenks: list[JenksClass] = field(default_factory=list)
@@ -245,7 +245,7 @@ class ResultData:
     """A result box's data file, read: row sets and views, and what was wrong with it."""
 
     rowsets: dict[str, RowSet]
-    views: list[View]
+    views: list[ViewSpec]
     slices: list[str] = field(default_factory=list)
     slice_label: LocalizedText | None = None
     problems: list[Problem] = field(default_factory=list)
@@ -255,7 +255,7 @@ class ResultData:
     """The match of each row set to each map, kept once computed
     (:func:`atlasviewer.core.matching.cached_match`): every plan of the box reuses it."""
 
-    def views_for(self, slice_: str | None = None) -> list[View]:
+    def views_for(self, slice_: str | None = None) -> list[ViewSpec]:
         """The views to show for one slice (year); all views when the data has no slices."""
         if not self.slices:
             return list(self.views)

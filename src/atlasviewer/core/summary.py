@@ -14,14 +14,14 @@ import math
 from typing import Any
 
 from atlasviewer.core.formatting import format_number, to_number
-from atlasviewer.core.model import BarChartView, MapView, ResultData, RowSet, View
+from atlasviewer.core.model import BarChartSpec, MapSpec, ResultData, RowSet, ViewSpec
 from atlasviewer.core.registry import AreaRegistry, default_registry
 from atlasviewer.i18n import current_language
 
 
-def _main_view(data: ResultData) -> View | None:
+def _main_view(data: ResultData) -> ViewSpec | None:
     """The view whose value a box is about: its map, else its first bar chart."""
-    for kind in (MapView, BarChartView):
+    for kind in (MapSpec, BarChartSpec):
         for view in data.views:
             if isinstance(view, kind):
                 return view
@@ -29,15 +29,15 @@ def _main_view(data: ResultData) -> View | None:
 
 
 def _column_and_rowset(
-    data: ResultData, view_or_column: View | str | None
+    data: ResultData, view_or_column: ViewSpec | str | None
 ) -> tuple[RowSet, str, str] | None:
     """The row set, column and d3 format the summary is about."""
     if view_or_column is None:
         view_or_column = _main_view(data)
-    if isinstance(view_or_column, MapView):
+    if isinstance(view_or_column, MapSpec):
         rowset = data.rowsets.get(view_or_column.rowset)
         return (rowset, view_or_column.x, view_or_column.format) if rowset else None
-    if isinstance(view_or_column, BarChartView):
+    if isinstance(view_or_column, BarChartSpec):
         rowset = data.rowsets.get(view_or_column.rowset)
         if rowset is None or not view_or_column.x:
             return None
@@ -56,7 +56,7 @@ def _column_and_rowset(
 
 def summarise(
     data: ResultData,
-    view_or_column: View | str | None = None,
+    view_or_column: ViewSpec | str | None = None,
     lang: str | None = None,
     registry: AreaRegistry | None = None,
 ) -> dict[str, Any]:

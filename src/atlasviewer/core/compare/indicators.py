@@ -21,12 +21,12 @@ from atlasviewer.core.compare.search import matches, search_words
 from atlasviewer.core.model import (
     Atlas,
     AtlasVariant,
-    BarChartView,
+    BarChartSpec,
     LocalizedText,
-    MapView,
+    MapSpec,
     ResultBox,
     ResultData,
-    TableView,
+    TableSpec,
     pick_text,
 )
 
@@ -173,7 +173,7 @@ def _period(data: ResultData, annual: list[str], box: ResultBox) -> str:
     years = [label for label in annual if re.fullmatch(r"(19|20)\d\d", label)]
     if years:
         return f"{years[0]}–{years[-1]}" if len(years) > 1 else years[0]
-    captions = [pick_text(v.caption, "nb") for v in data.views if isinstance(v, TableView)]
+    captions = [pick_text(v.caption, "nb") for v in data.views if isinstance(v, TableSpec)]
     for text in (*captions, box.intro, box.selection):
         found = _PERIOD.search(text or "")
         if found:
@@ -189,14 +189,14 @@ def box_indicators(library: AtlasLibrary, atlas_id: str, box: ResultBox) -> list
     maps = [
         v
         for v in views
-        if isinstance(v, MapView)
+        if isinstance(v, MapSpec)
         and v.rowset in data.rowsets
         and data.rowsets[v.rowset].area_column
     ]
     bars = [
         v
         for v in views
-        if isinstance(v, BarChartView)
+        if isinstance(v, BarChartSpec)
         and v.rowset in data.rowsets
         and data.rowsets[v.rowset].area_column
         and v.y == data.rowsets[v.rowset].area_column

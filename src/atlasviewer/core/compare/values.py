@@ -32,7 +32,7 @@ from atlasviewer.core.compare.areas import AreaSet
 from atlasviewer.core.compare.significance import BYAR, NO_INTERVAL, PUBLISHED, WILSON
 from atlasviewer.core.formatting import to_number
 from atlasviewer.core.intervals import value_interval
-from atlasviewer.core.model import ResultData, RowSet, TableView, pick_text
+from atlasviewer.core.model import ResultData, RowSet, TableSpec, pick_text
 from atlasviewer.core.registry import AreaRegistry, default_registry
 
 
@@ -111,7 +111,7 @@ def _numbers(rowset: RowSet, column: str | None) -> list[float | None]:
 def _labels(data: ResultData, rowset: str) -> dict[str, str]:
     labels: dict[str, str] = {}
     for view in data.views:
-        if isinstance(view, TableView) and view.rowset == rowset:
+        if isinstance(view, TableSpec) and view.rowset == rowset:
             for col in view.columns:
                 labels.setdefault(col.id, " ".join(pick_text(col.label, lg) for lg in ("nb", "en")))
     return labels

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 
 from atlasviewer.core.formatting import format_number, to_number
-from atlasviewer.core.model import BarChartView, ResultData, pick_text
+from atlasviewer.core.model import BarChartSpec, ResultData, pick_text
 from atlasviewer.core.plans.contract import BAR_COLOURS, BarPlan, BarRow, Credits
 from atlasviewer.core.plans.credits import credits_for_view
 from atlasviewer.core.plans.labels import _lang, _pick_list, plan_label
@@ -27,7 +27,7 @@ CHART_MARGIN_INCHES = 1.7
 
 def build_bar_plan(
     data: ResultData,
-    view: BarChartView,
+    view: BarChartSpec,
     lang: str | None = None,
     selected: Collection[str] = (),
     row_to_area: Mapping[str, str] | None = None,

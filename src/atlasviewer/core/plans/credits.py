@@ -8,13 +8,13 @@ from dataclasses import replace
 
 from atlasviewer.core.model import (
     AtlasVariant,
-    BarChartView,
-    LineChartView,
-    MapView,
+    BarChartSpec,
+    LineChartSpec,
+    MapSpec,
     ResultBox,
     ResultData,
-    TableView,
-    View,
+    TableSpec,
+    ViewSpec,
     pick_text,
 )
 from atlasviewer.core.plans.contract import Credits
@@ -25,7 +25,7 @@ _PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-\u2013\u2014]|til|to)\s*((?:19|2
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def _view_labels(view: View, lang: str) -> list[str]:
+def _view_labels(view: ViewSpec, lang: str) -> list[str]:
     """A view's caption and axis labels in ``lang``, as plain text."""
     names = ("caption", "x_label", "y_label")
     texts = (pick_text(getattr(view, name, None), lang) for name in names)
@@ -38,7 +38,7 @@ def _box_labels(data: ResultData, lang: str) -> tuple[list[str], list[str]]:
     annual: list[str] = []
     for view in data.views:
         labels.extend(_view_labels(view, lang))
-        if isinstance(view, BarChartView):
+        if isinstance(view, BarChartSpec):
             annual.extend(_pick_list(view.annual_labels, lang))
     return labels, annual
 
@@ -89,24 +89,24 @@ def credits_for(
     return Credits(producer=producer, period=period, unit=unit, source_note=note)
 
 
-def _is_share(view: View) -> bool:
+def _is_share(view: ViewSpec) -> bool:
     """Whether the view shows percentages (``,.0%``): a share has no "per N" unit."""
-    spec = view.format_y if isinstance(view, LineChartView) else getattr(view, "format", "")
+    spec = view.format_y if isinstance(view, LineChartSpec) else getattr(view, "format", "")
     return "%" in (spec or "")
 
 
-def _columns(view: View) -> set[str]:
+def _columns(view: ViewSpec) -> set[str]:
     """The data columns whose values the view draws."""
-    if isinstance(view, MapView):
+    if isinstance(view, MapSpec):
         return {view.x}
-    if isinstance(view, BarChartView):
+    if isinstance(view, BarChartSpec):
         return set(view.x)
-    if isinstance(view, LineChartView):
+    if isinstance(view, LineChartSpec):
         return set(view.line_vars)
     return set()
 
 
-def view_unit(data: ResultData, view: View, lang: str) -> str:
+def view_unit(data: ResultData, view: ViewSpec, lang: str) -> str:
     """The unit of the values one view shows, for the credit line under it.
 
     In order: the first "per N ..." in the view's own caption and axis labels; none for a view
@@ -118,7 +118,7 @@ def view_unit(data: ResultData, view: View, lang: str) -> str:
     unit = _first_unit(_view_labels(view, lang), lang)
     if unit or _is_share(view):
         return unit
-    if isinstance(view, TableView):
+    if isinstance(view, TableSpec):
         headers = (plain_text(pick_text(column.label, lang)) for column in view.columns)
         return _first_unit(headers, lang)
     drawn = _columns(view)
@@ -136,7 +136,9 @@ def _first_unit(texts: Iterable[str], lang: str) -> str:
     return next((unit for unit in (unit_of(text, lang) for text in texts) if unit), "")
 
 
-def credits_for_view(credits: Credits | None, data: ResultData, view: View, lang: str) -> Credits:
+def credits_for_view(
+    credits: Credits | None, data: ResultData, view: ViewSpec, lang: str
+) -> Credits:
     """The box's ``credits`` with the unit and period of ``view`` in place of the box's.
 
     The unit is :func:`view_unit`'s, the period :func:`view_period`'s.
@@ -150,13 +152,13 @@ def credits_for_view(credits: Credits | None, data: ResultData, view: View, lang
     return replace(credits, period=view_period(credits.period, data, view))
 
 
-def view_period(period: str, data: ResultData, view: View) -> str:
+def view_period(period: str, data: ResultData, view: ViewSpec) -> str:
     """The years one view shows: the year chosen where it shows that year alone, else ``period``.
 
     A first-generation box's map and table show one year (its slice, "2015") and say so; its
     bar chart shows that year's bars with the other years' values as marks beside them, so it
     keeps the box's period ("2013–2017").
     """
-    if view.slice and view.slice in data.slices and not isinstance(view, BarChartView):
+    if view.slice and view.slice in data.slices and not isinstance(view, BarChartSpec):
         return view.slice
     return period

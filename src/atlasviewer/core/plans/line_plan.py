@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from atlasviewer.core.formatting import format_number, to_number
-from atlasviewer.core.model import LineChartView, ResultData, pick_text
+from atlasviewer.core.model import LineChartSpec, ResultData, pick_text
 from atlasviewer.core.plans.contract import LINE_COLOURS, Credits, LinePlan, LineSeries
 from atlasviewer.core.plans.credits import credits_for_view
 from atlasviewer.core.plans.labels import _lang, _pick_list, plan_label
@@ -11,7 +11,7 @@ from atlasviewer.core.plans.rows import _records
 
 
 def build_line_plan(
-    data: ResultData, view: LineChartView, lang: str | None = None, credits: Credits | None = None
+    data: ResultData, view: LineChartSpec, lang: str | None = None, credits: Credits | None = None
 ) -> LinePlan:
     """A line chart plan: one series per ``line_vars`` column over the ``x`` column."""
     lang = _lang(lang)

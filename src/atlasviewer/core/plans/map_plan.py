@@ -8,11 +8,11 @@ from atlasviewer.core.classify import classify
 from atlasviewer.core.formatting import distinguishing_spec, format_number, format_range, to_number
 from atlasviewer.core.model import (
     Area,
-    BarChartView,
+    BarChartSpec,
     Geography,
-    MapView,
+    MapSpec,
     ResultData,
-    View,
+    ViewSpec,
     pick_text,
 )
 from atlasviewer.core.plans.contract import (
@@ -31,7 +31,7 @@ from atlasviewer.i18n import _
 
 def build_map_plan(
     data: ResultData,
-    view: MapView,
+    view: MapSpec,
     geography: Geography,
     row_to_area: Mapping[str, str] | None = None,
     lang: str | None = None,
@@ -135,7 +135,7 @@ def _area_label(area: Area, registry: AreaRegistry, lang: str) -> str:
     return area.key
 
 
-def _slice_title(title: str, data: ResultData, view: MapView) -> str:
+def _slice_title(title: str, data: ResultData, view: MapSpec) -> str:
     """A first-generation map's title with the year it shows ("Dagkirurgi, 2015")."""
     if view.slice and view.slice in data.slices and view.slice not in title:
         return f"{title}, {view.slice}" if title else view.slice
@@ -143,8 +143,8 @@ def _slice_title(title: str, data: ResultData, view: MapView) -> str:
 
 
 def map_view_for_chart(
-    data: ResultData, map_views: list[MapView], chart: View | None
-) -> MapView | None:
+    data: ResultData, map_views: list[MapSpec], chart: ViewSpec | None
+) -> MapSpec | None:
     """The map of the measure a chart shows, where that measure is given per area.
 
     A box's data has one map (its first measure) but may chart others of the same areas
@@ -157,7 +157,7 @@ def map_view_for_chart(
     if not map_views:
         return None
     default = map_views[0]
-    if not isinstance(chart, BarChartView) or not chart.x:
+    if not isinstance(chart, BarChartSpec) or not chart.x:
         return default
     measure = chart.x[0]
     for view in map_views:
@@ -167,7 +167,7 @@ def map_view_for_chart(
     rowset = data.rowsets.get(chart.rowset)
     if not per_area or rowset is None or measure not in rowset.frame:
         return default
-    return MapView(
+    return MapSpec(
         chart.rowset,
         slice=chart.slice,
         x=measure,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from atlasviewer.core.formatting import format_number, to_number
-from atlasviewer.core.model import ResultData, TableView, pick_text
+from atlasviewer.core.model import ResultData, TableSpec, pick_text
 from atlasviewer.core.plans.contract import Credits, TableColumnPlan, TablePlan
 from atlasviewer.core.plans.credits import credits_for_view
 from atlasviewer.core.plans.labels import _lang, plain_text, plan_label
@@ -21,7 +21,7 @@ from atlasviewer.core.registry import AreaRegistry, default_registry
 
 def build_table_plan(
     data: ResultData,
-    view: TableView,
+    view: TableSpec,
     lang: str | None = None,
     credits: Credits | None = None,
     registry: AreaRegistry | None = None,

@@ -16,14 +16,14 @@ from pathlib import Path
 from atlasviewer.core.formatting import format_number
 from atlasviewer.core.intervals import value_interval
 from atlasviewer.core.model import (
-    BarChartView,
+    BarChartSpec,
     LocalizedText,
-    MapView,
+    MapSpec,
     ResultData,
     RowSet,
     TableColumn,
-    TableView,
-    View,
+    TableSpec,
+    ViewSpec,
 )
 from atlasviewer.core.problems import ProblemLog
 from atlasviewer.core.readers.v1_csv import AREA_KEY, LINE
@@ -122,7 +122,7 @@ def build_result_data(rows: IndicatorRows, registry: AreaRegistry) -> ResultData
     title: LocalizedText = {lang: rows.title}
 
     rowsets: dict[str, RowSet] = {}
-    views: list[View] = []
+    views: list[ViewSpec] = []
     labels: list[str | None] = [*slices] if slices else [None]  # None: one set, no slices
     for label in labels:
         part = frame if label is None else _slice(frame, rows.slice_column, label)
@@ -147,7 +147,7 @@ def build_result_data(rows: IndicatorRows, registry: AreaRegistry) -> ResultData
         has_ci = bool(data.present("ci_low"))
         other_years = [y for y in slices if y != label]
         views.append(
-            BarChartView(
+            BarChartSpec(
                 name,
                 slice=label,
                 x=["value"],
@@ -159,9 +159,9 @@ def build_result_data(rows: IndicatorRows, registry: AreaRegistry) -> ResultData
                 format=fmt,
             )
         )
-        views.append(MapView(name, slice=label, x="value", caption=title, jenks=[], format=fmt))
+        views.append(MapSpec(name, slice=label, x="value", caption=title, jenks=[], format=fmt))
         views.append(
-            TableView(
+            TableSpec(
                 name,
                 slice=label,
                 caption=title,

@@ -14,15 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from atlasviewer.core.model import (
-    BarChartView,
+    BarChartSpec,
     JenksClass,
-    LineChartView,
-    MapView,
+    LineChartSpec,
+    MapSpec,
     ResultData,
     RowSet,
     TableColumn,
-    TableView,
-    View,
+    TableSpec,
+    ViewSpec,
 )
 from atlasviewer.core.problems import ProblemLog
 from atlasviewer.core.readers.row_checks import check_national, check_numbers
@@ -111,7 +111,7 @@ def read_result_file(
         log.error("innhold", N_("The data file has no list of contents (“innhold”)."))
         return data, places
 
-    views: list[tuple[str, View]] = []
+    views: list[tuple[str, ViewSpec]] = []
     rowset_items: list[tuple[str, dict[str, Any]]] = []
     for index, item in enumerate(items):
         place = f"innhold[{index}]"
@@ -144,7 +144,7 @@ def read_result_file(
             )
 
     area_columns = {
-        view.rowset: view.y for _, view in views if isinstance(view, BarChartView) and view.y
+        view.rowset: view.y for _, view in views if isinstance(view, BarChartSpec) and view.y
     }
     numeric = _numeric_columns(v for _, v in views)
     for place, item in rowset_items:
@@ -202,8 +202,8 @@ def _rowset_name(item: Mapping[str, Any], place: str) -> str:
     return name
 
 
-def _bar(item: Mapping[str, Any], place: str) -> View:
-    return BarChartView(
+def _bar(item: Mapping[str, Any], place: str) -> ViewSpec:
+    return BarChartSpec(
         _rowset_name(item, place),
         x=_names(item, "x", place),
         y=_field(item, "y", place, str, "a column name", "area"),
@@ -217,9 +217,9 @@ def _bar(item: Mapping[str, Any], place: str) -> View:
     )
 
 
-def _line(item: Mapping[str, Any], place: str) -> View:
+def _line(item: Mapping[str, Any], place: str) -> ViewSpec:
     x = _names(item, "x", place)
-    return LineChartView(
+    return LineChartSpec(
         _rowset_name(item, place),
         x=x[0] if x else "",
         y=_field(item, "y", place, str, "a name"),
@@ -233,7 +233,7 @@ def _line(item: Mapping[str, Any], place: str) -> View:
     )
 
 
-def _table(item: Mapping[str, Any], place: str) -> View:
+def _table(item: Mapping[str, Any], place: str) -> ViewSpec:
     columns: list[TableColumn] = []
     for index, column in enumerate(_field(item, "columns", place, list, "a list", [])):
         column_place = f"{place}.columns[{index}]"
@@ -249,7 +249,7 @@ def _table(item: Mapping[str, Any], place: str) -> View:
                 format=str(column.get("format") or ""),
             )
         )
-    return TableView(
+    return TableSpec(
         _rowset_name(item, place), caption=_labels(item, "caption", place), columns=columns
     )
 
@@ -277,7 +277,7 @@ def _cluster(value: float | None, default: int) -> int:
     return int(value) if value is not None and math.isfinite(value) and value else default
 
 
-def _map(item: Mapping[str, Any], place: str) -> View:
+def _map(item: Mapping[str, Any], place: str) -> ViewSpec:
     jenks: list[JenksClass] = []
     for index, entry in enumerate(_field(item, "jenks", place, list, "a list", [])):
         entry_place = f"{place}.jenks[{index}]"
@@ -295,7 +295,7 @@ def _map(item: Mapping[str, Any], place: str) -> View:
             )
         )
     x = _names(item, "x", place)
-    return MapView(
+    return MapSpec(
         _rowset_name(item, place),
         x=x[0] if x else "",
         caption=_labels(item, "caption", place),
@@ -304,7 +304,7 @@ def _map(item: Mapping[str, Any], place: str) -> View:
     )
 
 
-_VIEW_PARSERS: dict[str, Callable[[Mapping[str, Any], str], View]] = {
+_VIEW_PARSERS: dict[str, Callable[[Mapping[str, Any], str], ViewSpec]] = {
     "barchart": _bar,
     "linechart": _line,
     "table": _table,
@@ -317,18 +317,18 @@ def _numeric_columns(views: Any) -> dict[str, set[str]]:
     numeric: dict[str, set[str]] = {}
     for view in views:
         wanted = numeric.setdefault(view.rowset, set())
-        if isinstance(view, BarChartView):
+        if isinstance(view, BarChartSpec):
             wanted.update(view.x, view.annual_var, view.error_bars)
-        elif isinstance(view, LineChartView):
+        elif isinstance(view, LineChartSpec):
             wanted.update(view.line_vars)
-        elif isinstance(view, MapView):
+        elif isinstance(view, MapSpec):
             wanted.add(view.x)
-        elif isinstance(view, TableView):
+        elif isinstance(view, TableSpec):
             wanted.update(c.id for c in view.columns if c.type == "number")
     return numeric
 
 
-def _check_view(view: View, place: str, rowsets: dict[str, RowSet], log: ProblemLog) -> bool:
+def _check_view(view: ViewSpec, place: str, rowsets: dict[str, RowSet], log: ProblemLog) -> bool:
     """Record row sets and columns a view names that are not there; False drops the view."""
     rowset = rowsets.get(view.rowset)
     if rowset is None:
@@ -351,25 +351,25 @@ def _check_view(view: View, place: str, rowsets: dict[str, RowSet], log: Problem
             )
         return absent
 
-    if isinstance(view, BarChartView):
+    if isinstance(view, BarChartSpec):
         if missing("x", view.x) or missing("y", [view.y]) or not view.x:
             return False
         view.annual_var = [] if missing("annualVar", view.annual_var) else view.annual_var
         view.error_bars = [] if missing("errorBars", view.error_bars) else view.error_bars
-    elif isinstance(view, LineChartView):
+    elif isinstance(view, LineChartSpec):
         if missing("x", [view.x]) or missing("linevars", view.line_vars) or not view.line_vars:
             return False
-    elif isinstance(view, MapView):
+    elif isinstance(view, MapSpec):
         if missing("x", [view.x]):
             return False
         _complete_jenks(view, rowset)
-    elif isinstance(view, TableView):
+    elif isinstance(view, TableSpec):
         absent = set(missing("columns", [c.id for c in view.columns]))
         view.columns = [c for c in view.columns if c.id not in absent]
     return True
 
 
-def _complete_jenks(view: MapView, rowset: RowSet) -> None:
+def _complete_jenks(view: MapSpec, rowset: RowSet) -> None:
     """Fill class bounds that a file gives only as breaks (``{"grense": 112.8}``) from the data."""
     if not any(math.isnan(c.minimum) for c in view.jenks):
         return

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from atlasviewer.core.model import BarChartView, LineChartView, ResultData, pick_text
+from atlasviewer.core.model import BarChartSpec, LineChartSpec, ResultData, pick_text
 from atlasviewer.i18n import _
 from atlasviewer.qt import theme, translation
 from atlasviewer.qt.figures import box_figures
@@ -35,7 +35,7 @@ class ChartTabs(QTabWidget):
         super().__init__(parent)
         self.state = state
         self._charts: list[Any] = []
-        self._chart_views: list[BarChartView | LineChartView] = []
+        self._chart_views: list[BarChartSpec | LineChartSpec] = []
         # The tab bar stays with one chart too: a bar that comes and goes changes the chart's
         # height between boxes, and a figure of another size is laid out afresh (~40 ms).
         self.setTabBarAutoHide(False)
@@ -74,7 +74,7 @@ class ChartTabs(QTabWidget):
         figures = box_figures(self.state)
         if figures is None:
             return
-        specs = figures.of_kind(BarChartView, LineChartView)
+        specs = figures.of_kind(BarChartSpec, LineChartSpec)
         self.show_charts(figures.data, specs, figures.lang, figures.credits)
         self.show_selection()
 
@@ -142,7 +142,7 @@ class ChartTabs(QTabWidget):
         data, lang, credits = self._chart_context
         spec = self._chart_views[index]
         try:
-            if isinstance(spec, BarChartView):
+            if isinstance(spec, BarChartSpec):
                 plan = build_bar_plan(
                     data, spec, lang, credits=credits, registry=self.state.registry
                 )
@@ -211,7 +211,7 @@ def chart_tab_titles(specs: list[Any], lang: str) -> list[str]:
     ]
     categories = [
         plan_label(pick_text(getattr(spec, "y_label", None), lang), lang)
-        if isinstance(spec, BarChartView)
+        if isinstance(spec, BarChartSpec)
         else ""
         for spec in specs
     ]

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from atlasviewer.core.model import BarChartView, LineChartView, MapView, ResultBox, ResultData
+from atlasviewer.core.model import BarChartSpec, LineChartSpec, MapSpec, ResultBox, ResultData
 from atlasviewer.core.plans import MapPlan
 from atlasviewer.i18n import _
 from atlasviewer.qt import theme, translation
@@ -38,7 +38,7 @@ class MapPane(QWidget):
         super().__init__(parent)
         self.state = state
         self.map_plan: MapPlan | None = None
-        self._map_view_spec: MapView | None = None
+        self._map_view_spec: MapSpec | None = None
         self._map_widget: Any = None
         self._map_widgets: dict[str, Any] = {}
         # Map plans of boxes shown lately, per data, view, language and map: switching back
@@ -61,7 +61,7 @@ class MapPane(QWidget):
         state.box_changed.connect(self._on_box)
         state.slice_changed.connect(lambda _slice: self._show_figures())
         state.chart_changed.connect(lambda _chart: self._show_figures())
-        self._chart_maps: dict[tuple[int, int], MapView | None] = {}
+        self._chart_maps: dict[tuple[int, int], MapSpec | None] = {}
         state.selection_changed.connect(lambda _selection: self.show_selection())
         unfollow = theme.follow(self._on_theme)
         self.destroyed.connect(lambda *_args: unfollow())
@@ -100,18 +100,18 @@ class MapPane(QWidget):
         self.show_map(figures.box, figures.data, spec, figures.lang, figures.credits)
         self.show_selection()
 
-    def _map_view(self, figures: Any) -> MapView | None:
+    def _map_view(self, figures: Any) -> MapSpec | None:
         """The map view of the chosen chart's measure (:func:`map_view_for_chart`), kept."""
         from atlasviewer.core.plans import map_view_for_chart
 
-        charts = figures.of_kind(BarChartView, LineChartView)
+        charts = figures.of_kind(BarChartSpec, LineChartSpec)
         chart = charts[self.state.chart] if 0 <= self.state.chart < len(charts) else None
         key = (id(figures.data), id(chart))
         if key not in self._chart_maps:
             if len(self._chart_maps) > 32:
                 self._chart_maps.clear()
             self._chart_maps[key] = map_view_for_chart(
-                figures.data, figures.of_kind(MapView), chart
+                figures.data, figures.of_kind(MapSpec), chart
             )
         return self._chart_maps[key]
 
@@ -124,7 +124,7 @@ class MapPane(QWidget):
         )
 
     def show_map(
-        self, box: ResultBox, data: ResultData, spec: MapView | None, lang: str, credits: Any
+        self, box: ResultBox, data: ResultData, spec: MapSpec | None, lang: str, credits: Any
     ) -> None:
         """Show the map view ``spec`` of ``box`` (None: the box has no map)."""
         self._map_view_spec = spec
@@ -205,7 +205,7 @@ class MapPane(QWidget):
             ids = self._area_ids[key] = tuple(self.state.keys_for(key))
         return ids
 
-    def _ids_of_areas(self, data: ResultData, spec: MapView, geography: Any) -> dict[str, tuple]:
+    def _ids_of_areas(self, data: ResultData, spec: MapSpec, geography: Any) -> dict[str, tuple]:
         """Map key -> area ids, as the bar and table rows of the same data select them.
 
         The rows' identities are the one matcher's (kept with the data); a merged area stands

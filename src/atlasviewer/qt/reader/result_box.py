@@ -40,7 +40,7 @@ from atlasviewer import i18n
 from atlasviewer.core.model import (
     ResultBox,
     ResultData,
-    TableView,
+    TableSpec,
     pick_text,
 )
 from atlasviewer.core.plans import MapPlan
@@ -320,7 +320,7 @@ class ResultBoxView(QWidget):
     def _show_table_tab(self) -> None:
         """The table tab is there when the box has tables for the year shown."""
         figures = box_figures(self.state)
-        self.view_tabs.setTabVisible(1, bool(figures and figures.of_kind(TableView)))
+        self.view_tabs.setTabVisible(1, bool(figures and figures.of_kind(TableSpec)))
 
     def _show_texts(self) -> None:
         box = self.state.box

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from atlasviewer.core.model import ResultData, TableView
+from atlasviewer.core.model import ResultData, TableSpec
 from atlasviewer.core.plans import TablePlan
 from atlasviewer.i18n import _
 from atlasviewer.qt import translation
@@ -39,10 +39,10 @@ class TableTabs(QTabWidget):
         super().__init__(parent)
         self.state = state
         self._syncing_table = False
-        self._tables: list[tuple[QTableView, TablePlanModel, TableSortProxy, TableView]] = []
+        self._tables: list[tuple[QTableView, TablePlanModel, TableSortProxy, TableSpec]] = []
         self._pages: list[tuple[QWidget, QLabel]] = []  # per table: its tab page and caption
         self._row_ids: list[list[tuple[str, ...]]] = []  # per table, per plan row: its area ids
-        self._table_context: tuple[Any, list[TableView], str, Any] | None = None
+        self._table_context: tuple[Any, list[TableSpec], str, Any] | None = None
         self.setTabBarAutoHide(True)
         fit_tabs_to_width(self)
         self._shown_box: Any = None
@@ -66,7 +66,7 @@ class TableTabs(QTabWidget):
         figures = box_figures(self.state)
         if figures is None:
             return
-        specs = figures.of_kind(TableView)
+        specs = figures.of_kind(TableSpec)
         # Hidden by the tab widget holding it while another tab is on show.
         self.show_tables(
             figures.data, specs, figures.lang, figures.credits, relabel, on_show=not self.isHidden()
@@ -106,7 +106,7 @@ class TableTabs(QTabWidget):
     def show_tables(
         self,
         data: ResultData,
-        specs: list[TableView],
+        specs: list[TableSpec],
         lang: str,
         credits: Any,
         relabel: bool,
@@ -135,7 +135,7 @@ class TableTabs(QTabWidget):
         self.show_selection()
 
     def _build_tables(
-        self, data: ResultData, specs: list[TableView], lang: str, credits: Any, relabel: bool
+        self, data: ResultData, specs: list[TableSpec], lang: str, credits: Any, relabel: bool
     ) -> None:
         from atlasviewer.core.plans import build_table_plan
 
@@ -201,7 +201,7 @@ class TableTabs(QTabWidget):
         self.setVisible(bool(specs))
 
     def _ids_of_rows(
-        self, data: ResultData, spec: TableView, plan: TablePlan | None
+        self, data: ResultData, spec: TableSpec, plan: TablePlan | None
     ) -> list[tuple[str, ...]]:
         """Per plan row, the area ids it stands for: a region row its areas (``selects``).
 
