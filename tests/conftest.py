@@ -27,10 +27,26 @@ V1_ROOT = SHARED / "helseatlas-v1"
 
 @pytest.fixture(autouse=True)
 def _english_ui():
-    """Every test starts in English and leaves the language as it found it."""
+    """Every test starts in English and leaves the language as it found it.
+
+    Language listeners of Qt objects that are gone (``run_gui`` run in-process does not close
+    its state) are dropped after the test: a later test's switch must not call into objects that
+    Qt has deleted ("Signal source has been deleted").
+    """
     i18n.set_language("en")
     yield
+    i18n._listeners[:] = [
+        listener for listener in i18n._listeners if not _of_a_deleted_qt_object(listener)
+    ]
     i18n.set_language("en")
+
+
+def _of_a_deleted_qt_object(listener) -> bool:
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    owner = getattr(listener, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)
 
 
 @pytest.fixture(scope="session")

@@ -50,7 +50,8 @@ def test_projector_theme_makes_text_large_and_outlines_thick(themed, qtbot):
     assert QApplication.font().pixelSize() != 20 and not window.settings.projector_theme
     chart.canvas.draw()
     assert _tick_px(chart) == pytest.approx(before)
-    assert map_widget.scene.area_item("Sørby").pen().widthF() == 3
+    # The ring's pen is twice its visible width: its inner half lies under the area's fill.
+    assert map_widget.scene.area_item("Sørby").pen().widthF() == 2 * 3
 
 
 def test_colour_blind_safe_colours_recolour_the_map(themed):

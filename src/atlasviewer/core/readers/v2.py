@@ -287,10 +287,6 @@ class SecondGenerationReader(AtlasReader):
         self._rowset_places[path] = places
         geography = self._geography(box.map_file)
         data.problems.extend(geography.problems)
-        if not geography.drawable and geography.problems:
-            # A map that could not be read (its problem says why) is not drawn: the box shows
-            # its charts and tables, and no view sizes or scales an empty map.
-            data.views = [view for view in data.views if view.kind != "map"]
         if geography.areas:
             for name, rowset in data.rowsets.items():
                 if rowset.area_column is not None:
