@@ -35,9 +35,10 @@ def _english_ui():
     """
     i18n.set_language("en")
     yield
-    i18n._listeners[:] = [
-        listener for listener in i18n._listeners if not _of_a_deleted_qt_object(listener)
-    ]
+    from atlasviewer.qt import translation
+
+    for listeners in (i18n._listeners, translation._followers, translation._after):
+        listeners[:] = [one for one in listeners if not _of_a_deleted_qt_object(one)]
     i18n.set_language("en")
 
 
